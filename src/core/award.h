@@ -1,0 +1,61 @@
+// The authoritative record: an award and its actions, one model whatever the source
+// (FPDS element CSV, USAspending transactions or award summaries).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+
+namespace receipts {
+
+enum class AwardFamily { kContract, kIdv, kAssistance };
+
+// One contract action (modification) or assistance transaction, with its per-action changes.
+struct Action {
+  std::string mod_number;                       // "0", "P00003", "A00001"
+  std::string transaction_number;               // tie-breaker; "" when the source has none
+  std::optional<Date> signed_date;              // FPDS signedDate / USAspending action_date
+  std::optional<Date> current_completion_date;  // after this action
+  std::optional<Date> ultimate_completion_date;
+  Cents obligated = 0;           // obligatedAmount / federal_action_obligation (− = de-obligated)
+  Cents base_and_exercised = 0;  // change to base + exercised options
+  Cents base_and_all = 0;        // change to base + all options (the ceiling)
+  std::optional<Cents> total_obligated;           // cumulative, as the source states it
+  std::optional<Cents> total_base_and_exercised;  // cumulative, as stated
+  std::optional<Cents> total_base_and_all;        // cumulative, as stated
+  std::string reason_code;  // reasonForModification / action_type_code: E, F, K, N, X, …
+  std::string action_type;  // contractActionType / award type code, as stated
+  std::string vendor_name;
+  std::string vendor_uei;
+  std::string parent_uei;
+  std::string extent_competed;
+  std::optional<int> offers_received;
+  std::string source_file;
+  std::size_t source_line = 0;
+};
+
+struct Award {
+  AwardFamily family = AwardFamily::kContract;
+  std::string agency_id;  // FPDS agencyID (contracts) / awarding sub-tier (assistance)
+  std::string piid;       // PIID, or FAIN (or URI) for assistance
+  std::string idv_agency_id;
+  std::string idv_piid;
+  std::string key;                      // USAspending-style unique award key (domain.md §1.1)
+  std::vector<Action> actions;          // sorted by signed date, then mod and transaction number
+  std::optional<Cents> total_outlayed;  // when the source carries outlays (USAspending)
+  std::string vendor_name;              // of the latest action
+};
+
+// Everything read from the record files.
+struct RecordSet {
+  std::vector<Award> awards;
+  std::optional<Date> as_of;         // latest signed date seen: how fresh the record is
+  std::vector<std::string> sources;  // files read
+  std::size_t action_count = 0;
+};
+
+}  // namespace receipts

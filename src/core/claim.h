@@ -1,0 +1,54 @@
+// One savings claim as published (DOGE or any agency list), whatever its file's shape.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+
+namespace receipts {
+
+enum class ClaimKind { kContract, kGrant, kLease };
+const char* ClaimKindName(ClaimKind kind);  // "contract", "grant", "lease"
+
+struct Claim {
+  ClaimKind kind = ClaimKind::kContract;
+  std::string source_file;      // as given on the command line
+  std::size_t source_line = 0;  // physical line (CSV) or item number (JSON), 1-based
+
+  // Contract identity (normalised; empty when unknown). From piid/PIID columns, else the FPDS link.
+  std::string piid;
+  std::string agency_id;      // FPDS agencyID, from the link or an agencyID column
+  std::string mod_number;     // the modification the link names
+  std::string idv_agency_id;  // parent IDV, from the link
+  std::string idv_piid;
+  std::string contract_type;  // "AWARD" / "IDV" from the link, else ""
+
+  // Grant identity: the USAspending award id of the link (ASST_NON_<FAIN>_<subtier>) and its
+  // FAIN/URI.
+  std::string award_id;
+  std::string fain;
+  std::string uri;
+
+  // Lease identity.
+  std::string location;
+  std::optional<long long> square_feet;
+
+  std::string agency;  // agency name as published
+  std::string vendor;  // vendor (contracts) or recipient (grants)
+  std::string description;
+  std::string status;                    // fpds_status as published
+  std::string link;                      // fpds_link / LINK / link as published
+  std::optional<Date> date;              // the row's own date (listed, uploaded or deleted)
+  std::optional<Cents> claimed_savings;  // the era's savings field
+  std::optional<Cents> claimed_value;    // the era's contract value or ceiling
+
+  // Every field exactly as read, in file order (header name, text): kept for the ledger.
+  std::vector<std::pair<std::string, std::string>> raw;
+};
+
+}  // namespace receipts

@@ -1,0 +1,116 @@
+#include "core/money.h"
+
+#include <cstdlib>
+
+namespace receipts {
+namespace {
+
+constexpr Cents kMaxCents = 100'000'000'000'000'000;  // 10^15 dollars
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+Status Bad(std::string_view text, std::string_view why) {
+  return Status::InvalidInput("'" + std::string(text.substr(0, 40)) +
+                              "' is not money: " + std::string(why));
+}
+
+}  // namespace
+
+Result<std::optional<Cents>> ParseMoney(std::string_view original) {
+  std::string_view s = TrimSpaces(original);
+  if (s.empty()) return std::optional<Cents>();
+  bool negative = false;
+  if (s.front() == '(' && s.back() == ')') {
+    negative = true;
+    s = TrimSpaces(s.substr(1, s.size() - 2));
+  }
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+    negative = negative != (s.front() == '-');
+    s.remove_prefix(1);
+  }
+  if (!s.empty() && s.front() == '$') s.remove_prefix(1);
+  if (!s.empty() && s.front() == '-' && !negative) {  // "$-12.00"
+    negative = true;
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return Bad(original, "no digits");
+
+  // Collect the decimal digits and where the point sits, then apply any exponent exactly.
+  std::string digits;
+  int point = -1;
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c == ',') {
+      if (point >= 0) return Bad(original, "comma after the decimal point");
+    } else if (c == '.') {
+      if (point >= 0) return Bad(original, "two decimal points");
+      point = static_cast<int>(digits.size());
+    } else {
+      break;
+    }
+  }
+  if (digits.empty()) return Bad(original, "no digits");
+  int exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) exp_negative = s[i++] == '-';
+    if (i >= s.size()) return Bad(original, "empty exponent");
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+      exponent = exponent * 10 + (s[i] - '0');
+      if (exponent > 40) return Bad(original, "exponent out of range");
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != s.size()) return Bad(original, "unexpected character");
+
+  int integer_digits = (point < 0 ? static_cast<int>(digits.size()) : point) + exponent;
+  // Cents = the digits up to two places after the point; the next digit rounds.
+  int keep = integer_digits + 2;
+  Cents value = 0;
+  for (int k = 0; k < keep; ++k) {
+    int digit = (k >= 0 && k < static_cast<int>(digits.size())) ? digits[k] - '0' : 0;
+    if (value > (kMaxCents - digit) / 10) return Bad(original, "too large");
+    value = value * 10 + digit;
+  }
+  if (keep >= 0 && keep < static_cast<int>(digits.size()) && digits[keep] >= '5') ++value;
+  if (value > kMaxCents) return Bad(original, "too large");
+  return std::optional<Cents>(negative ? -value : value);
+}
+
+std::string FormatDollars(Cents cents) {
+  std::string out = cents < 0 ? "-" : "";
+  unsigned long long magnitude = cents < 0 ? 0ULL - static_cast<unsigned long long>(cents)
+                                           : static_cast<unsigned long long>(cents);
+  out += std::to_string(magnitude / 100);
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + magnitude % 100 / 10));
+  out.push_back(static_cast<char>('0' + magnitude % 10));
+  return out;
+}
+
+std::string FormatDollars(const std::optional<Cents>& cents) {
+  return cents ? FormatDollars(*cents) : std::string();
+}
+
+std::string FormatUsd(Cents cents) {
+  std::string plain = FormatDollars(cents < 0 ? -cents : cents);
+  std::size_t point = plain.find('.');
+  std::string grouped;
+  for (std::size_t k = 0; k < point; ++k) {
+    if (k > 0 && (point - k) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(plain[k]);
+  }
+  return (cents < 0 ? "-$" : "$") + grouped + plain.substr(point);
+}
+
+}  // namespace receipts

@@ -1,0 +1,30 @@
+// Money is integer cents end to end. Nothing in receipts holds a dollar figure in a double.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace receipts {
+
+using Cents = std::int64_t;
+
+// Parses money text as published: "440000", "4232999.76", "$440,000 ", "-1,234.5", "($12.00)",
+// "9999999.0", "1.5E7". Surrounding spaces are ignored. Fractions of a cent are rounded half away
+// from zero. Blank text is "unknown": the result holds std::nullopt (blank is not zero).
+// Fails, with `what` set, on anything else or on a figure beyond +/- 10^15 dollars.
+Result<std::optional<Cents>> ParseMoney(std::string_view text);
+
+// "1234.56", "-0.05": dollars with two decimals, no separators (the CSV form).
+std::string FormatDollars(Cents cents);
+
+// "$1,234.56", "-$0.05": the form used in sentences and reports.
+std::string FormatUsd(Cents cents);
+
+// FormatDollars, or "" when unknown.
+std::string FormatDollars(const std::optional<Cents>& cents);
+
+}  // namespace receipts

@@ -1,0 +1,17 @@
+// Small text helpers shared by every reader and writer.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace receipts {
+
+std::string_view Trim(std::string_view text);
+std::string ToUpperAscii(std::string_view text);
+std::string ToLowerAscii(std::string_view text);
+// True when `text` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+// Collapses runs of white space to one space and trims: for names compared across sources.
+std::string CollapseSpaces(std::string_view text);
+
+}  // namespace receipts

@@ -1,0 +1,133 @@
+#include "ingest/csv_reader.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace receipts {
+
+CsvReader::CsvReader(std::string name, std::string_view data)
+    : name_(std::move(name)), data_(data) {
+  utf8_valid_ = IsValidUtf8(data_);
+}
+
+Status CsvReader::FieldError(int column, std::string_view what) const {
+  std::string_view field_name =
+      column >= 0 && static_cast<std::size_t>(column) < header_.size() ? header_[column] : "";
+  return Status::BadInput(name_, record_line_, field_name, what);
+}
+
+Status CsvReader::ReadHeader() {
+  if (data_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+  if (Trim(data_.substr(pos_)).empty()) {
+    return Status::BadInput(name_, 0, "", "empty file: no header row");
+  }
+  record_line_ = line_;
+  Status s = ParseRecord(&header_);
+  if (!s.ok()) return s;
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (!utf8_valid_ && !IsValidUtf8(header_[i])) {
+      return Status::BadInput(name_, record_line_, "",
+                              fmt::format("header column {} is not valid UTF-8", i + 1));
+    }
+    header_[i] = std::string(Trim(header_[i]));
+  }
+  return Status::Ok();
+}
+
+int CsvReader::Find(std::string_view wanted) const {
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (header_[i] == wanted) return static_cast<int>(i);
+  }
+  std::string lower = ToLowerAscii(wanted);
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (ToLowerAscii(header_[i]) == lower) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int CsvReader::FindAny(std::initializer_list<std::string_view> names) const {
+  for (std::string_view n : names) {
+    int column = Find(n);
+    if (column >= 0) return column;
+  }
+  return -1;
+}
+
+Status CsvReader::ParseRecord(std::vector<std::string>* out) {
+  out->clear();
+  std::size_t start = pos_;
+  std::string current;
+  bool in_quotes = false;
+  bool field_started_quoted = false;
+  while (pos_ < data_.size()) {
+    if (pos_ - start > kMaxRecordBytes) {
+      return Status::BadInput(
+          name_, record_line_, "",
+          fmt::format("record longer than {} MiB (runaway quote or not a CSV file?)",
+                      kMaxRecordBytes >> 20));
+    }
+    char c = data_[pos_++];
+    if (in_quotes) {
+      if (c == '"') {
+        if (pos_ < data_.size() && data_[pos_] == '"') {
+          current.push_back('"');
+          ++pos_;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (c == '\n') ++line_;
+        current.push_back(c);
+      }
+      continue;
+    }
+    if (c == ',') {
+      out->push_back(std::move(current));
+      current.clear();
+      field_started_quoted = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
+      ++line_;
+      out->push_back(std::move(current));
+      return Status::Ok();
+    } else if (c == '"' && current.empty() && !field_started_quoted) {
+      in_quotes = true;
+      field_started_quoted = true;
+    } else {
+      current.push_back(c);  // a stray quote inside an unquoted field is kept as text
+    }
+  }
+  if (in_quotes) {
+    return Status::BadInput(name_, record_line_, "",
+                            "unterminated quoted field at end of file (truncated file?)");
+  }
+  out->push_back(std::move(current));
+  return Status::Ok();
+}
+
+Result<bool> CsvReader::Next() {
+  // Skip blank lines (a trailing newline, or blank separators some exports leave).
+  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
+    if (data_[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= data_.size()) return false;
+  record_line_ = line_;
+  Status s = ParseRecord(&fields_);
+  if (!s.ok()) return s;
+  if (fields_.size() != header_.size()) {
+    return Status::BadInput(
+        name_, record_line_, "",
+        fmt::format("expected {} fields as in the header, found {}{}", header_.size(),
+                    fields_.size(), pos_ >= data_.size() ? " (truncated file?)" : ""));
+  }
+  if (!utf8_valid_) {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (!IsValidUtf8(fields_[i])) return FieldError(static_cast<int>(i), "not valid UTF-8");
+    }
+  }
+  return true;
+}
+
+}  // namespace receipts

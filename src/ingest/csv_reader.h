@@ -1,0 +1,67 @@
+// An RFC 4180 reader over a buffer in memory, with physical line numbers for every error and
+// columns looked up by header name, never by position.
+//
+// Hand-written rather than libcsv: errors must name the physical line where a record starts
+// (quoted fields span lines), and a record must have a hard size bound. Its speed is measured in
+// bench/ (issue 4).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace receipts {
+
+class CsvReader {
+ public:
+  // A record longer than this is refused: no real row comes near it, and a runaway quote or a
+  // binary file must not eat the memory.
+  static constexpr std::size_t kMaxRecordBytes = 16 << 20;
+
+  // `name` is used in errors; `data` must outlive the reader.
+  CsvReader(std::string name, std::string_view data);
+
+  // Reads the header row (a UTF-8 byte order mark is skipped). Fails on an empty file.
+  Status ReadHeader();
+  const std::vector<std::string>& header() const { return header_; }
+
+  // The column called `name`: exact match first, then ignoring ASCII case; -1 when absent.
+  int Find(std::string_view name) const;
+  // The first of `names` present, or -1.
+  int FindAny(std::initializer_list<std::string_view> names) const;
+
+  // Reads the next record. Returns false at the end of the data. Fails (with file, line and
+  // field named) on a wrong field count, an unterminated quote, invalid UTF-8 or an oversized
+  // record. A blank line at the very end is not a record.
+  Result<bool> Next();
+
+  // The current record's field at `column`; "" when column is -1.
+  std::string_view field(int column) const {
+    return column < 0 ? std::string_view()
+                      : std::string_view(fields_[static_cast<std::size_t>(column)]);
+  }
+  std::size_t field_count() const { return fields_.size(); }
+  // Physical line (1-based) where the current record starts.
+  std::size_t line() const { return record_line_; }
+  const std::string& name() const { return name_; }
+
+  // An error about the current record's `column`: "FILE:LINE: field 'NAME': what".
+  Status FieldError(int column, std::string_view what) const;
+
+ private:
+  Status ParseRecord(std::vector<std::string>* out);
+
+  std::string name_;
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;         // line at pos_
+  std::size_t record_line_ = 0;  // line where the current record starts
+  bool utf8_valid_ = true;       // whole buffer checked once; per field only when it fails
+  std::vector<std::string> header_;
+  std::vector<std::string> fields_;
+};
+
+}  // namespace receipts

@@ -1,0 +1,84 @@
+#include "ingest/input_file.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+namespace receipts {
+namespace {
+
+bool IsGzip(const std::string& b) { return b.size() >= 2 && b[0] == '\x1f' && b[1] == '\x8b'; }
+bool IsZip(const std::string& b) { return b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0; }
+
+struct ArchiveCloser {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+
+Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
+                                                    const std::string& bytes, bool zip) {
+  std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
+  if (zip) {
+    archive_read_support_format_zip(a.get());
+  } else {
+    archive_read_support_filter_gzip(a.get());
+    archive_read_support_format_raw(a.get());
+  }
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    return Status::InvalidInput(name + ": cannot open archive: " + archive_error_string(a.get()));
+  }
+  std::vector<InputPart> parts;
+  archive_entry* entry = nullptr;
+  while (true) {
+    int rc = archive_read_next_header(a.get(), &entry);
+    if (rc == ARCHIVE_EOF) break;
+    if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+      return Status::InvalidInput(
+          name + ": corrupt or truncated archive: " + archive_error_string(a.get()));
+    }
+    if (archive_entry_filetype(entry) == AE_IFDIR) continue;
+    InputPart part;
+    part.name = zip ? name + ":" + archive_entry_pathname(entry) : name;
+    char buffer[1 << 16];
+    while (true) {
+      la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
+      if (n == 0) break;
+      if (n < 0) {
+        return Status::InvalidInput(
+            part.name + ": corrupt or truncated compressed data: " + archive_error_string(a.get()));
+      }
+      part.bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    parts.push_back(std::move(part));
+  }
+  if (parts.empty()) return Status::InvalidInput(name + ": archive holds no file");
+  return parts;
+}
+
+}  // namespace
+
+Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string bytes) {
+  if (IsGzip(bytes)) return DecodeWithLibarchive(name, bytes, /*zip=*/false);
+  if (IsZip(bytes)) return DecodeWithLibarchive(name, bytes, /*zip=*/true);
+  std::vector<InputPart> parts;
+  parts.push_back({name, std::move(bytes)});
+  return parts;
+}
+
+Result<std::vector<InputPart>> ReadInputFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError(path + ": cannot read (not a regular file?)");
+  in.seekg(0, std::ios::beg);
+  bytes.resize(static_cast<std::size_t>(size));
+  if (size > 0 && !in.read(bytes.data(), size)) return Status::IoError(path + ": read failed");
+  return DecodeInput(path, std::move(bytes));
+}
+
+}  // namespace receipts

@@ -1,0 +1,61 @@
+// What verification concludes about one claim: named measures, a verdict, a sentence, evidence.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/claim.h"
+#include "core/date.h"
+#include "core/money.h"
+
+namespace receipts {
+
+// In precedence order (doc/methodology.md): the first that applies is the verdict.
+enum class Verdict {
+  kUnverifiable,
+  kNotFound,
+  kDuplicate,
+  kZeroClaim,
+  kUnitError,
+  kIdvCeiling,
+  kVerified,
+  kUnderstated,
+  kOverstated,
+  kOptionsOnly,
+  kAlreadyEnded,
+  kNotTerminated,
+};
+inline constexpr int kVerdictCount = 12;
+
+// "unverifiable", "not_found", "duplicate", "zero_claim", "unit_error", "idv_ceiling", "verified",
+// "understated", "overstated", "options_only", "already_ended", "not_terminated".
+const char* VerdictName(Verdict verdict);
+
+struct ClaimResult {
+  std::size_t claim_id = 0;  // 1-based position in the input, across all claims files
+  std::string award_key;     // the matched award's key; "" when not matched
+  Verdict verdict = Verdict::kUnverifiable;
+  std::optional<Cents> ceiling_minus_obligated;
+  std::optional<Cents> deobligated;
+  std::optional<Cents> ceiling_reduced;
+  std::optional<Cents> obligated_not_outlaid;
+  std::optional<Cents> verified_savings;
+  std::string reason;                 // one plain sentence (or two) with the figures
+  std::vector<std::string> evidence;  // record keys: "agencyID/PIID/modNumber"
+};
+
+// One verification run: the claims as read, one result per claim in the same order, and what
+// the run was made against.
+struct VerifyRun {
+  std::vector<Claim> claims;
+  std::vector<ClaimResult> results;
+  std::vector<std::string> claim_files;
+  std::vector<std::string> record_files;
+  std::optional<Date> records_as_of;  // latest action date in the records
+  Date since;                         // --since
+  std::size_t record_actions = 0;
+};
+
+}  // namespace receipts

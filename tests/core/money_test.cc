@@ -1,0 +1,60 @@
+#include "core/money.h"
+
+#include <gtest/gtest.h>
+
+namespace receipts {
+namespace {
+
+Cents Parse(std::string_view text) {
+  auto r = ParseMoney(text);
+  EXPECT_TRUE(r.ok()) << text << ": " << r.status().message();
+  EXPECT_TRUE(r.ok() && r->has_value()) << text;
+  return r.ok() && r->has_value() ? **r : -1;
+}
+
+TEST(MoneyTest, ParsesThePublishedForms) {
+  EXPECT_EQ(Parse("440000"), 44'000'000);
+  EXPECT_EQ(Parse("4232999.76"), 423'299'976);
+  EXPECT_EQ(Parse("$440,000 "), 44'000'000);   // the 2025-03-05 wall table
+  EXPECT_EQ(Parse("9999999.0"), 999'999'900);  // the 2025-02 CSVs
+  EXPECT_EQ(Parse("-1,234.5"), -123'450);
+  EXPECT_EQ(Parse("($12.00)"), -1'200);
+  EXPECT_EQ(Parse("$-12.00"), -1'200);
+  EXPECT_EQ(Parse("1.5E7"), 1'500'000'000);
+  EXPECT_EQ(Parse("2.5e-1"), 25);
+  EXPECT_EQ(Parse("0.35"), 35);
+  EXPECT_EQ(Parse("8000000000"), 800'000'000'000);
+}
+
+TEST(MoneyTest, RoundsFractionsOfACentHalfAwayFromZero) {
+  EXPECT_EQ(Parse("0.005"), 1);
+  EXPECT_EQ(Parse("0.0049"), 0);
+  EXPECT_EQ(Parse("-0.005"), -1);
+  EXPECT_EQ(Parse("57481.245"), 5'748'125);
+}
+
+TEST(MoneyTest, BlankIsUnknownNotZero) {
+  auto r = ParseMoney("   ");
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->has_value());
+}
+
+TEST(MoneyTest, RejectsWhatIsNotMoney) {
+  for (const char* bad :
+       {"abc", "12..5", "1,2.3,4", "$", "12 000", "1e", "NaN", "1e999", "99999999999999999999"}) {
+    EXPECT_FALSE(ParseMoney(bad).ok()) << bad;
+  }
+}
+
+TEST(MoneyTest, FormatsForCsvAndForSentences) {
+  EXPECT_EQ(FormatDollars(Cents{14'500'000}), "145000.00");
+  EXPECT_EQ(FormatDollars(Cents{-5}), "-0.05");
+  EXPECT_EQ(FormatDollars(std::optional<Cents>()), "");
+  EXPECT_EQ(FormatUsd(5'748'125), "$57,481.25");
+  EXPECT_EQ(FormatUsd(1'648'956'830'500), "$16,489,568,305.00");
+  EXPECT_EQ(FormatUsd(-100), "-$1.00");
+  EXPECT_EQ(FormatUsd(99), "$0.99");
+}
+
+}  // namespace
+}  // namespace receipts
