@@ -48,6 +48,9 @@ struct Award {
   std::vector<Action> actions;          // sorted by signed date, then mod and transaction number
   std::optional<Cents> total_outlayed;  // when the source carries outlays (USAspending)
   std::string vendor_name;              // of the latest action
+  // Rows dropped as repeats of a modification although their figures differed: a sign that
+  // several awards share this key (orders under different IDVs reuse PIIDs).
+  std::size_t conflicting_duplicates = 0;
 };
 
 // Everything read from the record files.

@@ -49,7 +49,7 @@ std::optional<int> MonthFromAbbreviation(std::string_view text) {
 Result<Date> Date::FromYmd(int y, int m, int d) {
   year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
                      std::chrono::day(static_cast<unsigned>(d))};
-  if (y < 1900 || y > 2200 || !ymd.ok()) {
+  if (y < 1000 || y > 9999 || !ymd.ok()) {
     return Status::InvalidInput(fmt::format("{:04}-{:02}-{:02} is not a valid date", y, m, d));
   }
   return Date(static_cast<int>(sys_days(ymd).time_since_epoch().count()));

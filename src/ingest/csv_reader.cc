@@ -12,8 +12,8 @@ CsvReader::CsvReader(std::string name, std::string_view data)
 }
 
 Status CsvReader::FieldError(int column, std::string_view what) const {
-  std::string_view field_name =
-      column >= 0 && static_cast<std::size_t>(column) < header_.size() ? header_[column] : "";
+  std::string_view field_name;
+  if (column >= 0 && static_cast<std::size_t>(column) < header_.size()) field_name = header_[column];
   return Status::BadInput(name_, record_line_, field_name, what);
 }
 

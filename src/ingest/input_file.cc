@@ -14,6 +14,9 @@ namespace {
 bool IsGzip(const std::string& b) { return b.size() >= 2 && b[0] == '\x1f' && b[1] == '\x8b'; }
 bool IsZip(const std::string& b) { return b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0; }
 
+// libarchive may return NULL for a message or a name on corrupt input.
+std::string Text(const char* text) { return text == nullptr ? std::string("(unknown)") : std::string(text); }
+
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
@@ -28,7 +31,7 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
     archive_read_support_format_raw(a.get());
   }
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return Status::InvalidInput(name + ": cannot open archive: " + archive_error_string(a.get()));
+    return Status::InvalidInput(name + ": cannot open archive: " + Text(archive_error_string(a.get())));
   }
   std::vector<InputPart> parts;
   archive_entry* entry = nullptr;
@@ -37,18 +40,18 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
     if (rc == ARCHIVE_EOF) break;
     if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
       return Status::InvalidInput(
-          name + ": corrupt or truncated archive: " + archive_error_string(a.get()));
+          name + ": corrupt or truncated archive: " + Text(archive_error_string(a.get())));
     }
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     InputPart part;
-    part.name = zip ? name + ":" + archive_entry_pathname(entry) : name;
+    part.name = zip ? name + ":" + Text(archive_entry_pathname(entry)) : name;
     char buffer[1 << 16];
     while (true) {
       la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
       if (n == 0) break;
       if (n < 0) {
         return Status::InvalidInput(
-            part.name + ": corrupt or truncated compressed data: " + archive_error_string(a.get()));
+            part.name + ": corrupt or truncated compressed data: " + Text(archive_error_string(a.get())));
       }
       part.bytes.append(buffer, static_cast<std::size_t>(n));
     }

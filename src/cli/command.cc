@@ -1,0 +1,15 @@
+#include "cli/command.h"
+
+namespace receipts::cli {
+
+int Fail(const Status& status) {
+  std::cerr << "receipts: " << status.message() << "\n";
+  return status.code() == Status::Code::kUsage ? kExitUsage : kExitBadInput;
+}
+
+int UsageError(const std::string& message) {
+  std::cerr << "receipts: " << message << "\nRun 'receipts --help' for usage.\n";
+  return kExitUsage;
+}
+
+}  // namespace receipts::cli

@@ -1,0 +1,34 @@
+// How the front end is put together: each command file registers its subcommand and a function
+// that runs it once the flags are parsed. No command holds logic beyond calling the library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace receipts::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+using Commands = std::vector<Command>;
+
+// Prints "receipts: MESSAGE" and returns the exit code for the status (2 usage, else 1).
+int Fail(const Status& status);
+// Prints a usage error and returns 2.
+int UsageError(const std::string& message);
+
+// One per command file.
+void AddVerifyCommand(CLI::App& root, Commands* commands);
+
+}  // namespace receipts::cli

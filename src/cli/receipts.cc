@@ -1,0 +1,25 @@
+// The command-line front end: parses flags and calls the library, nothing more.
+// Exit codes: 0 ok, 1 bad input (or I/O), 2 usage.
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using namespace receipts::cli;
+  CLI::App app{"receipts: check government savings claims against the public spending record"};
+  app.require_subcommand(1);
+  Commands commands;
+  AddVerifyCommand(app, &commands);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return kExitUsage;
+}

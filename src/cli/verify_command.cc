@@ -1,0 +1,71 @@
+// receipts verify --claims FILE… --records FILE… --out DIR [--since DATE] [--kind KIND]
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "core/date.h"
+#include "jobs/verify_job.h"
+#include "report/headline.h"
+#include "report/summary.h"
+
+namespace receipts::cli {
+namespace {
+
+struct VerifyFlags {
+  std::vector<std::string> claims;
+  std::vector<std::string> records;
+  std::string out;
+  std::string since = "2025-01-20";
+  std::string kind;
+};
+
+std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
+  *ok = true;
+  if (text.empty()) return std::nullopt;
+  if (text == "contracts" || text == "contract") return ClaimKind::kContract;
+  if (text == "grants" || text == "grant") return ClaimKind::kGrant;
+  if (text == "leases" || text == "lease") return ClaimKind::kLease;
+  *ok = false;
+  return std::nullopt;
+}
+
+int RunVerify(const VerifyFlags& flags) {
+  auto since = ParseDate(flags.since);
+  if (!since.ok() || !since->has_value()) return UsageError("--since: '" + flags.since + "' is not a date");
+  bool kind_ok = true;
+  auto kind = ParseKind(flags.kind, &kind_ok);
+  if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
+  VerifyJob job{flags.claims, flags.records, flags.out, **since, kind};
+  auto run = RunVerifyJob(job);
+  if (!run.ok()) return Fail(run.status());
+  std::cout << RenderHeadline(Summarize(*run), run->record_actions, flags.out);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddVerifyCommand(CLI::App& root, Commands* commands) {
+  auto flags = std::make_shared<VerifyFlags>();
+  CLI::App* verify = root.add_subcommand(
+      "verify", "Check every claim against the record: measures, a verdict and a reason per claim.");
+  verify->add_option("--claims", flags->claims, "Claims files (DOGE CSV/JSON/API pages; .gz/.zip ok)")
+      ->required()
+      ->expected(1, -1);
+  verify
+      ->add_option("--records", flags->records,
+                   "Record files: FPDS element CSV, USAspending transactions/award summaries")
+      ->required()
+      ->expected(1, -1);
+  verify
+      ->add_option("--out", flags->out,
+                   "Output directory (verdicts.csv, summary.json, summary.md, report.html)")
+      ->required();
+  verify->add_option("--since", flags->since, "Count removals signed on or after this date (YYYY-MM-DD)")
+      ->capture_default_str();
+  verify->add_option("--kind", flags->kind, "Claims kind when not detected: contracts, grants or leases");
+  commands->push_back({verify, [flags] { return RunVerify(*flags); }});
+}
+
+}  // namespace receipts::cli

@@ -1,0 +1,28 @@
+// The whole verify path: read claims and records, match, verify, write the report directory.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/claim.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "verify/claim_result.h"
+
+namespace receipts {
+
+struct VerifyJob {
+  std::vector<std::string> claim_files;
+  std::vector<std::string> record_files;
+  std::string out_dir;
+  Date since;
+  std::optional<ClaimKind> kind;  // force the claims' kind instead of detecting it
+};
+
+// Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or
+// nothing: on any error no new output is left in DIR. Claims from several files are numbered
+// in the order the files are given.
+Result<VerifyRun> RunVerifyJob(const VerifyJob& job);
+
+}  // namespace receipts

@@ -1,0 +1,13 @@
+// Writing CSV (RFC 4180): one field at a time, so every CSV output quotes the same way.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace receipts {
+
+// `text` as one CSV field: quoted iff it contains a comma, a double quote, CR or LF, with every
+// double quote doubled. Otherwise returned unchanged (so "" stays an empty cell).
+std::string CsvField(std::string_view text);
+
+}  // namespace receipts

@@ -1,0 +1,61 @@
+// The totals of one verification run: what every summary output (JSON, Markdown, HTML) shows.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "verify/claim_result.h"
+
+namespace receipts {
+
+// Claims with one verdict. claimed sums the known claimed_savings, verified the known
+// verified_savings; unknown figures add nothing.
+struct VerdictTotals {
+  Verdict verdict = Verdict::kUnverifiable;
+  std::size_t count = 0;
+  Cents claimed = 0;
+  Cents verified = 0;
+};
+
+// Claims of one agency, named as published (trimmed; "" when the claim names none).
+struct AgencyTotals {
+  std::string agency;
+  std::size_t count = 0;
+  Cents claimed = 0;
+  Cents verified = 0;
+};
+
+// One claim whose verified savings fall short of what was claimed.
+struct SavingsGap {
+  std::size_t claim_id = 0;
+  std::string identifier;  // ClaimIdentifier: PIID, FAIN or award id; "" for leases
+  std::string agency;      // as published, trimmed
+  std::optional<Cents> claimed;
+  std::optional<Cents> verified;
+  Verdict verdict = Verdict::kUnverifiable;
+  Cents gap = 0;  // claimed - verified, an unknown figure counting as 0
+};
+
+inline constexpr std::size_t kLargestGapCount = 25;
+
+struct Summary {
+  std::size_t claims = 0;
+  Cents claimed_total = 0;                // sum of the known claimed_savings
+  Cents verified_total = 0;               // sum of the known verified_savings
+  std::vector<VerdictTotals> by_verdict;  // every verdict, in enum order, even with no claims
+  std::vector<AgencyTotals> by_agency;    // claimed desc, then count desc, then name
+  std::optional<Date> records_as_of;
+  Date since;
+  // The kLargestGapCount claims (or fewer when the run has fewer) with the largest gap, largest
+  // first; ties in claim order.
+  std::vector<SavingsGap> largest_gaps;
+};
+
+// Totals `run`. results[i] belongs to claims[i]; a claim without a result counts as unverifiable.
+Summary Summarize(const VerifyRun& run);
+
+}  // namespace receipts

@@ -1,0 +1,57 @@
+#include "report/verdicts_csv.h"
+
+#include "report/claim_identifier.h"
+#include "report/csv_writer.h"
+
+namespace receipts {
+namespace {
+
+std::string JoinEvidence(const std::vector<std::string>& evidence) {
+  std::string out;
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    if (i > 0) out.push_back(';');
+    out += evidence[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderVerdictsCsv(const VerifyRun& run) {
+  std::string out = kVerdictsCsvHeader;
+  out.push_back('\n');
+  for (std::size_t i = 0; i < run.claims.size(); ++i) {
+    const Claim& claim = run.claims[i];
+    ClaimResult fallback;
+    fallback.claim_id = i + 1;
+    const ClaimResult& result = i < run.results.size() ? run.results[i] : fallback;
+    const std::string fields[] = {
+        std::to_string(result.claim_id),
+        ClaimKindName(claim.kind),
+        ClaimIdentifier(claim),
+        claim.agency,
+        claim.vendor,
+        FormatDollars(claim.claimed_savings),
+        FormatDollars(claim.claimed_value),
+        result.award_key,
+        VerdictName(result.verdict),
+        FormatDollars(result.ceiling_minus_obligated),
+        FormatDollars(result.deobligated),
+        FormatDollars(result.ceiling_reduced),
+        FormatDollars(result.obligated_not_outlaid),
+        FormatDollars(result.verified_savings),
+        result.reason,
+        JoinEvidence(result.evidence),
+    };
+    bool first = true;
+    for (const std::string& field : fields) {
+      if (!first) out.push_back(',');
+      first = false;
+      out += CsvField(field);
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace receipts

@@ -1,0 +1,22 @@
+// verdicts.csv: one row per claim with its verdict, the measures behind it and the evidence.
+#pragma once
+
+#include <string>
+
+#include "verify/claim_result.h"
+
+namespace receipts {
+
+// The header row, without its line end.
+inline constexpr const char* kVerdictsCsvHeader =
+    "claim_id,kind,piid,agency,vendor,claimed_savings,claimed_value,award_key,verdict,"
+    "ceiling_minus_obligated,deobligated,ceiling_reduced,obligated_not_outlaid,verified_savings,"
+    "reason,evidence";
+
+// The header then one row per claim in input order (results[i] belongs to claims[i]; a claim
+// without a result is written as unverifiable with claim_id i + 1). Money is FormatDollars, an
+// empty cell when unknown; evidence is joined with ';'; fields are quoted as CsvField does; every
+// line ends with "\n".
+std::string RenderVerdictsCsv(const VerifyRun& run);
+
+}  // namespace receipts

@@ -1,0 +1,242 @@
+#include "verify/verifier.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "match/award_index.h"
+#include "verify/measures.h"
+
+namespace receipts {
+namespace {
+
+constexpr std::size_t kMaxEvidence = 20;
+
+Cents Abs(Cents c) { return c < 0 ? -c : c; }
+
+// The tolerance within which a claim "equals" a record figure: max($1, 1% of the claim).
+Cents Tolerance(Cents claimed) { return std::max<Cents>(100, Abs(claimed) / 100); }
+
+bool Near(Cents a, Cents b) { return Abs(a - b) <= Tolerance(a); }
+
+std::string DateText(const std::optional<Date>& date) { return date ? date->ToIso() : "undated"; }
+
+std::string ActionText(const Action& action) {
+  return fmt::format("{} ({})", action.mod_number, DateText(action.signed_date));
+}
+
+// The record figure the claim is a unit error of, if any: claim ≈ 10^3 or 10^6 × figure, while
+// the claim itself matches no record figure.
+struct UnitError {
+  long long factor = 0;
+  Cents figure = 0;
+  const char* name = "";
+};
+std::optional<UnitError> FindUnitError(Cents claimed, const AwardMeasures& m) {
+  if (claimed <= 0) return std::nullopt;
+  const std::pair<Cents, const char*> figures[] = {
+      {m.ceiling, "ceiling (base and all options)"},
+      {m.obligated, "obligated total"},
+      {m.base_and_exercised, "base and exercised options"},
+      {m.ceiling_minus_obligated, "unused ceiling"},
+      {m.deobligated, "de-obligated amount"},
+  };
+  for (const auto& [figure, name] : figures) {
+    if (figure > 0 && Near(claimed, figure)) return std::nullopt;
+  }
+  for (long long factor : {1000LL, 1000000LL}) {
+    for (const auto& [figure, name] : figures) {
+      if (figure <= 0 || figure > claimed / (factor / 2)) continue;
+      Cents scaled = figure * factor;
+      if (Abs(claimed - scaled) <= claimed / 50) return UnitError{factor, figure, name};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Evidence(const Award& award, const AwardMeasures& m, const Claim& claim) {
+  std::vector<std::string> keys;
+  for (const Action* action : m.actions_since) {
+    if (keys.size() == kMaxEvidence) {
+      keys.push_back(fmt::format("+{} more", m.actions_since.size() - kMaxEvidence));
+      break;
+    }
+    keys.push_back(ActionKey(award, *action));
+  }
+  if (keys.empty() && m.latest != nullptr) keys.push_back(ActionKey(award, *m.latest));
+  // The modification DOGE linked to, when it is in the record and not listed yet.
+  if (!claim.mod_number.empty()) {
+    for (const Action& action : award.actions) {
+      if (action.mod_number != claim.mod_number) continue;
+      std::string key = ActionKey(award, action);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+      break;
+    }
+  }
+  return keys;
+}
+
+// Sentences that add context whatever the verdict.
+std::string Context(const Award& award, const AwardMeasures& m, const Claim& claim, Date since) {
+  std::string out;
+  if (!claim.mod_number.empty()) {
+    const Action* linked = nullptr;
+    for (const Action& action : award.actions) {
+      if (action.mod_number == claim.mod_number) linked = &action;
+    }
+    if (linked == nullptr) {
+      out += fmt::format(" The linked modification {} is not in the record.", claim.mod_number);
+    } else if (linked->signed_date && *linked->signed_date < since) {
+      out += fmt::format(" The linked modification {} was signed {}, before {}.", claim.mod_number,
+                         linked->signed_date->ToIso(), since.ToIso());
+    }
+  }
+  if (award.conflicting_duplicates > 0) {
+    out += fmt::format(
+        " The record holds {} conflicting repeat(s) of this award's modifications (orders under "
+        "different IDVs may share the PIID); the later rows were used.",
+        award.conflicting_duplicates);
+  }
+  if (m.stated_total_obligated) {
+    out += fmt::format(
+        " FPDS's cumulative total obligated on the latest action ({}) disagrees with the sum of "
+        "the actions ({}); the sum is used.",
+        FormatUsd(*m.stated_total_obligated), FormatUsd(m.obligated));
+  }
+  return out;
+}
+
+std::string DeobligationText(const AwardMeasures& m) {
+  if (m.largest_deobligation == nullptr) return "";
+  if (m.actions_since.size() == 1) return " on " + ActionText(*m.largest_deobligation);
+  return " (largest on " + ActionText(*m.largest_deobligation) + ")";
+}
+
+void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date since,
+           ClaimResult* r) {
+  const Cents claimed = claim.claimed_savings.value_or(0);
+  const std::string claimed_text =
+      claim.claimed_savings ? "Claimed " + FormatUsd(claimed) : "No savings figure was published";
+  const std::string since_text = since.ToIso();
+  const Cents d = m.deobligated;
+  const bool is_idv = award.family == AwardFamily::kIdv;
+  const bool equals_unused_ceiling = claimed > 0 && m.ceiling_minus_obligated > 0 &&
+                                     Near(claimed, m.ceiling_minus_obligated);
+  const std::string ceiling_note =
+      equals_unused_ceiling ? " The claim equals the unused ceiling, not money returned." : "";
+
+  if (claimed == 0 && d == 0) {
+    r->verdict = Verdict::kZeroClaim;
+    r->reason = fmt::format("{}; the record shows nothing de-obligated since {} either.",
+                            claim.claimed_savings ? "Claimed $0.00" : claimed_text, since_text);
+    return;
+  }
+  if (auto unit = FindUnitError(claimed, m)) {
+    r->verdict = Verdict::kUnitError;
+    r->reason = fmt::format(
+        "Claimed {}, about {} times the record's {} of {}: likely a unit error ({} listed as {}).",
+        FormatUsd(claimed), unit->factor == 1000 ? "1,000" : "1,000,000", unit->name,
+        FormatUsd(unit->figure), FormatUsd(unit->figure), FormatUsd(claimed));
+    if (d > 0) r->reason += fmt::format(" The record shows {} de-obligated since {}.", FormatUsd(d), since_text);
+    return;
+  }
+  if (is_idv && claimed > 0 && d == 0 && m.obligated <= claimed / 10) {
+    r->verdict = Verdict::kIdvCeiling;
+    r->reason = fmt::format(
+        "{} on an IDV (BPA or IDIQ) {} whose ceiling is {} but with {} obligated on it: an IDV "
+        "ceiling is a limit on future orders, not money; orders placed under it are separate "
+        "awards.",
+        claimed_text, award.piid, FormatUsd(m.ceiling), FormatUsd(m.obligated));
+    return;
+  }
+  if (d > 0) {
+    const Cents tol = Tolerance(claimed);
+    if (Abs(d - claimed) <= tol) {
+      r->verdict = Verdict::kVerified;
+      r->reason = fmt::format("{}; the record shows {} de-obligated since {}{}, matching the claim.",
+                              claimed_text, FormatUsd(d), since_text, DeobligationText(m));
+    } else if (d > claimed) {
+      r->verdict = Verdict::kUnderstated;
+      r->reason = fmt::format("{}; the record shows more, {} de-obligated since {}{}.", claimed_text,
+                              FormatUsd(d), since_text, DeobligationText(m));
+    } else {
+      r->verdict = Verdict::kOverstated;
+      r->reason = fmt::format("{}; the record shows {} de-obligated since {}{}, {} less than claimed.{}",
+                              claimed_text, FormatUsd(d), since_text, DeobligationText(m),
+                              FormatUsd(claimed - d), ceiling_note);
+    }
+    return;
+  }
+  if (m.ceiling_reduced > 0) {
+    r->verdict = Verdict::kOptionsOnly;
+    r->reason = fmt::format(
+        "{}; no obligated money was removed since {}, but the ceiling was cut by {} (options "
+        "that will not be exercised).{}",
+        claimed_text, since_text, FormatUsd(m.ceiling_reduced), ceiling_note);
+    return;
+  }
+  if (m.end_before_since && *m.end_before_since < since) {
+    r->verdict = Verdict::kAlreadyEnded;
+    r->reason = fmt::format(
+        "{}, but the contract's performance period had ended on {}, before {}, and nothing was "
+        "removed since (no de-obligation, no option cut).{}",
+        claimed_text, m.end_before_since->ToIso(), since_text, ceiling_note);
+    return;
+  }
+  r->verdict = Verdict::kNotTerminated;
+  std::string latest = m.latest == nullptr ? "" : " The latest action is " + ActionText(*m.latest) + ".";
+  r->reason = fmt::format(
+      "{}, but the record shows no de-obligation and no option cut since {}.{}{}", claimed_text,
+      since_text, latest, ceiling_note);
+}
+
+}  // namespace
+
+Date DefaultSince() { return *Date::FromYmd(2025, 1, 20); }
+
+std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const RecordSet& records,
+                                      const VerifyOptions& options) {
+  AwardIndex index(records);
+  std::map<const Award*, std::size_t> first_claim_of_award;
+  std::vector<ClaimResult> results;
+  results.reserve(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& claim = claims[i];
+    ClaimResult r;
+    r.claim_id = i + 1;
+    AwardMatch match = index.Match(claim);
+    if (match.award == nullptr) {
+      r.verdict = match.has_identifier ? Verdict::kNotFound : Verdict::kUnverifiable;
+      r.reason = match.why_not;
+      results.push_back(std::move(r));
+      continue;
+    }
+    const Award& award = *match.award;
+    AwardMeasures m = MeasureAward(award, options.since);
+    r.award_key = award.key;
+    r.ceiling_minus_obligated = m.ceiling_minus_obligated;
+    r.deobligated = m.deobligated;
+    r.ceiling_reduced = m.ceiling_reduced;
+    r.obligated_not_outlaid = m.obligated_not_outlaid;
+    r.evidence = Evidence(award, m, claim);
+    auto [it, first] = first_claim_of_award.emplace(&award, r.claim_id);
+    if (!first) {
+      r.verdict = Verdict::kDuplicate;
+      r.verified_savings = 0;
+      r.reason = fmt::format(
+          "Same award ({}) as claim {} earlier in the list; its savings are counted once, there.",
+          award.key, it->second);
+    } else {
+      Judge(claim, award, m, options.since, &r);
+      r.verified_savings = m.deobligated;
+      r.reason += Context(award, m, claim, options.since);
+    }
+    r.reason += " Matched: " + match.method + ".";
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace receipts
