@@ -1,10 +1,10 @@
 #include "verify/verifier.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "match/award_index.h"
 #include "verify/measures.h"
@@ -122,8 +122,8 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
   const std::string since_text = since.ToIso();
   const Cents d = m.deobligated;
   const bool is_idv = award.family == AwardFamily::kIdv;
-  const bool equals_unused_ceiling = claimed > 0 && m.ceiling_minus_obligated > 0 &&
-                                     Near(claimed, m.ceiling_minus_obligated);
+  const bool equals_unused_ceiling =
+      claimed > 0 && m.ceiling_minus_obligated > 0 && Near(claimed, m.ceiling_minus_obligated);
   const std::string ceiling_note =
       equals_unused_ceiling ? " The claim equals the unused ceiling, not money returned." : "";
 
@@ -131,6 +131,10 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
     r->verdict = Verdict::kZeroClaim;
     r->reason = fmt::format("{}; the record shows nothing de-obligated since {} either.",
                             claim.claimed_savings ? "Claimed $0.00" : claimed_text, since_text);
+    if (m.ceiling_reduced > 0) {
+      r->reason += fmt::format(" The ceiling was cut by {} (options that will not be exercised).",
+                               FormatUsd(m.ceiling_reduced));
+    }
     return;
   }
   if (auto unit = FindUnitError(claimed, m)) {
@@ -139,7 +143,9 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
         "Claimed {}, about {} times the record's {} of {}: likely a unit error ({} listed as {}).",
         FormatUsd(claimed), unit->factor == 1000 ? "1,000" : "1,000,000", unit->name,
         FormatUsd(unit->figure), FormatUsd(unit->figure), FormatUsd(claimed));
-    if (d > 0) r->reason += fmt::format(" The record shows {} de-obligated since {}.", FormatUsd(d), since_text);
+    if (d > 0)
+      r->reason +=
+          fmt::format(" The record shows {} de-obligated since {}.", FormatUsd(d), since_text);
     return;
   }
   if (is_idv && claimed > 0 && d == 0 && m.obligated <= claimed / 10) {
@@ -155,17 +161,18 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
     const Cents tol = Tolerance(claimed);
     if (Abs(d - claimed) <= tol) {
       r->verdict = Verdict::kVerified;
-      r->reason = fmt::format("{}; the record shows {} de-obligated since {}{}, matching the claim.",
-                              claimed_text, FormatUsd(d), since_text, DeobligationText(m));
+      r->reason =
+          fmt::format("{}; the record shows {} de-obligated since {}{}, matching the claim.",
+                      claimed_text, FormatUsd(d), since_text, DeobligationText(m));
     } else if (d > claimed) {
       r->verdict = Verdict::kUnderstated;
-      r->reason = fmt::format("{}; the record shows more, {} de-obligated since {}{}.", claimed_text,
-                              FormatUsd(d), since_text, DeobligationText(m));
+      r->reason = fmt::format("{}; the record shows more, {} de-obligated since {}{}.",
+                              claimed_text, FormatUsd(d), since_text, DeobligationText(m));
     } else {
       r->verdict = Verdict::kOverstated;
-      r->reason = fmt::format("{}; the record shows {} de-obligated since {}{}, {} less than claimed.{}",
-                              claimed_text, FormatUsd(d), since_text, DeobligationText(m),
-                              FormatUsd(claimed - d), ceiling_note);
+      r->reason = fmt::format(
+          "{}; the record shows {} de-obligated since {}{}, {} less than claimed.{}", claimed_text,
+          FormatUsd(d), since_text, DeobligationText(m), FormatUsd(claimed - d), ceiling_note);
     }
     return;
   }
@@ -186,10 +193,11 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
     return;
   }
   r->verdict = Verdict::kNotTerminated;
-  std::string latest = m.latest == nullptr ? "" : " The latest action is " + ActionText(*m.latest) + ".";
-  r->reason = fmt::format(
-      "{}, but the record shows no de-obligation and no option cut since {}.{}{}", claimed_text,
-      since_text, latest, ceiling_note);
+  std::string latest =
+      m.latest == nullptr ? "" : " The latest action is " + ActionText(*m.latest) + ".";
+  r->reason =
+      fmt::format("{}, but the record shows no de-obligation and no option cut since {}.{}{}",
+                  claimed_text, since_text, latest, ceiling_note);
 }
 
 }  // namespace
