@@ -30,5 +30,7 @@ int UsageError(const std::string& message);
 
 // One per command file.
 void AddVerifyCommand(CLI::App& root, Commands* commands);
+void AddLedgerCommands(CLI::App& root, Commands* commands);  // ingest, log, diff, history, …
+void AddFetchCommand(CLI::App& root, Commands* commands);
 
 }  // namespace receipts::cli

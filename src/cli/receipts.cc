@@ -8,6 +8,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Commands commands;
   AddVerifyCommand(app, &commands);
+  AddLedgerCommands(app, &commands);
+  AddFetchCommand(app, &commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

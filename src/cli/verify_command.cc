@@ -1,4 +1,5 @@
 // receipts verify --claims FILE… --records FILE… --out DIR [--since DATE] [--kind KIND]
+// receipts verify --ledger L [--snapshot ID|latest] --records FILE… [--out DIR] [--since DATE]
 #include <memory>
 #include <optional>
 #include <string>
@@ -6,6 +7,7 @@
 
 #include "cli/command.h"
 #include "core/date.h"
+#include "jobs/ledger_verify_job.h"
 #include "jobs/verify_job.h"
 #include "report/headline.h"
 #include "report/summary.h"
@@ -19,6 +21,8 @@ struct VerifyFlags {
   std::string out;
   std::string since = "2025-01-20";
   std::string kind;
+  std::string ledger;  // verify a stored snapshot instead of --claims, and store the verdicts
+  std::string snapshot = "latest";
 };
 
 std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
@@ -31,12 +35,28 @@ std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
   return std::nullopt;
 }
 
+int RunLedgerVerify(const VerifyFlags& flags, Date since) {
+  if (!flags.claims.empty()) return UsageError("give --claims or --ledger, not both");
+  if (!flags.kind.empty()) return UsageError("--kind: a stored snapshot keeps its own kind");
+  auto result = RunLedgerVerifyJob({flags.ledger, flags.snapshot, flags.records, flags.out, since});
+  if (!result.ok()) return Fail(result.status());
+  std::string headline =
+      RenderHeadline(Summarize(result->run), result->run.record_actions, flags.out);
+  if (flags.out.empty()) headline.erase(headline.rfind("  report:"));
+  std::cout << headline << "  stored:   " << result->run.results.size()
+            << " verdicts with snapshot " << result->snapshot.id << " in " << flags.ledger << "\n";
+  return kExitOk;
+}
+
 int RunVerify(const VerifyFlags& flags) {
   auto since = ParseDate(flags.since);
   if (!since.ok() || !since->has_value()) return UsageError("--since: '" + flags.since + "' is not a date");
   bool kind_ok = true;
   auto kind = ParseKind(flags.kind, &kind_ok);
   if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
+  if (!flags.ledger.empty()) return RunLedgerVerify(flags, **since);
+  if (flags.claims.empty()) return UsageError("--claims is required (or --ledger)");
+  if (flags.out.empty()) return UsageError("--out is required");
   VerifyJob job{flags.claims, flags.records, flags.out, **since, kind};
   auto run = RunVerifyJob(job);
   if (!run.ok()) return Fail(run.status());
@@ -51,20 +71,25 @@ void AddVerifyCommand(CLI::App& root, Commands* commands) {
   CLI::App* verify = root.add_subcommand(
       "verify", "Check every claim against the record: measures, a verdict and a reason per claim.");
   verify->add_option("--claims", flags->claims, "Claims files (DOGE CSV/JSON/API pages; .gz/.zip ok)")
-      ->required()
       ->expected(1, -1);
   verify
       ->add_option("--records", flags->records,
                    "Record files: FPDS element CSV, USAspending transactions/award summaries")
       ->required()
       ->expected(1, -1);
+  verify->add_option("--out", flags->out,
+                     "Output directory (verdicts.csv, summary.json, summary.md, report.html)");
   verify
-      ->add_option("--out", flags->out,
-                   "Output directory (verdicts.csv, summary.json, summary.md, report.html)")
-      ->required();
-  verify->add_option("--since", flags->since, "Count removals signed on or after this date (YYYY-MM-DD)")
+      ->add_option("--since", flags->since,
+                   "Count removals signed on or after this date (YYYY-MM-DD)")
       ->capture_default_str();
-  verify->add_option("--kind", flags->kind, "Claims kind when not detected: contracts, grants or leases");
+  verify->add_option("--kind", flags->kind,
+                     "Claims kind when not detected: contracts, grants or leases");
+  verify->add_option("--ledger", flags->ledger,
+                     "Verify a snapshot stored in this ledger (instead of --claims) and store "
+                     "the verdicts with it");
+  verify->add_option("--snapshot", flags->snapshot, "With --ledger: snapshot id or 'latest'")
+      ->capture_default_str();
   commands->push_back({verify, [flags] { return RunVerify(*flags); }});
 }
 

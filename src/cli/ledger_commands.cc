@@ -1,0 +1,306 @@
+// The ledger commands: ingest, log, diff, history, check, keygen, report.
+//   receipts ingest  --ledger L --claims FILE [--as-of TIME] [--kind K] [--sign-key KEYFILE]
+//   receipts log     --ledger L
+//   receipts diff    --ledger L A B [--format text|csv]
+//   receipts history --ledger L KEY_OR_PIID
+//   receipts check   --ledger L [--pubkey FILE]          (exit 3: the ledger was tampered with)
+//   receipts keygen  --out KEYFILE
+//   receipts report  --ledger L --out DIR
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "cli/command.h"
+#include "ingest/claims_reader.h"
+#include "ledger/as_of.h"
+#include "ledger/check.h"
+#include "ledger/diff.h"
+#include "ledger/hash_chain.h"
+#include "ledger/history.h"
+#include "ledger/ledger.h"
+#include "ledger/ledger_report.h"
+#include "ledger/signing.h"
+
+namespace receipts::cli {
+namespace {
+
+constexpr int kExitTampered = 3;
+constexpr const char* kDefaultLedger = "receipts.db";
+
+void AddLedgerOption(CLI::App* app, std::string* path) {
+  app->add_option("--ledger", *path, "Ledger file (SQLite)")->capture_default_str();
+}
+
+Result<std::string> ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": " + std::strerror(errno));
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return bytes.str();
+}
+
+std::optional<ClaimKind> ParseKindFlag(const std::string& text, bool* ok) {
+  *ok = true;
+  if (text.empty()) return std::nullopt;
+  if (text == "contracts" || text == "contract") return ClaimKind::kContract;
+  if (text == "grants" || text == "grant") return ClaimKind::kGrant;
+  if (text == "leases" || text == "lease") return ClaimKind::kLease;
+  *ok = false;
+  return std::nullopt;
+}
+
+// ---- ingest
+
+struct IngestFlags {
+  std::string ledger = kDefaultLedger;
+  std::string claims;
+  std::string as_of;
+  std::string kind;
+  std::string sign_key;
+};
+
+int RunIngest(const IngestFlags& flags) {
+  bool kind_ok = true;
+  std::optional<ClaimKind> kind = ParseKindFlag(flags.kind, &kind_ok);
+  if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
+  SnapshotInput input;
+  input.source = flags.claims;
+  if (!flags.as_of.empty()) {
+    auto as_of = ParseAsOf(flags.as_of);
+    if (!as_of.ok()) return Fail(as_of.status());
+    input.as_of = *as_of;
+  } else {
+    input.as_of = AsOfFromFileName(flags.claims).value_or(NowUtc());
+  }
+  std::optional<SigningKey> key;
+  if (!flags.sign_key.empty()) {
+    auto read = ReadSigningKey(flags.sign_key);
+    if (!read.ok()) return Fail(read.status());
+    key = std::move(*read);
+  }
+  // Read and parse everything before the ledger is touched: bad input writes nothing.
+  auto bytes = ReadBytes(flags.claims);
+  if (!bytes.ok()) return Fail(bytes.status());
+  auto claims = ParseClaims(flags.claims, *bytes, kind);
+  if (!claims.ok()) return Fail(claims.status());
+  input.kind = SnapshotKindOf(*claims, kind ? std::string(ClaimKindName(*kind)) + "s" : "unknown");
+  input.claims = std::move(*claims);
+  input.pages.push_back({flags.claims, std::move(*bytes)});
+
+  auto ledger = Ledger::Open(flags.ledger, /*create=*/true);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto result = (*ledger)->Ingest(input, key ? &*key : nullptr);
+  if (!result.ok()) return Fail(result.status());
+  const SnapshotInfo& s = result->snapshot;
+  if (result->unchanged) {
+    std::cout << "unchanged: identical to snapshot " << s.id << "\n";
+    return kExitOk;
+  }
+  std::cout << s.id << "\n";
+  std::cerr << fmt::format("snapshot {}: {} {} claims, {} claimed, as of {}, head {}{}\n", s.id,
+                           s.claim_count, s.kind, FormatUsd(s.claimed_total), s.as_of, s.head,
+                           s.is_signed ? " (signed)" : "");
+  return kExitOk;
+}
+
+// ---- log
+
+int RunLog(const std::string& path) {
+  auto ledger = Ledger::Open(path, /*create=*/false);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto snapshots = (*ledger)->Snapshots();
+  if (!snapshots.ok()) return Fail(snapshots.status());
+  for (const SnapshotInfo& s : *snapshots) {
+    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.as_of, s.claim_count,
+                             FormatDollars(s.claimed_total), s.head);
+  }
+  return kExitOk;
+}
+
+// ---- diff
+
+struct DiffFlags {
+  std::string ledger = kDefaultLedger;
+  std::string before;
+  std::string after;
+  std::string format = "text";
+};
+
+int RunDiff(const DiffFlags& flags) {
+  if (flags.format != "text" && flags.format != "csv") {
+    return UsageError("--format must be text or csv");
+  }
+  auto ledger = Ledger::Open(flags.ledger, /*create=*/false);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto a = (*ledger)->FindSnapshot(flags.before);
+  if (!a.ok()) return Fail(a.status());
+  auto b = (*ledger)->FindSnapshot(flags.after);
+  if (!b.ok()) return Fail(b.status());
+  auto before = (*ledger)->Claims(a->id, /*with_raw=*/false);
+  if (!before.ok()) return Fail(before.status());
+  auto after = (*ledger)->Claims(b->id, /*with_raw=*/false);
+  if (!after.ok()) return Fail(after.status());
+  SnapshotDiff diff = DiffClaims(*before, *after);
+  if (flags.format == "csv") {
+    std::cout << RenderDiffCsv(diff);
+  } else {
+    auto label = [](const SnapshotInfo& s) {
+      return fmt::format("snapshot {} ({}, {} claims, {} claimed)", s.id, s.as_of, s.claim_count,
+                         FormatUsd(s.claimed_total));
+    };
+    std::cout << RenderDiffText(label(*a), label(*b), diff);
+  }
+  return kExitOk;
+}
+
+// ---- history
+
+int RunHistory(const std::string& path, const std::string& key) {
+  auto ledger = Ledger::Open(path, /*create=*/false);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto histories = FindClaimHistories(ledger->get(), key);
+  if (!histories.ok()) return Fail(histories.status());
+  if (histories->empty()) {
+    return Fail(Status::NotFound("no claim in " + path + " matches '" + key + "'"));
+  }
+  std::cout << RenderHistories(*histories);
+  return kExitOk;
+}
+
+// ---- check
+
+int RunCheck(const std::string& path, const std::string& pubkey_file) {
+  std::optional<std::string> pubkey;
+  if (!pubkey_file.empty()) {
+    auto read = ReadPublicKey(pubkey_file);
+    if (!read.ok()) return Fail(read.status());
+    pubkey = std::move(*read);
+  }
+  auto db = SqliteDb::Open(path, /*create=*/false);
+  if (!db.ok()) return Fail(db.status());
+  auto report = CheckLedger(db->get(), pubkey);
+  if (!report.ok()) {
+    if (report.status().code() == Status::Code::kCorruption) {
+      std::cerr << "receipts: BAD: " << report.status().message() << "\n";
+      return kExitTampered;
+    }
+    return Fail(report.status());
+  }
+  if (!report->intact) {
+    if (report->first_bad_snapshot > 0) {
+      std::cout << fmt::format("BAD: snapshot {}: {}\n", report->first_bad_snapshot,
+                               report->problem);
+    } else {
+      std::cout << "BAD: " << report->problem << "\n";
+    }
+    return kExitTampered;
+  }
+  std::cout << fmt::format("ok: {} snapshots, head {}\n", report->snapshots, report->head);
+  if (pubkey) {
+    std::cout << fmt::format("signatures: {} of {} heads signed by {}, all valid\n",
+                             report->signed_heads, report->snapshots, ToHex(*pubkey));
+    if (report->last_signed < report->snapshots) {
+      std::cout << fmt::format(
+          "warning: snapshots after {} carry no signature; they are not vouched for\n",
+          report->last_signed);
+    }
+  }
+  return kExitOk;
+}
+
+// ---- keygen, report
+
+int RunKeygen(const std::string& out) {
+  if (Status s = GenerateKeyFiles(out); !s.ok()) return Fail(s);
+  auto pub = ReadPublicKey(out + ".pub");
+  if (!pub.ok()) return Fail(pub.status());
+  std::cout << fmt::format("secret key: {} (keep it private)\npublic key: {}.pub {}\n", out, out,
+                           ToHex(*pub));
+  return kExitOk;
+}
+
+int RunReport(const std::string& path, const std::string& out) {
+  auto ledger = Ledger::Open(path, /*create=*/false);
+  if (!ledger.ok()) return Fail(ledger.status());
+  if (Status s = WriteLedgerReport(ledger->get(), out); !s.ok()) return Fail(s);
+  std::cout << "report: " << out << "/report.html\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddLedgerCommands(CLI::App& root, Commands* commands) {
+  {
+    auto flags = std::make_shared<IngestFlags>();
+    CLI::App* app = root.add_subcommand(
+        "ingest", "Store a claims list as the ledger's next snapshot; prints its id.");
+    AddLedgerOption(app, &flags->ledger);
+    app->add_option("--claims", flags->claims, "Claims file (DOGE CSV/JSON/API page; .gz/.zip ok)")
+        ->required();
+    app->add_option("--as-of", flags->as_of,
+                    "Capture time (default: the date in the file name, else now), UTC");
+    app->add_option("--kind", flags->kind,
+                    "Claims kind when not detected: contracts, grants or leases");
+    app->add_option("--sign-key", flags->sign_key,
+                    "Sign the new head with this key (receipts keygen)");
+    commands->push_back({app, [flags] { return RunIngest(*flags); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    CLI::App* app = root.add_subcommand(
+        "log", "One line per snapshot: id, as-of, claims, claimed total, head (tab-separated).");
+    AddLedgerOption(app, path.get());
+    commands->push_back({app, [path] { return RunLog(*path); }});
+  }
+  {
+    auto flags = std::make_shared<DiffFlags>();
+    CLI::App* app = root.add_subcommand("diff", "What changed between two snapshots.");
+    AddLedgerOption(app, &flags->ledger);
+    app->add_option("a", flags->before, "Snapshot id (or 'latest')")->required();
+    app->add_option("b", flags->after, "Snapshot id (or 'latest')")->required();
+    app->add_option("--format", flags->format, "text or csv")->capture_default_str();
+    commands->push_back({app, [flags] { return RunDiff(*flags); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    auto key = std::make_shared<std::string>();
+    CLI::App* app = root.add_subcommand("history", "Every version of a claim, with dates.");
+    AddLedgerOption(app, path.get());
+    app->add_option("key", *key, "Claim key, PIID, award id or FAIN")->required();
+    commands->push_back({app, [path, key] { return RunHistory(*path, *key); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    auto pubkey = std::make_shared<std::string>();
+    CLI::App* app = root.add_subcommand(
+        "check", "Recompute every digest and head; exit 3 naming the first bad snapshot.");
+    AddLedgerOption(app, path.get());
+    app->add_option("--pubkey", *pubkey, "Verify every signed head against this public key");
+    commands->push_back({app, [path, pubkey] { return RunCheck(*path, *pubkey); }});
+  }
+  {
+    auto out = std::make_shared<std::string>();
+    CLI::App* app = root.add_subcommand(
+        "keygen", "Write a new Ed25519 key pair: KEYFILE (secret, mode 0600) and KEYFILE.pub.");
+    app->add_option("--out", *out, "Secret key file to create")->required();
+    commands->push_back({app, [out] { return RunKeygen(*out); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    auto out = std::make_shared<std::string>();
+    CLI::App* app = root.add_subcommand(
+        "report", "Write DIR/report.html: the claims over time, from the ledger.");
+    AddLedgerOption(app, path.get());
+    app->add_option("--out", *out, "Output directory")->required();
+    commands->push_back({app, [path, out] { return RunReport(*path, *out); }});
+  }
+}
+
+}  // namespace receipts::cli

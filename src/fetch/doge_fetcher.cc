@@ -1,0 +1,200 @@
+#include "fetch/doge_fetcher.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <random>
+#include <thread>
+#include <utility>
+
+#include "fetch/api_page.h"
+#include "fetch/http_client.h"
+#include "fetch/retry_policy.h"
+#include "ingest/claims_reader.h"
+
+namespace receipts {
+namespace {
+
+constexpr const char* kKinds[] = {"contracts", "grants", "leases"};
+
+std::optional<ClaimKind> KindOf(const std::string& kind) {
+  if (kind == "contracts") return ClaimKind::kContract;
+  if (kind == "grants") return ClaimKind::kGrant;
+  if (kind == "leases") return ClaimKind::kLease;
+  return std::nullopt;
+}
+
+std::string NowUtcIso() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// The start of an error body, printable, for a message.
+std::string Snippet(std::string_view body) {
+  std::string out;
+  for (char c : body.substr(0, 200)) {
+    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+  }
+  if (body.size() > 200) out += "…";
+  return out;
+}
+
+class PageGetter {
+ public:
+  explicit PageGetter(const FetchOptions& options)
+      : options_(options),
+        policy_{options.max_retries, options.initial_backoff_ms, options.max_backoff_ms,
+                options.max_retry_after_seconds},
+        timeouts_{options.connect_timeout_seconds, options.timeout_seconds},
+        random_(std::random_device{}()) {}
+
+  // The body of a 200 response to GET `url`, after as many retries as the policy allows.
+  Result<std::string> Get(const std::string& url) {
+    for (int retry = 0;; ++retry) {
+      Result<HttpResponse> response = HttpGet(url, timeouts_);
+      std::string why;
+      std::optional<long> retry_after;
+      if (response.ok()) {
+        if (response->status == 200) return std::move(response->body);
+        why = fmt::format("HTTP {}", response->status);
+        if (!IsRetryableHttpStatus(response->status)) {
+          return Status::IoError(fmt::format("GET {}: {}: {}", url, why, Snippet(response->body)));
+        }
+        retry_after = response->retry_after_seconds;
+      } else {
+        why = response.status().message();
+      }
+      if (retry >= policy_.max_retries) {
+        return Status::IoError(
+            fmt::format("GET {}: gave up after {} tries; last: {}", url, retry + 1, why));
+      }
+      const auto delay = RetryDelay(policy_, retry + 1, retry_after,
+                                    std::uniform_real_distribution<double>(0, 1)(random_));
+      Log(fmt::format("retry {} of {} for {} in {} ms: {}", retry + 1, policy_.max_retries, url,
+                      delay.count(), why));
+      std::this_thread::sleep_for(delay);
+    }
+  }
+
+  void Log(std::string_view line) const {
+    if (options_.log) options_.log(line);
+  }
+
+ private:
+  const FetchOptions& options_;
+  RetryPolicy policy_;
+  HttpTimeouts timeouts_;
+  std::mt19937_64 random_;
+};
+
+// Items page `page` (1-based) should hold when the list has `total` items.
+std::int64_t ExpectedOnPage(std::int64_t total, int per_page, std::int64_t page) {
+  return std::clamp<std::int64_t>(total - (page - 1) * per_page, 0, per_page);
+}
+
+Status IncompleteCapture(const std::string& source, std::int64_t received, const ApiPageMeta& meta,
+                         int per_page, const std::vector<std::int64_t>& page_counts) {
+  std::string which;
+  for (std::size_t i = 0; i < page_counts.size(); ++i) {
+    const auto page = static_cast<std::int64_t>(i) + 1;
+    const std::int64_t expected = ExpectedOnPage(meta.total_results, per_page, page);
+    if (page_counts[i] != expected) {
+      which = fmt::format("page {} had {}, expected {}", page, page_counts[i], expected);
+      break;
+    }
+  }
+  if (which.empty()) {
+    which = fmt::format("{} pages fetched, meta.pages said {}", page_counts.size(), meta.pages);
+  }
+  return Status::InvalidInput(
+      fmt::format("incomplete capture: received {} of {} items ({}) from {}; nothing recorded",
+                  received, meta.total_results, which, source));
+}
+
+}  // namespace
+
+Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
+  const std::optional<ClaimKind> claim_kind = KindOf(options.kind);
+  if (!claim_kind) {
+    return Status::Usage("fetch: kind must be contracts, grants or leases, not '" + options.kind +
+                         "'");
+  }
+  if (options.per_page < 1 || options.per_page > 500) {
+    return Status::Usage(fmt::format("fetch: per_page must be 1 to 500, not {}", options.per_page));
+  }
+  std::string base = options.base_url;
+  while (base.ends_with('/')) base.pop_back();
+  if (!base.starts_with("http://") && !base.starts_with("https://")) {
+    return Status::Usage("fetch: the base URL must start with http:// or https://: '" +
+                         options.base_url + "'");
+  }
+
+  SnapshotInput out;
+  out.kind = options.kind;
+  out.source = base + "/savings/" + options.kind;
+  out.as_of = NowUtcIso();
+  PageGetter getter(options);
+  std::optional<ApiPageMeta> meta;
+  std::vector<std::int64_t> page_counts;
+  std::int64_t received = 0;
+  for (std::int64_t page = 1;; ++page) {
+    const std::string url =
+        fmt::format("{}?page={}&per_page={}", out.source, page, options.per_page);
+    Result<std::string> body = getter.Get(url);
+    if (!body.ok()) return body.status();
+    Result<std::vector<Claim>> claims = ParseClaims(url, *body, claim_kind);
+    if (!claims.ok()) return claims.status();
+    Result<std::optional<ApiPageMeta>> page_meta = ReadApiPageMeta(url, *body);
+    if (!page_meta.ok()) return page_meta.status();
+    if (page == 1) {
+      if (!page_meta->has_value()) {
+        return Status::InvalidInput(url +
+                                    ": the page has no \"meta\": the capture's size is unknown");
+      }
+      meta = **page_meta;
+    } else if (page_meta->has_value() && ((*page_meta)->total_results != meta->total_results ||
+                                          (*page_meta)->pages != meta->pages)) {
+      return Status::InvalidInput(fmt::format(
+          "the list changed during the capture: page 1 said {} items in {} pages, page {} says {} "
+          "in {}; nothing recorded from {}",
+          meta->total_results, meta->pages, page, (*page_meta)->total_results, (*page_meta)->pages,
+          out.source));
+    }
+    const auto count = static_cast<std::int64_t>(claims->size());
+    page_counts.push_back(count);
+    received += count;
+    for (Claim& claim : *claims) out.claims.push_back(std::move(claim));
+    out.pages.push_back(RawPage{url, std::move(body).value()});
+    getter.Log(fmt::format("page {} of {}: {} items ({} of {})", page, meta->pages, count, received,
+                           meta->total_results));
+    // Every non-empty page adds an item, so this ends within total_results + 1 pages whatever
+    // the server says.
+    if (count == 0 || page >= meta->pages || received > meta->total_results) break;
+  }
+  if (received != meta->total_results) {
+    return IncompleteCapture(out.source, received, *meta, options.per_page, page_counts);
+  }
+  return out;
+}
+
+Result<std::vector<SnapshotInput>> FetchDogeAll(const FetchOptions& options) {
+  std::vector<SnapshotInput> out;
+  for (const char* kind : kKinds) {
+    FetchOptions one = options;
+    one.kind = kind;
+    Result<SnapshotInput> snapshot = FetchDogeKind(one);
+    if (!snapshot.ok()) return snapshot.status();
+    out.push_back(std::move(snapshot).value());
+  }
+  return out;
+}
+
+}  // namespace receipts

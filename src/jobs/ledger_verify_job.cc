@@ -1,0 +1,79 @@
+#include "jobs/ledger_verify_job.h"
+
+#include "ingest/claims_reader.h"
+#include "ingest/records_reader.h"
+#include "ledger/claim_key.h"
+#include "ledger/sha256.h"
+#include "ledger/verdict_store.h"
+#include "report/output_dir.h"
+#include "verify/verifier.h"
+
+namespace receipts {
+namespace {
+
+std::optional<ClaimKind> KindOfSnapshot(const std::string& kind) {
+  if (kind == "contracts") return ClaimKind::kContract;
+  if (kind == "grants") return ClaimKind::kGrant;
+  if (kind == "leases") return ClaimKind::kLease;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo& snapshot) {
+  auto pages = ledger->Pages(snapshot.id);
+  if (!pages.ok()) return pages.status();
+  std::vector<Claim> claims;
+  for (RawPage& page : *pages) {
+    auto read = ParseClaims(page.url_or_path, std::move(page.bytes), KindOfSnapshot(snapshot.kind));
+    if (!read.ok()) return read.status();
+    for (Claim& claim : *read) claims.push_back(std::move(claim));
+  }
+  auto stored = ledger->Claims(snapshot.id, /*with_raw=*/false);
+  if (!stored.ok()) return stored.status();
+  std::vector<std::string> keys = AssignClaimKeys(claims);
+  bool same = keys.size() == stored->size();
+  for (std::size_t i = 0; same && i < keys.size(); ++i) same = keys[i] == (*stored)[i].key;
+  if (!same) {
+    return Status::Corruption(ledger->path() + ": snapshot " + std::to_string(snapshot.id) +
+                              ": its raw pages no longer read as its stored claims (run "
+                              "'receipts check')");
+  }
+  return claims;
+}
+
+Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
+  auto ledger = Ledger::Open(job.ledger_path, /*create=*/false);
+  if (!ledger.ok()) return ledger.status();
+  auto snapshot = (*ledger)->FindSnapshot(job.snapshot);
+  if (!snapshot.ok()) return snapshot.status();
+  LedgerVerifyResult result;
+  result.snapshot = *snapshot;
+  VerifyRun& run = result.run;
+  run.since = job.since;
+  run.claim_files = {snapshot->source};
+  run.record_files = job.record_files;
+  auto claims = ReadSnapshotClaims(ledger->get(), *snapshot);
+  if (!claims.ok()) return claims.status();
+  run.claims = std::move(*claims);
+
+  RecordSet records;
+  std::vector<RecordFileDigest> digests;
+  for (const std::string& path : job.record_files) {
+    if (Status s = ReadRecordsFile(path, &records); !s.ok()) return s;
+    auto sha = Sha256File(path);
+    if (!sha.ok()) return sha.status();
+    digests.push_back({path, *sha});
+  }
+  FinishRecords(&records);
+  run.records_as_of = records.as_of;
+  run.record_actions = records.action_count;
+  run.results = VerifyClaims(run.claims, records, VerifyOptions{job.since});
+  if (!job.out_dir.empty()) {
+    if (Status s = WriteVerifyReport(job.out_dir, run); !s.ok()) return s;
+  }
+  if (Status s = StoreVerdicts(ledger->get(), snapshot->id, run, digests); !s.ok()) return s;
+  return result;
+}
+
+}  // namespace receipts

@@ -1,0 +1,37 @@
+// `receipts verify --ledger L --snapshot ID|latest`: the verify path over a stored snapshot. The
+// claims are re-read from the snapshot's stored raw pages (exactly what was ingested), checked
+// against the stored claims, verified, and the verdicts stored with the snapshot.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "ledger/ledger.h"
+#include "verify/claim_result.h"
+
+namespace receipts {
+
+struct LedgerVerifyJob {
+  std::string ledger_path;
+  std::string snapshot = "latest";  // an id or "latest"
+  std::vector<std::string> record_files;
+  std::string out_dir;  // "" = store the verdicts only, write no report directory
+  Date since;
+};
+
+struct LedgerVerifyResult {
+  SnapshotInfo snapshot;
+  VerifyRun run;
+};
+
+// Runs the job. The report directory (when asked for) is written all or nothing, and the
+// verdicts replace any stored for the snapshot in one transaction.
+Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job);
+
+// The claims of a stored snapshot, re-read from its raw pages; Corruption when they no longer
+// read as the stored claims (same count and keys).
+Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo& snapshot);
+
+}  // namespace receipts

@@ -1,0 +1,148 @@
+#include "ledger/diff.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
+
+#include "report/csv_writer.h"
+
+namespace receipts {
+
+const char* ChangeTypeName(ChangeType type) {
+  switch (type) {
+    case ChangeType::kAdded:
+      return "added";
+    case ChangeType::kRemoved:
+      return "removed";
+    case ChangeType::kChanged:
+      return "changed";
+  }
+  return "changed";
+}
+
+std::vector<FieldChange> DiffFields(const LedgerClaim& before, const LedgerClaim& after) {
+  std::vector<std::string> a = CanonicalFieldValues(before), b = CanonicalFieldValues(after);
+  std::vector<FieldChange> out;
+  for (std::size_t i = 0; i < kCanonicalFieldCount; ++i) {
+    if (a[i] != b[i]) out.push_back({kCanonicalFieldNames[i], a[i], b[i]});
+  }
+  return out;
+}
+
+SnapshotDiff DiffClaims(const std::vector<LedgerClaim>& before,
+                        const std::vector<LedgerClaim>& after) {
+  std::unordered_map<std::string_view, const LedgerClaim*> after_by_key, before_by_key;
+  for (const LedgerClaim& c : after) after_by_key.emplace(c.key, &c);
+  for (const LedgerClaim& c : before) before_by_key.emplace(c.key, &c);
+  SnapshotDiff diff;
+  for (const LedgerClaim& old_claim : before) {
+    auto found = after_by_key.find(old_claim.key);
+    if (found == after_by_key.end()) {
+      diff.changes.push_back(
+          {ChangeType::kRemoved, old_claim.key, old_claim.kind, old_claim, std::nullopt, {}});
+      ++diff.removed;
+      diff.removed_savings += old_claim.claimed_savings.value_or(0);
+      continue;
+    }
+    const LedgerClaim& new_claim = *found->second;
+    std::vector<FieldChange> fields = DiffFields(old_claim, new_claim);
+    if (fields.empty()) continue;
+    ++diff.changed;
+    diff.changed_delta +=
+        new_claim.claimed_savings.value_or(0) - old_claim.claimed_savings.value_or(0);
+    diff.changes.push_back({ChangeType::kChanged, new_claim.key, new_claim.kind, old_claim,
+                            new_claim, std::move(fields)});
+  }
+  for (const LedgerClaim& new_claim : after) {
+    if (before_by_key.count(new_claim.key) > 0) continue;
+    diff.changes.push_back(
+        {ChangeType::kAdded, new_claim.key, new_claim.kind, std::nullopt, new_claim, {}});
+    ++diff.added;
+    diff.added_savings += new_claim.claimed_savings.value_or(0);
+  }
+  std::stable_sort(diff.changes.begin(), diff.changes.end(),
+                   [](const ClaimChange& a, const ClaimChange& b) { return a.key < b.key; });
+  return diff;
+}
+
+std::string RenderDiffCsv(const SnapshotDiff& diff) {
+  std::string out = std::string(kDiffCsvHeader) + "\n";
+  auto row = [&](const ClaimChange& c, std::string_view field, std::string_view old_value,
+                 std::string_view new_value) {
+    out += ChangeTypeName(c.type);
+    out += ',';
+    out += CsvField(c.kind);
+    out += ',';
+    out += CsvField(c.key);
+    out += ',';
+    out += CsvField(field);
+    out += ',';
+    out += CsvField(old_value);
+    out += ',';
+    out += CsvField(new_value);
+    out += '\n';
+  };
+  for (const ClaimChange& c : diff.changes) {
+    switch (c.type) {
+      case ChangeType::kAdded:
+        row(c, "", "", FormatDollars(c.new_claim->claimed_savings));
+        break;
+      case ChangeType::kRemoved:
+        row(c, "", FormatDollars(c.old_claim->claimed_savings), "");
+        break;
+      case ChangeType::kChanged:
+        for (const FieldChange& f : c.fields) row(c, f.field, f.old_value, f.new_value);
+        break;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string Savings(const std::optional<Cents>& cents) {
+  return cents ? FormatUsd(*cents) : std::string("unknown");
+}
+
+std::string Describe(const LedgerClaim& c) {
+  std::string out = Savings(c.claimed_savings) + " claimed";
+  for (const std::string* part : {&c.agency, &c.vendor, &c.location}) {
+    if (!part->empty()) out += "; " + *part;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderDiffText(const std::string& before_label, const std::string& after_label,
+                           const SnapshotDiff& diff) {
+  std::string out;
+  auto it = std::back_inserter(out);
+  fmt::format_to(it, "{} -> {}\n", before_label, after_label);
+  fmt::format_to(it, "added {} ({}), removed {} ({}), changed {} (savings {}{})\n", diff.added,
+                 FormatUsd(diff.added_savings), diff.removed, FormatUsd(diff.removed_savings),
+                 diff.changed, diff.changed_delta >= 0 ? "+" : "", FormatUsd(diff.changed_delta));
+  for (const ClaimChange& c : diff.changes) {
+    switch (c.type) {
+      case ChangeType::kAdded:
+        fmt::format_to(it, "added    {}  {}\n", c.key, Describe(*c.new_claim));
+        break;
+      case ChangeType::kRemoved:
+        fmt::format_to(it, "removed  {}  {}\n", c.key, Describe(*c.old_claim));
+        break;
+      case ChangeType::kChanged:
+        fmt::format_to(it, "changed  {}\n", c.key);
+        for (const FieldChange& f : c.fields) {
+          fmt::format_to(it, "  {}: {} -> {}\n", f.field,
+                         f.old_value.empty() ? "(blank)" : f.old_value,
+                         f.new_value.empty() ? "(blank)" : f.new_value);
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace receipts

@@ -1,0 +1,113 @@
+#include "ledger/history.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <map>
+
+#include "core/ids.h"
+#include "core/text.h"
+#include "ledger/diff.h"
+
+namespace receipts {
+namespace {
+
+Result<std::vector<std::string>> MatchingKeys(SqliteDb* db, std::string_view key_or_id) {
+  auto stmt = db->Prepare(
+      "SELECT DISTINCT claim_key FROM claims WHERE claim_key = ?1 "
+      "OR (claim_key >= ?1 || '#' AND claim_key < ?1 || '$') "
+      "OR (?2 != '' AND piid = ?2) OR (?3 != '' AND (award_id = ?3 OR fain = ?3)) "
+      "ORDER BY claim_key");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, Trim(key_or_id));
+  stmt->Bind(2, NormalizePiid(key_or_id));
+  stmt->Bind(3, ToUpperAscii(Trim(key_or_id)));
+  std::vector<std::string> keys;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    keys.push_back(stmt->Text(0));
+  }
+  return keys;
+}
+
+}  // namespace
+
+Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string_view key_or_id) {
+  auto keys = MatchingKeys(ledger->db(), key_or_id);
+  if (!keys.ok()) return keys.status();
+  std::vector<ClaimHistory> out;
+  if (keys->empty()) return out;
+  auto snapshots = ledger->Snapshots();
+  if (!snapshots.ok()) return snapshots.status();
+  auto stmt = ledger->db()->Prepare(std::string("SELECT ") + kClaimColumns +
+                                    ", snapshot_id FROM claims WHERE claim_key = ?1");
+  if (!stmt.ok()) return stmt.status();
+  for (const std::string& key : *keys) {
+    stmt->Reset();
+    stmt->Bind(1, key);
+    std::map<std::int64_t, LedgerClaim> by_snapshot;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      by_snapshot.emplace(stmt->Int(18), ReadLedgerClaim(*stmt, /*with_raw=*/false));
+    }
+    ClaimHistory history{key, {}};
+    for (const SnapshotInfo& snapshot : *snapshots) {
+      auto found = by_snapshot.find(snapshot.id);
+      if (found == by_snapshot.end() && history.versions.empty()) continue;
+      history.versions.push_back({snapshot, found == by_snapshot.end()
+                                                ? std::nullopt
+                                                : std::optional<LedgerClaim>(found->second)});
+    }
+    out.push_back(std::move(history));
+  }
+  return out;
+}
+
+std::string RenderHistories(const std::vector<ClaimHistory>& histories) {
+  std::string out;
+  auto it = std::back_inserter(out);
+  for (const ClaimHistory& history : histories) {
+    if (!out.empty()) out += '\n';
+    out += history.key + "\n";
+    const LedgerClaim* last = nullptr;  // the last version listed
+    bool gone = false;
+    for (const ClaimVersion& v : history.versions) {
+      auto line = [&](std::string_view mark) {
+        fmt::format_to(it, "  snapshot {}  {}  {}\n", v.snapshot.id, v.snapshot.as_of, mark);
+      };
+      if (!v.claim) {
+        if (!gone && last != nullptr) {
+          line(fmt::format("gone (last claimed {})", FormatDollars(last->claimed_savings)));
+        }
+        gone = true;
+        continue;
+      }
+      if (last == nullptr) {
+        line("listed");
+        std::vector<std::string> values = CanonicalFieldValues(*v.claim);
+        for (std::size_t i = 0; i < kCanonicalFieldCount; ++i) {
+          if (!values[i].empty())
+            fmt::format_to(it, "    {}: {}\n", kCanonicalFieldNames[i], values[i]);
+        }
+      } else {
+        std::vector<FieldChange> changes = DiffFields(*last, *v.claim);
+        line(gone ? (changes.empty() ? "back, unchanged" : "back, changed")
+                  : (changes.empty() ? "unchanged" : "changed"));
+        for (const FieldChange& f : changes) {
+          fmt::format_to(it, "    {}: {} -> {}\n", f.field,
+                         f.old_value.empty() ? "(blank)" : f.old_value,
+                         f.new_value.empty() ? "(blank)" : f.new_value);
+        }
+      }
+      gone = false;
+      last = &*v.claim;
+    }
+  }
+  return out;
+}
+
+}  // namespace receipts

@@ -1,0 +1,35 @@
+// `receipts history`: every version of a claim across the snapshots, with where it changed and
+// where it disappeared.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "ledger/canonical.h"
+#include "ledger/ledger.h"
+
+namespace receipts {
+
+struct ClaimVersion {
+  SnapshotInfo snapshot;
+  std::optional<LedgerClaim> claim;  // absent: not listed in this snapshot
+};
+
+struct ClaimHistory {
+  std::string key;
+  std::vector<ClaimVersion> versions;  // every snapshot from the claim's first one on
+};
+
+// The histories of the claims `key_or_id` names: a claim key (with or without its "#n"), a PIID,
+// a USAspending award id or a FAIN. Ordered by key; empty when nothing matches.
+Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string_view key_or_id);
+
+// Per claim: its key, then one line per snapshot ("listed" with every non-blank field the first
+// time, "changed" with each changed field as "old -> new", "unchanged", "gone", "back"), where
+// absences after the first "gone" are not repeated.
+std::string RenderHistories(const std::vector<ClaimHistory>& histories);
+
+}  // namespace receipts

@@ -1,0 +1,300 @@
+#include "ledger/ledger.h"
+
+#include <set>
+
+#include "ledger/as_of.h"
+#include "ledger/claim_key.h"
+#include "ledger/hash_chain.h"
+#include "ledger/schema.h"
+#include "ledger/sha256.h"
+
+namespace receipts {
+namespace {
+
+constexpr const char* kSelectSnapshot =
+    "SELECT s.id, s.kind, s.source, s.as_of, s.ingested_at, s.raw_sha256, s.claim_count, "
+    "s.claimed_total_cents, s.claims_sha256, c.prev_head, c.head, c.signature IS NOT NULL "
+    "FROM snapshots s LEFT JOIN chain c ON c.snapshot_id = s.id ";
+
+SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
+  SnapshotInfo info;
+  info.id = row.Int(0);
+  info.kind = row.Text(1);
+  info.source = row.Text(2);
+  info.as_of = row.Text(3);
+  info.ingested_at = row.Text(4);
+  info.raw_sha256 = row.Text(5);
+  info.claim_count = row.Int(6);
+  info.claimed_total = row.Int(7);
+  info.claims_sha256 = row.Text(8);
+  info.prev_head = row.Text(9);
+  info.head = row.Text(10);
+  info.is_signed = row.Int(11) != 0;
+  return info;
+}
+
+// The snapshots a query (kSelectSnapshot + `where`) finds, with `bind` applied first.
+template <typename Bind>
+Result<std::vector<SnapshotInfo>> QuerySnapshots(SqliteDb* db, const std::string& where,
+                                                 Bind bind) {
+  auto stmt = db->Prepare(std::string(kSelectSnapshot) + where);
+  if (!stmt.ok()) return stmt.status();
+  bind(&*stmt);
+  std::vector<SnapshotInfo> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(ReadSnapshotInfo(*stmt));
+  }
+  return out;
+}
+
+Status InsertClaims(SqliteDb* db, std::int64_t snapshot_id,
+                    const std::vector<LedgerClaim>& claims) {
+  auto insert = db->Prepare(
+      "INSERT INTO claims (snapshot_id, seq, claim_key, kind, piid, agency_id, award_id, fain, "
+      "location, square_feet, agency, vendor, description, status, link, date, "
+      "claimed_savings_cents, claimed_value_cents, source_line, raw_json) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19, ?20)");
+  if (!insert.ok()) return insert.status();
+  for (const LedgerClaim& c : claims) {
+    insert->Bind(1, snapshot_id);
+    insert->Bind(2, c.seq);
+    insert->Bind(3, c.key);
+    insert->Bind(4, c.kind);
+    insert->Bind(5, c.piid);
+    insert->Bind(6, c.agency_id);
+    insert->Bind(7, c.award_id);
+    insert->Bind(8, c.fain);
+    insert->Bind(9, c.location);
+    insert->Bind(10, c.square_feet);
+    insert->Bind(11, c.agency);
+    insert->Bind(12, c.vendor);
+    insert->Bind(13, c.description);
+    insert->Bind(14, c.status);
+    insert->Bind(15, c.link);
+    insert->Bind(16, c.date);
+    insert->Bind(17, c.claimed_savings);
+    insert->Bind(18, c.claimed_value);
+    insert->Bind(19, c.source_line);
+    insert->Bind(20, c.raw_json);
+    if (Status s = insert->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+LedgerClaim ReadLedgerClaim(const SqliteStatement& row, bool with_raw) {
+  LedgerClaim c;
+  c.seq = row.Int(0);
+  c.key = row.Text(1);
+  c.kind = row.Text(2);
+  c.piid = row.Text(3);
+  c.agency_id = row.Text(4);
+  c.award_id = row.Text(5);
+  c.fain = row.Text(6);
+  c.location = row.Text(7);
+  c.square_feet = row.OptionalInt(8);
+  c.agency = row.Text(9);
+  c.vendor = row.Text(10);
+  c.description = row.Text(11);
+  c.status = row.Text(12);
+  c.link = row.Text(13);
+  c.date = row.Text(14);
+  c.claimed_savings = row.OptionalInt(15);
+  c.claimed_value = row.OptionalInt(16);
+  c.source_line = row.Int(17);
+  if (with_raw) c.raw_json = row.Text(18);
+  return c;
+}
+
+std::string SnapshotKindOf(const std::vector<Claim>& claims, const std::string& fallback) {
+  std::set<ClaimKind> kinds;
+  for (const Claim& claim : claims) kinds.insert(claim.kind);
+  if (kinds.empty()) return fallback;
+  if (kinds.size() > 1) return "mixed";
+  return std::string(ClaimKindName(*kinds.begin())) + "s";
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, bool create) {
+  auto db = SqliteDb::Open(path, create);
+  if (!db.ok()) return db.status();
+  if (Status s = MigrateLedger(db->get()); !s.ok()) return s;
+  return std::unique_ptr<Ledger>(new Ledger(std::move(*db)));
+}
+
+Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey* key) {
+  if (input.as_of.empty()) return Status::InvalidInput("ingest: the snapshot has no as-of time");
+  if (input.pages.empty()) return Status::InvalidInput("ingest: the snapshot has no raw bytes");
+
+  // Everything that can be computed before taking the write lock.
+  SnapshotHeader header;
+  header.kind = input.kind;
+  header.source = input.source;
+  header.as_of = input.as_of;
+  header.ingested_at = NowUtc();
+  Sha256 raw;
+  for (const RawPage& page : input.pages) {
+    raw.Update(page.bytes);
+    header.pages.emplace_back(page.url_or_path, Sha256Hex(page.bytes));
+  }
+  header.raw_sha256 = raw.FinishHex();
+  std::vector<std::string> keys = AssignClaimKeys(input.claims);
+  std::vector<LedgerClaim> claims;
+  claims.reserve(input.claims.size());
+  for (std::size_t i = 0; i < input.claims.size(); ++i) {
+    claims.push_back(
+        ToLedgerClaim(input.claims[i], std::move(keys[i]), static_cast<std::int64_t>(i + 1)));
+  }
+  header.claim_count = static_cast<std::int64_t>(claims.size());
+  header.claimed_total = ClaimedTotal(claims);
+  header.claims_sha256 = ClaimsDigest(claims);
+
+  auto txn = SqliteTransaction::Begin(db_.get());
+  if (!txn.ok()) return txn.status();
+  auto same = QuerySnapshots(db_.get(), "WHERE s.raw_sha256 = ?1 ORDER BY s.id LIMIT 1",
+                             [&](SqliteStatement* s) { s->Bind(1, header.raw_sha256); });
+  if (!same.ok()) return same.status();
+  if (!same->empty()) return IngestResult{std::move(same->front()), true};
+
+  auto last = QuerySnapshots(db_.get(), "ORDER BY s.id DESC LIMIT 1", [](SqliteStatement*) {});
+  if (!last.ok()) return last.status();
+  std::string prev_head = kGenesisHead;
+  header.id = 1;
+  if (!last->empty()) {
+    if (last->front().head.empty()) {
+      return Status::Corruption(path() + ": snapshot " + std::to_string(last->front().id) +
+                                " has no chain row; run 'receipts check'");
+    }
+    prev_head = last->front().head;
+    header.id = last->front().id + 1;
+  }
+  std::string head = HeadHash(prev_head, header);
+
+  auto snapshot = db_->Prepare(
+      "INSERT INTO snapshots (id, kind, source, as_of, ingested_at, raw_sha256, claim_count, "
+      "claimed_total_cents, claims_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!snapshot.ok()) return snapshot.status();
+  snapshot->Bind(1, header.id);
+  snapshot->Bind(2, header.kind);
+  snapshot->Bind(3, header.source);
+  snapshot->Bind(4, header.as_of);
+  snapshot->Bind(5, header.ingested_at);
+  snapshot->Bind(6, header.raw_sha256);
+  snapshot->Bind(7, header.claim_count);
+  snapshot->Bind(8, header.claimed_total);
+  snapshot->Bind(9, header.claims_sha256);
+  if (Status s = snapshot->Run(); !s.ok()) return s;
+
+  auto page = db_->Prepare(
+      "INSERT INTO pages (snapshot_id, seq, url_or_path, sha256, bytes) VALUES (?1, ?2, ?3, ?4, "
+      "?5)");
+  if (!page.ok()) return page.status();
+  for (std::size_t i = 0; i < input.pages.size(); ++i) {
+    page->Bind(1, header.id);
+    page->Bind(2, static_cast<std::int64_t>(i + 1));
+    page->Bind(3, header.pages[i].first);
+    page->Bind(4, header.pages[i].second);
+    page->BindBlob(5, input.pages[i].bytes);
+    if (Status s = page->Run(); !s.ok()) return s;
+  }
+  if (Status s = InsertClaims(db_.get(), header.id, claims); !s.ok()) return s;
+
+  auto chain = db_->Prepare(
+      "INSERT INTO chain (snapshot_id, prev_head, head, signature, public_key) VALUES (?1, ?2, "
+      "?3, ?4, ?5)");
+  if (!chain.ok()) return chain.status();
+  chain->Bind(1, header.id);
+  chain->Bind(2, prev_head);
+  chain->Bind(3, head);
+  if (key != nullptr) {
+    chain->Bind(4, SignHead(*key, head));
+    chain->Bind(5, ToHex(key->public_key));
+  } else {
+    chain->BindNull(4);
+    chain->BindNull(5);
+  }
+  if (Status s = chain->Run(); !s.ok()) return s;
+  if (Status s = (*txn)->Commit(); !s.ok()) return s;
+
+  IngestResult result;
+  SnapshotInfo& info = result.snapshot;
+  info.id = header.id;
+  info.kind = header.kind;
+  info.source = header.source;
+  info.as_of = header.as_of;
+  info.ingested_at = header.ingested_at;
+  info.raw_sha256 = header.raw_sha256;
+  info.claim_count = header.claim_count;
+  info.claimed_total = header.claimed_total;
+  info.claims_sha256 = header.claims_sha256;
+  info.prev_head = prev_head;
+  info.head = head;
+  info.is_signed = key != nullptr;
+  return result;
+}
+
+Result<std::vector<SnapshotInfo>> Ledger::Snapshots() {
+  return QuerySnapshots(db_.get(), "ORDER BY s.id", [](SqliteStatement*) {});
+}
+
+Result<SnapshotInfo> Ledger::FindSnapshot(std::string_view id_or_latest) {
+  std::int64_t id = 0;
+  if (id_or_latest != "latest") {
+    bool digits = !id_or_latest.empty() && id_or_latest.size() < 18;
+    for (char c : id_or_latest) {
+      if (c < '0' || c > '9') digits = false;
+      if (digits) id = id * 10 + (c - '0');
+    }
+    if (!digits) {
+      return Status::Usage("'" + std::string(id_or_latest) +
+                           "' is not a snapshot id (a number or 'latest')");
+    }
+  }
+  auto found =
+      id == 0 && id_or_latest == "latest"
+          ? QuerySnapshots(db_.get(), "ORDER BY s.id DESC LIMIT 1", [](SqliteStatement*) {})
+          : QuerySnapshots(db_.get(), "WHERE s.id = ?1",
+                           [&](SqliteStatement* s) { s->Bind(1, id); });
+  if (!found.ok()) return found.status();
+  if (found->empty()) {
+    return Status::NotFound(path() + ": no snapshot " + std::string(id_or_latest));
+  }
+  return std::move(found->front());
+}
+
+Result<std::vector<LedgerClaim>> Ledger::Claims(std::int64_t snapshot_id, bool with_raw) {
+  std::string sql = std::string("SELECT ") + kClaimColumns + (with_raw ? ", raw_json" : "") +
+                    " FROM claims WHERE snapshot_id = ?1 ORDER BY seq";
+  auto stmt = db_->Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, snapshot_id);
+  std::vector<LedgerClaim> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(ReadLedgerClaim(*stmt, with_raw));
+  }
+  return out;
+}
+
+Result<std::vector<RawPage>> Ledger::Pages(std::int64_t snapshot_id) {
+  auto stmt =
+      db_->Prepare("SELECT url_or_path, bytes FROM pages WHERE snapshot_id = ?1 ORDER BY seq");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, snapshot_id);
+  std::vector<RawPage> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RawPage{stmt->Text(0), stmt->Blob(1)});
+  }
+  return out;
+}
+
+}  // namespace receipts

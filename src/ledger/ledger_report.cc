@@ -1,0 +1,253 @@
+#include "ledger/ledger_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "report/html_escape.h"
+#include "report/output_dir.h"
+
+namespace receipts {
+namespace {
+
+constexpr std::string_view kStyle = R"(<style>
+:root{--fg:#1d232a;--muted:#5b6670;--line:#dde2e6;--bg:#fff;--soft:#f5f7f9}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:1200px;margin:0 auto;padding:24px 20px 48px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 10px;border-bottom:1px solid var(--line);padding-bottom:4px}
+.sub,.muted,footer{color:var(--muted)}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th{background:var(--soft);font-weight:600;white-space:nowrap}
+td.m,th.m{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td{overflow-wrap:anywhere}
+.chart{width:100%;max-width:900px;height:auto;font-size:11px;fill:var(--fg)}.chart .v{fill:var(--muted);font-size:10px}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
+.neg{color:#c62828}.pos{color:#2e7d32}
+footer{margin-top:40px;border-top:1px solid var(--line);padding-top:12px;font-size:13px}
+</style>
+)";
+
+// "$16.5B", "$980.0M", "$12.3K", "$512": chart labels only.
+std::string ShortUsd(Cents cents) {
+  const char* sign = cents < 0 ? "-" : "";
+  unsigned long long magnitude = cents < 0 ? 0ULL - static_cast<unsigned long long>(cents)
+                                           : static_cast<unsigned long long>(cents);
+  struct Unit {
+    unsigned long long cents;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {
+      {100'000'000'000ULL, "B"}, {100'000'000ULL, "M"}, {100'000ULL, "K"}};
+  for (const Unit& unit : kUnits) {
+    if (magnitude >= unit.cents) {
+      unsigned long long tenths = (magnitude * 10 + unit.cents / 2) / unit.cents;
+      return fmt::format("{}${}.{}{}", sign, tenths / 10, tenths % 10, unit.suffix);
+    }
+  }
+  return fmt::format("{}${}", sign, (magnitude + 50) / 100);
+}
+
+std::string Money(const std::optional<Cents>& cents) {
+  return cents ? FormatUsd(*cents) : std::string("unknown");
+}
+
+std::string SignedUsd(Cents cents) {
+  return fmt::format("<span class=\"{}\">{}{}</span>", cents < 0 ? "neg" : "pos",
+                     cents > 0 ? "+" : "", FormatUsd(cents));
+}
+
+std::string Day(const std::string& as_of) { return as_of.substr(0, 10); }
+
+// Vertical bars, one per snapshot, on one scale; geometry in double (display only).
+std::string TotalsChart(const std::vector<SnapshotInfo>& snapshots) {
+  constexpr int kWidth = 900, kHeight = 320, kLeft = 70, kTop = 20, kBottom = 70;
+  constexpr int kPlotHeight = kHeight - kTop - kBottom;
+  Cents max = 1;
+  for (const SnapshotInfo& s : snapshots) max = std::max(max, s.claimed_total);
+  std::string out;
+  auto it = std::back_inserter(out);
+  fmt::format_to(it,
+                 "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
+                 "aria-label=\"Claimed total per snapshot\">",
+                 kWidth, kHeight);
+  for (int tick = 0; tick <= 4; ++tick) {
+    double y = kTop + kPlotHeight * (1.0 - tick / 4.0);
+    fmt::format_to(it,
+                   "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde2e6\"/>"
+                   "<text class=\"v\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
+                   kLeft, kWidth - 10, y, y, kLeft - 6, y + 4,
+                   ShortUsd(static_cast<Cents>(static_cast<double>(max) * tick / 4.0)));
+  }
+  std::size_t n = std::max<std::size_t>(snapshots.size(), 1);
+  double slot = static_cast<double>(kWidth - kLeft - 10) / static_cast<double>(n);
+  double bar = std::min(48.0, slot * 0.7);
+  std::string points;
+  for (std::size_t i = 0; i < snapshots.size(); ++i) {
+    const SnapshotInfo& s = snapshots[i];
+    double h = s.claimed_total <= 0
+                   ? 0.0
+                   : kPlotHeight * static_cast<double>(s.claimed_total) / static_cast<double>(max);
+    double x = kLeft + slot * static_cast<double>(i) + (slot - bar) / 2;
+    double y = kTop + kPlotHeight - h;
+    points += fmt::format("{:.1f},{:.1f} ", x + bar / 2, y);
+    fmt::format_to(it,
+                   "<g><title>snapshot {} ({}): {} claims, {} claimed</title>"
+                   "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                   "fill=\"#2b5c8a\" opacity=\"0.75\"/>"
+                   "<text class=\"v\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>"
+                   "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"end\" "
+                   "transform=\"rotate(-45 {:.1f} {})\">{}</text></g>",
+                   s.id, HtmlEscape(s.as_of), s.claim_count, FormatUsd(s.claimed_total), x, y, bar,
+                   h, x + bar / 2, y - 4, ShortUsd(s.claimed_total), x + bar / 2,
+                   kTop + kPlotHeight + 14, x + bar / 2, kTop + kPlotHeight + 14,
+                   HtmlEscape(Day(s.as_of)));
+  }
+  if (snapshots.size() > 1) {
+    fmt::format_to(it,
+                   "<polyline points=\"{}\" fill=\"none\" stroke=\"#d81b78\" "
+                   "stroke-width=\"1.5\"/>",
+                   points);
+  }
+  out += "</svg>";
+  return out;
+}
+
+std::string ClaimLabel(const LedgerClaim& c) {
+  std::string out = "<code>" + HtmlEscape(c.key) + "</code>";
+  if (!c.agency.empty()) out += "<br>" + HtmlEscape(c.agency);
+  if (!c.vendor.empty()) out += "<br><span class=\"muted\">" + HtmlEscape(c.vendor) + "</span>";
+  return out;
+}
+
+std::string VerdictCell(const std::optional<StoredVerdict>& verdict) {
+  if (!verdict) return "<td class=\"muted\">not verified</td>";
+  return fmt::format("<td><b>{}</b> <span class=\"muted\">(snapshot {})</span><br>{}</td>",
+                     HtmlEscape(verdict->verdict), verdict->snapshot_id,
+                     HtmlEscape(verdict->reason));
+}
+
+}  // namespace
+
+std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& ledger_name) {
+  std::string out;
+  auto it = std::back_inserter(out);
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<title>receipts — the claims over time</title>\n";
+  out += kStyle;
+  out += "</head>\n<body>\n<main>\n<header>\n<h1>receipts — the claims over time</h1>\n";
+  const std::string head = t.snapshots.empty() ? std::string("none") : t.snapshots.back().head;
+  fmt::format_to(it,
+                 "<p class=\"sub\">{} snapshots of the published claims in ledger <code>{}</code>"
+                 "{}{}. Head <code>{}</code>.</p>\n</header>\n",
+                 t.snapshots.size(), HtmlEscape(ledger_name), t.snapshots.empty() ? "" : ", from ",
+                 t.snapshots.empty() ? std::string()
+                                     : HtmlEscape(t.snapshots.front().as_of) + " to " +
+                                           HtmlEscape(t.snapshots.back().as_of),
+                 HtmlEscape(head));
+
+  out += "<section>\n<h2>Claimed total per snapshot</h2>\n";
+  out += TotalsChart(t.snapshots);
+  out +=
+      "\n<table>\n<thead><tr><th class=\"m\">Snapshot</th><th>As of</th><th>Kind</th>"
+      "<th class=\"m\">Claims</th><th class=\"m\">Claimed total</th><th>Source</th>"
+      "<th>Head</th></tr></thead>\n<tbody>\n";
+  for (const SnapshotInfo& s : t.snapshots) {
+    fmt::format_to(it,
+                   "<tr><td class=\"m\">{}</td><td>{}</td><td>{}</td><td class=\"m\">{}</td>"
+                   "<td class=\"m\">{}</td><td>{}</td><td><code>{}</code>{}</td></tr>\n",
+                   s.id, HtmlEscape(s.as_of), HtmlEscape(s.kind), s.claim_count,
+                   FormatUsd(s.claimed_total), HtmlEscape(s.source),
+                   HtmlEscape(s.head.substr(0, 16)), s.is_signed ? " signed" : "");
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+
+  out +=
+      "<section>\n<h2>Between snapshots</h2>\n<p class=\"muted\">Claims are paired by their key "
+      "(doc/methodology.md, “Claim identity”). Removed claims count at their last claimed "
+      "savings; changed claims at the change in their claimed savings.</p>\n"
+      "<table>\n<thead><tr><th>From → to</th><th class=\"m\">Added</th><th class=\"m\">Added "
+      "savings</th><th class=\"m\">Removed</th><th class=\"m\">Removed savings</th>"
+      "<th class=\"m\">Changed</th><th class=\"m\">Change in savings</th>"
+      "<th class=\"m\">Total before</th><th class=\"m\">Total after</th></tr></thead>\n<tbody>\n";
+  for (const SnapshotPair& p : t.pairs) {
+    fmt::format_to(it,
+                   "<tr><td>{} ({}) → {} ({})</td><td class=\"m\">{}</td><td class=\"m\">{}</td>"
+                   "<td class=\"m\">{}</td><td class=\"m\">{}</td><td class=\"m\">{}</td>"
+                   "<td class=\"m\">{}</td><td class=\"m\">{}</td><td class=\"m\">{}</td></tr>\n",
+                   p.before.id, HtmlEscape(Day(p.before.as_of)), p.after.id,
+                   HtmlEscape(Day(p.after.as_of)), p.added, FormatUsd(p.added_savings), p.removed,
+                   FormatUsd(p.removed_savings), p.changed, SignedUsd(p.changed_delta),
+                   FormatUsd(p.before.claimed_total), FormatUsd(p.after.claimed_total));
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+
+  Cents removed_total = 0;
+  for (const RemovedClaim& r : t.removed) removed_total += r.last.claimed_savings.value_or(0);
+  fmt::format_to(it,
+                 "<section>\n<h2>Claims taken down</h2>\n<p class=\"muted\">{} times a claim was "
+                 "listed in one snapshot and gone from the next, {} at their last claimed "
+                 "savings; largest first{}. The verdict is the one stored for the claim by "
+                 "<code>receipts verify --ledger</code>, if any.</p>\n",
+                 t.removed.size(), FormatUsd(removed_total),
+                 t.removed.size() > kReportClaimRows
+                     ? fmt::format(" (the first {} shown)", kReportClaimRows)
+                     : std::string());
+  out +=
+      "<table>\n<thead><tr><th>Claim</th><th class=\"m\">Last claimed</th><th>Last listed</th>"
+      "<th>Gone from</th><th>Verdict</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < t.removed.size() && i < kReportClaimRows; ++i) {
+    const RemovedClaim& r = t.removed[i];
+    fmt::format_to(
+        it, "<tr><td>{}</td><td class=\"m\">{}</td><td>{} ({})</td><td>{} ({})</td>{}</tr>\n",
+        ClaimLabel(r.last), Money(r.last.claimed_savings), r.last_seen.id,
+        HtmlEscape(Day(r.last_seen.as_of)), r.removed_in.id, HtmlEscape(Day(r.removed_in.as_of)),
+        VerdictCell(r.verdict));
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+
+  fmt::format_to(it,
+                 "<section>\n<h2>Claimed savings revised</h2>\n<p class=\"muted\">{} times a "
+                 "claim's claimed savings changed from one snapshot to the next; largest "
+                 "reduction first{}.</p>\n",
+                 t.revised.size(),
+                 t.revised.size() > kReportClaimRows
+                     ? fmt::format(" (the first {} shown)", kReportClaimRows)
+                     : std::string());
+  out +=
+      "<table>\n<thead><tr><th>Claim</th><th class=\"m\">Before</th><th class=\"m\">After</th>"
+      "<th>Snapshots</th><th>Verdict before the change</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < t.revised.size() && i < kReportClaimRows; ++i) {
+    const RevisedClaim& r = t.revised[i];
+    fmt::format_to(it,
+                   "<tr><td>{}</td><td class=\"m\">{}</td><td class=\"m\">{}</td>"
+                   "<td>{} ({}) → {} ({})</td>{}</tr>\n",
+                   ClaimLabel(r.after), Money(r.before.claimed_savings),
+                   Money(r.after.claimed_savings), r.before_snapshot.id,
+                   HtmlEscape(Day(r.before_snapshot.as_of)), r.after_snapshot.id,
+                   HtmlEscape(Day(r.after_snapshot.as_of)), VerdictCell(r.verdict));
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+
+  out +=
+      "<footer>\n<p>Every snapshot is hash-chained: run <code>receipts check --ledger</code> "
+      "to recompute every digest and head from the stored rows. Formats: doc/formats.md, "
+      "“Ledger”.</p>\n</footer>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+Status WriteLedgerReport(Ledger* ledger, const std::string& dir) {
+  auto timeline = BuildTimeline(ledger);
+  if (!timeline.ok()) return timeline.status();
+  return WriteFilesAtomically(dir,
+                              {{"report.html", RenderLedgerReportHtml(*timeline, ledger->path())}});
+}
+
+}  // namespace receipts

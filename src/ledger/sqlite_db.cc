@@ -1,0 +1,154 @@
+#include "ledger/sqlite_db.h"
+
+#include <utility>
+
+namespace receipts {
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    if (!create && rc == SQLITE_CANTOPEN) {
+      return Status::NotFound(path + ": no ledger there (" + message + ")");
+    }
+    return Status::IoError(path + ": cannot open ledger: " + message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  Status s =
+      out->Exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return s;
+  return out;
+}
+
+// close_v2: a statement still alive is finalized later without leaking the connection.
+SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+
+Status SqliteDb::Exec(std::string_view sql) {
+  std::string text(sql);
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Status::Ok();
+  std::string what = message != nullptr ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  std::string out = path_ + ": " + what;
+  int primary = rc & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Status::Corruption(out);
+  return Status::IoError(out);
+}
+
+Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return Error("prepare");
+  return SqliteStatement(this, stmt);
+}
+
+Status SqliteDb::Error(std::string_view what) const {
+  int rc = sqlite3_errcode(db_) & 0xff;
+  std::string message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_);
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) return Status::Corruption(message);
+  return Status::IoError(message);
+}
+
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = other.db_;
+    stmt_ = std::exchange(other.stmt_, nullptr);
+  }
+  return *this;
+}
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+
+void SqliteStatement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void SqliteStatement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::Bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+}
+
+void SqliteStatement::Bind(int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    Bind(index, *value);
+  } else {
+    BindNull(index);
+  }
+}
+
+void SqliteStatement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
+Result<bool> SqliteStatement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return db_->Error("step");
+}
+
+Status SqliteStatement::Run() {
+  Result<bool> row = Step();
+  while (row.ok() && *row) row = Step();
+  Reset();
+  return row.status();
+}
+
+void SqliteStatement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool SqliteStatement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::optional<std::int64_t> SqliteStatement::OptionalInt(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int(column);
+}
+
+std::string SqliteStatement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string SqliteStatement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return {};
+  return std::string(static_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+Result<std::unique_ptr<SqliteTransaction>> SqliteTransaction::Begin(SqliteDb* db) {
+  Status s = db->Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  return std::unique_ptr<SqliteTransaction>(new SqliteTransaction(db));
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!done_) (void)db_->Exec("ROLLBACK");
+}
+
+Status SqliteTransaction::Commit() {
+  Status s = db_->Exec("COMMIT");
+  if (s.ok()) done_ = true;
+  return s;
+}
+
+}  // namespace receipts

@@ -1,0 +1,89 @@
+// A thin RAII layer over the SQLite C API: one connection, prepared statements, transactions,
+// every failure a Status naming the database file and SQLite's message.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace receipts {
+
+class SqliteStatement;
+
+class SqliteDb {
+ public:
+  // Opens `path` read-write; creates it only when `create`. Sets synchronous=FULL, the DELETE
+  // rollback journal (the ledger stays one file), foreign keys on and a 5 s busy timeout.
+  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create);
+  ~SqliteDb();
+  SqliteDb(const SqliteDb&) = delete;
+  SqliteDb& operator=(const SqliteDb&) = delete;
+
+  // Runs one or more statements that return no rows.
+  Status Exec(std::string_view sql);
+  // Compiles one statement; the result must not outlive this connection.
+  Result<SqliteStatement> Prepare(std::string_view sql);
+  // An IoError (or Corruption) Status "PATH: WHAT: sqlite message" for the last failure.
+  Status Error(std::string_view what) const;
+
+  const std::string& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+
+ private:
+  SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+};
+
+// One prepared statement. Bind parameters are 1-based, columns 0-based, as in SQLite.
+class SqliteStatement {
+ public:
+  SqliteStatement(SqliteDb* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement& operator=(SqliteStatement&& other) noexcept;
+  ~SqliteStatement();
+
+  void Bind(int index, std::string_view text);
+  void BindBlob(int index, std::string_view bytes);
+  void Bind(int index, std::int64_t value);
+  void Bind(int index, const std::optional<std::int64_t>& value);  // NULL when unknown
+  void BindNull(int index);
+
+  // Steps once: true with a row to read, false when done; a failure is a Status.
+  Result<bool> Step();
+  // Steps to completion of a statement that returns no rows, then resets it for reuse.
+  Status Run();
+  // Clears bindings and rewinds, to run again.
+  void Reset();
+
+  bool IsNull(int column) const;
+  std::int64_t Int(int column) const;
+  std::optional<std::int64_t> OptionalInt(int column) const;  // std::nullopt for NULL
+  std::string Text(int column) const;                         // "" for NULL
+  std::string Blob(int column) const;
+
+ private:
+  SqliteDb* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.
+class SqliteTransaction {
+ public:
+  static Result<std::unique_ptr<SqliteTransaction>> Begin(SqliteDb* db);
+  ~SqliteTransaction();
+  Status Commit();
+
+ private:
+  explicit SqliteTransaction(SqliteDb* db) : db_(db) {}
+  SqliteDb* db_;
+  bool done_ = false;
+};
+
+}  // namespace receipts

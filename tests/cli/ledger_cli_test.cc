@@ -1,0 +1,360 @@
+// The ledger commands as a user (or a checking script) runs them: exact outputs and exit codes,
+// nothing written on bad input, tampering caught with exit 3, and kill -9 during an ingest at
+// random moments never leaving half a snapshot.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSource = RECEIPTS_SOURCE_DIR;
+const std::string kBinary = RECEIPTS_BINARY;
+const std::string kClaims = kSource + "/demo/claims/";
+const std::string kFeb18 = kClaims + "2025-02-18T18-25_contracts_fpds.csv.gz";
+const std::string kFeb19 = kClaims + "2025-02-19T10-50_contracts_fpds.csv.gz";
+const std::string kOct21 = kClaims + "2025-10-21_contracts_api.csv.gz";
+
+struct Ran {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream s(text);
+  for (std::string line; std::getline(s, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> Split(const std::string& line, char separator) {
+  std::vector<std::string> parts;
+  std::stringstream s(line);
+  for (std::string part; std::getline(s, part, separator);) parts.push_back(part);
+  return parts;
+}
+
+class LedgerCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("receipts_ledger_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    ledger_ = (dir_ / "ledger.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs the binary in dir_ with `args`.
+  Ran Run(const std::string& args) {
+    std::string command = "cd " + dir_.string() + " && " + kBinary + " " + args + " >" +
+                          (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string() +
+                          " </dev/null";
+    int status = std::system(command.c_str());
+    Ran ran;
+    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    ran.out = Slurp(dir_ / "stdout");
+    ran.err = Slurp(dir_ / "stderr");
+    return ran;
+  }
+
+  Ran Ingest(const std::string& file, const std::string& extra = "") {
+    return Run("ingest --ledger " + ledger_ + " --claims " + file + " " + extra);
+  }
+
+  std::size_t SnapshotCount(const std::string& ledger) {
+    Ran log = Run("log --ledger " + ledger);
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    return Lines(log.out).size();
+  }
+
+  fs::path dir_;
+  std::string ledger_;
+};
+
+TEST_F(LedgerCliTest, IngestLogDiffHistoryCheck) {
+  Ran first = Ingest(kFeb18);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, "1\n");
+  Ran second = Ingest(kFeb19);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, "2\n");
+  Ran again = Ingest(kFeb19);
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out, "unchanged: identical to snapshot 2\n");
+
+  Ran log = Run("log --ledger " + ledger_);
+  ASSERT_EQ(log.exit_code, 0) << log.err;
+  std::vector<std::string> lines = Lines(log.out);
+  ASSERT_EQ(lines.size(), 2u);
+  std::vector<std::string> one = Split(lines[0], '\t');
+  ASSERT_EQ(one.size(), 5u) << lines[0];
+  EXPECT_EQ(one[0], "1");
+  EXPECT_EQ(one[1], "2025-02-18T18:25:00Z");  // from the file name
+  EXPECT_EQ(one[2], "1127");
+  EXPECT_EQ(one[3], "16489568305.00");
+  EXPECT_EQ(one[4].size(), 64u);
+  std::vector<std::string> two = Split(lines[1], '\t');
+  EXPECT_EQ(two[1], "2025-02-19T10:50:00Z");
+  EXPECT_EQ(two[3], "8497568305.00");
+
+  Ran csv = Run("diff --ledger " + ledger_ + " 1 2 --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  lines = Lines(csv.out);
+  ASSERT_EQ(lines.size(), 4u) << csv.out;
+  EXPECT_EQ(lines[0], "change,kind,claim_key,field,old,new");
+  EXPECT_EQ(lines[1].rfind("changed,contract,contract:7012:70CMSD22A00000008,link,https://", 0),
+            0u);
+  EXPECT_EQ(lines[2],
+            "changed,contract,contract:7012:70CMSD22A00000008,claimed_savings,8000000000.00,"
+            "8000000.00");
+  EXPECT_EQ(lines[3],
+            "changed,contract,contract:7012:70CMSD22A00000008,claimed_value,8000000000.00,"
+            "8000000.00");
+  Ran latest = Run("diff --ledger " + ledger_ + " 1 latest");
+  EXPECT_EQ(latest.exit_code, 0);
+  EXPECT_NE(latest.out.find("added 0 ($0.00), removed 0 ($0.00), changed 1"), std::string::npos)
+      << latest.out;
+  EXPECT_EQ(Run("diff --ledger " + ledger_ + " 1 9").exit_code, 1);
+  EXPECT_EQ(Run("diff --ledger " + ledger_ + " 1 2 --format xml").exit_code, 2);
+
+  Ran history = Run("history --ledger " + ledger_ + " 70CMSD22A00000008");
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("contract:7012:70CMSD22A00000008\n  snapshot 1  2025-02-18T18:25:00Z"
+                             "  listed\n"),
+            std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("    claimed_savings: 8000000000.00 -> 8000000.00\n"),
+            std::string::npos);
+  EXPECT_EQ(Run("history --ledger " + ledger_ + " NOPE123").exit_code, 1);
+
+  Ran check = Run("check --ledger " + ledger_);
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_EQ(check.out.rfind("ok: 2 snapshots, head " + two[4], 0), 0u) << check.out;
+}
+
+TEST_F(LedgerCliTest, AsOfAndDefaultLedger) {
+  Ran ran =
+      Run("ingest --claims " + kSource + "/tests/fixtures/claims/2025-05-19_contracts_api.csv");
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_TRUE(fs::exists(dir_ / "receipts.db"));  // the default ledger, in the working directory
+  ran = Run("ingest --claims " + kSource +
+            "/tests/fixtures/claims/2025-03-30_contracts_fpds.csv --as-of 2025-04-01T08:00");
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  std::vector<std::string> lines = Lines(Run("log").out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(Split(lines[0], '\t')[1], "2025-05-19T00:00:00Z");
+  EXPECT_EQ(Split(lines[1], '\t')[1], "2025-04-01T08:00:00Z");
+  EXPECT_EQ(Run("ingest --claims x.csv --as-of yesterday").exit_code, 2);
+  // No date in the name: now.
+  fs::copy_file(kSource + "/tests/fixtures/claims/2025-03-13_contracts_grab.csv",
+                dir_ / "grab.csv");
+  ran = Run("ingest --claims grab.csv");
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  lines = Lines(Run("log").out);
+  EXPECT_GE(Split(lines[2], '\t')[1], "2025-11-01");
+}
+
+TEST_F(LedgerCliTest, BadInputWritesNothing) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  std::string before = Slurp(ledger_);
+  Ran missing = Ingest("/nonexistent/claims.csv");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("/nonexistent/claims.csv"), std::string::npos) << missing.err;
+  Ran directory = Ingest(dir_.string());
+  EXPECT_EQ(directory.exit_code, 1) << directory.out;
+  // A download cut short: half of a gzip file.
+  std::string gz = Slurp(kOct21);
+  std::ofstream(dir_ / "2025-10-21_cut.csv.gz", std::ios::binary) << gz.substr(0, gz.size() / 2);
+  Ran truncated = Ingest((dir_ / "2025-10-21_cut.csv.gz").string());
+  EXPECT_EQ(truncated.exit_code, 1);
+  EXPECT_NE(truncated.err.find("2025-10-21_cut.csv.gz"), std::string::npos) << truncated.err;
+  // Malformed money.
+  std::ofstream(dir_ / "bad.csv") << "piid,agency,value,savings\nX1,Navy,10,5\nX2,Navy,10,1x\n";
+  Ran bad = Ingest((dir_ / "bad.csv").string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.csv:3: field 'savings'"), std::string::npos) << bad.err;
+  EXPECT_EQ(Slurp(ledger_), before);
+  EXPECT_EQ(SnapshotCount(ledger_), 1u);
+  EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+  // Nothing is created for a bad first ingest either.
+  EXPECT_EQ(Run("ingest --ledger new.db --claims /nonexistent.csv").exit_code, 1);
+  EXPECT_FALSE(fs::exists(dir_ / "new.db"));
+  EXPECT_EQ(Run("log --ledger missing.db").exit_code, 1);
+  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));
+}
+
+TEST_F(LedgerCliTest, TamperingWithTheSqliteShellIsExit3) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  ASSERT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
+                         " \"UPDATE claims SET claimed_savings_cents = 800000000000 WHERE "
+                         "snapshot_id = 2 AND piid = '70CMSD22A00000008'\"")
+                            .c_str()),
+            0);
+  Ran check = Run("check --ledger " + ledger_);
+  EXPECT_EQ(check.exit_code, 3);
+  EXPECT_NE(check.out.find("snapshot 2"), std::string::npos) << check.out;
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
+                         " \"UPDATE snapshots SET source = 'elsewhere' WHERE id = 1\"")
+                            .c_str()),
+            0);
+  check = Run("check --ledger " + ledger_);
+  EXPECT_EQ(check.exit_code, 3);
+  EXPECT_NE(check.out.find("snapshot 1"), std::string::npos) << check.out;
+  // Not a ledger at all.
+  std::ofstream(dir_ / "junk.db") << std::string(4096, 'j');
+  EXPECT_NE(Run("check --ledger junk.db").exit_code, 0);
+}
+
+TEST_F(LedgerCliTest, KeygenSignAndCheckWithPubkey) {
+  Ran keygen = Run("keygen --out key");
+  ASSERT_EQ(keygen.exit_code, 0) << keygen.err;
+  EXPECT_EQ(fs::status(dir_ / "key").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_TRUE(fs::exists(dir_ / "key.pub"));
+  EXPECT_EQ(Run("keygen --out key").exit_code, 1);  // never overwrites
+  ASSERT_EQ(Run("keygen --out other").exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb18, "--sign-key key").exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19, "--sign-key key").exit_code, 0);
+  Ran check = Run("check --ledger " + ledger_ + " --pubkey key.pub");
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("signatures: 2 of 2 heads signed"), std::string::npos) << check.out;
+  Ran wrong = Run("check --ledger " + ledger_ + " --pubkey other.pub");
+  EXPECT_EQ(wrong.exit_code, 3);
+  EXPECT_NE(wrong.out.find("snapshot 1"), std::string::npos) << wrong.out;
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ + " \"UPDATE chain SET signature = '" +
+                         std::string(128, 'a') + "' WHERE snapshot_id = 2\"")
+                            .c_str()),
+            0);
+  Ran bad = Run("check --ledger " + ledger_ + " --pubkey key.pub");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.out.find("snapshot 2: head signature does not verify"), std::string::npos)
+      << bad.out;
+  EXPECT_EQ(Ingest(kFeb18, "--sign-key missing.key").exit_code, 1);
+}
+
+TEST_F(LedgerCliTest, VerifyStoresVerdictsAndReportShowsThem) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  std::string idvs = kSource + "/demo/records/2025-03-13_fpds_idvs.csv.gz";
+  Ran verify = Run("verify --ledger " + ledger_ + " --snapshot 1 --records " + idvs + " --out out");
+  ASSERT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("1,127 claims"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.out.find("stored:   1127 verdicts with snapshot 1"), std::string::npos)
+      << verify.out;
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "verdicts.csv"));
+  // Without --out: verdicts stored, no report directory.
+  Ran latest = Run("verify --ledger " + ledger_ + " --records " + idvs);
+  ASSERT_EQ(latest.exit_code, 0) << latest.err;
+  EXPECT_NE(latest.out.find("with snapshot 2"), std::string::npos) << latest.out;
+  EXPECT_EQ(latest.out.find("report:"), std::string::npos) << latest.out;
+  EXPECT_EQ(
+      Run("verify --ledger " + ledger_ + " --claims " + kFeb18 + " --records " + idvs).exit_code,
+      2);
+  EXPECT_EQ(Run("verify --records " + idvs + " --out x").exit_code, 2);
+  EXPECT_EQ(Run("verify --claims " + kFeb18 + " --records " + idvs).exit_code, 2);
+  // Verdicts are not part of the chain: check still passes.
+  EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+
+  Ran report = Run("report --ledger " + ledger_ + " --out rep");
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string html = Slurp(dir_ / "rep" / "report.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("contract:7012:70CMSD22A00000008"), std::string::npos);
+  EXPECT_NE(html.find("<b>unit_error</b>"), std::string::npos);
+  EXPECT_NE(html.find("$8,000,000,000.00"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+}
+
+// kill -9 at random moments of a real ingest: afterwards the ledger checks and holds either the
+// two snapshots it had or all three, the third complete.
+TEST_F(LedgerCliTest, KillDuringIngestNeverLeavesHalfASnapshot) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  const std::string base = ledger_;
+  const std::string run = (dir_ / "run.db").string();
+
+  auto start_ingest = [&]() {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      int null = ::open("/dev/null", O_RDWR);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+      ::execl(kBinary.c_str(), kBinary.c_str(), "ingest", "--ledger", run.c_str(), "--claims",
+              kOct21.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    return pid;
+  };
+  // How long a whole ingest takes here, to spread the kills over it.
+  fs::copy_file(base, run, fs::copy_options::overwrite_existing);
+  auto t0 = std::chrono::steady_clock::now();
+  pid_t pid = start_ingest();
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  auto full =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
+
+  std::mt19937 random(20250218);
+  std::uniform_int_distribution<long> delay(0, full * 11 / 10);
+  int before_commit = 0, after_commit = 0, mid_transaction = 0;
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr int kRuns = 8;  // an ASan ingest takes seconds; the release build runs 30
+#else
+  constexpr int kRuns = 30;
+#endif
+  for (int i = 0; i < kRuns; ++i) {
+    fs::copy_file(base, run, fs::copy_options::overwrite_existing);
+    fs::remove(run + "-journal");
+    pid = start_ingest();
+    std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    // A hot journal left behind: killed inside the write transaction.
+    if (fs::exists(run + "-journal") && fs::file_size(run + "-journal") > 0) ++mid_transaction;
+    Ran check = Run("check --ledger " + run);
+    ASSERT_EQ(check.exit_code, 0) << "run " << i << ": " << check.out << check.err;
+    std::vector<std::string> lines = Lines(Run("log --ledger " + run).out);
+    ASSERT_TRUE(lines.size() == 2 || lines.size() == 3) << "run " << i;
+    if (lines.size() == 3) {
+      EXPECT_EQ(Split(lines[2], '\t')[2], "13440") << "run " << i;
+      ++after_commit;
+    } else {
+      ++before_commit;
+    }
+  }
+  std::printf(
+      "kill -9 during ingest: %d runs, %d left 2 snapshots (%d inside the transaction), %d left 3 "
+      "(ingest %ld ms)\n",
+      kRuns, before_commit, mid_transaction, after_commit, static_cast<long>(full / 1000));
+  EXPECT_GT(before_commit, 0);
+}
+
+}  // namespace
