@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   AddVerifyCommand(app, &commands);
   AddLedgerCommands(app, &commands);
   AddFetchCommand(app, &commands);
+  AddServeCommand(app, &commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,5 +1,7 @@
 // receipts verify --claims FILE… --records FILE… --out DIR [--since DATE] [--kind KIND]
 // receipts verify --ledger L [--snapshot ID|latest] --records FILE… [--out DIR] [--since DATE]
+#include <unistd.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,7 +9,9 @@
 
 #include "cli/command.h"
 #include "core/date.h"
+#include "ingest/progress.h"
 #include "jobs/ledger_verify_job.h"
+#include "jobs/verify_cache.h"
 #include "jobs/verify_job.h"
 #include "report/headline.h"
 #include "report/summary.h"
@@ -23,6 +27,8 @@ struct VerifyFlags {
   std::string kind;
   std::string ledger;  // verify a stored snapshot instead of --claims, and store the verdicts
   std::string snapshot = "latest";
+  bool quiet = false;     // no progress on stderr
+  bool no_cache = false;  // verify again even when the same inputs were verified before
 };
 
 std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
@@ -58,9 +64,14 @@ int RunVerify(const VerifyFlags& flags) {
   if (flags.claims.empty()) return UsageError("--claims is required (or --ledger)");
   if (flags.out.empty()) return UsageError("--out is required");
   VerifyJob job{flags.claims, flags.records, flags.out, **since, kind};
-  auto run = RunVerifyJob(job);
+  job.progress = ProgressMeter::ShouldShow(STDERR_FILENO, flags.quiet);
+  auto run = RunVerifyJobCached(job, flags.no_cache ? "" : DefaultVerifyCacheDir());
   if (!run.ok()) return Fail(run.status());
-  std::cout << RenderHeadline(Summarize(*run), run->record_actions, flags.out);
+  if (run->reused && !flags.quiet) {
+    std::cerr << "receipts verify: these inputs were verified before; outputs reused from the "
+                 "cache (--no-cache to verify again)\n";
+  }
+  std::cout << run->headline;
   return kExitOk;
 }
 
@@ -90,6 +101,9 @@ void AddVerifyCommand(CLI::App& root, Commands* commands) {
                      "the verdicts with it");
   verify->add_option("--snapshot", flags->snapshot, "With --ledger: snapshot id or 'latest'")
       ->capture_default_str();
+  verify->add_flag("--quiet", flags->quiet, "No progress on stderr");
+  verify->add_flag("--no-cache", flags->no_cache,
+                   "Verify again even when the same inputs were verified before");
   commands->push_back({verify, [flags] { return RunVerify(*flags); }});
 }
 

@@ -1,5 +1,8 @@
 #include "ingest/csv_reader.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -8,6 +11,14 @@ namespace receipts {
 
 CsvReader::CsvReader(std::string name, std::string_view data)
     : name_(std::move(name)), data_(data) {
+  utf8_valid_ = IsValidUtf8(data_);
+}
+
+void CsvReader::Reset(std::string_view data, std::size_t line) {
+  data_ = data;
+  pos_ = 0;
+  line_ = line;
+  record_line_ = line;
   utf8_valid_ = IsValidUtf8(data_);
 }
 
@@ -54,55 +65,75 @@ int CsvReader::FindAny(std::initializer_list<std::string_view> names) const {
   return -1;
 }
 
+// Copies runs of bytes at once (memchr for the closing quote, a tight loop for unquoted text):
+// decoding the rows a scan selected runs at several hundred MB/s instead of a byte at a time.
+// Field strings are reused from the previous record to keep their capacity.
 Status CsvReader::ParseRecord(std::vector<std::string>* out) {
-  out->clear();
-  std::size_t start = pos_;
-  std::string current;
+  std::size_t n = 0;  // fields of `out` in use
+  const std::size_t start = pos_;
+  const std::size_t limit = std::min(data_.size(), start + kMaxRecordBytes + 1);
+  const char* data = data_.data();
+  auto next_field = [&]() -> std::string* {
+    if (n == out->size()) out->emplace_back();
+    std::string* field = &(*out)[n++];
+    field->clear();
+    return field;
+  };
+  std::string* current = next_field();
   bool in_quotes = false;
   bool field_started_quoted = false;
   while (pos_ < data_.size()) {
-    if (pos_ - start > kMaxRecordBytes) {
+    if (pos_ >= limit) {
+      out->resize(n);
       return Status::BadInput(
           name_, record_line_, "",
           fmt::format("record longer than {} MiB (runaway quote or not a CSV file?)",
                       kMaxRecordBytes >> 20));
     }
-    char c = data_[pos_++];
     if (in_quotes) {
-      if (c == '"') {
-        if (pos_ < data_.size() && data_[pos_] == '"') {
-          current.push_back('"');
-          ++pos_;
-        } else {
-          in_quotes = false;
-        }
+      const void* quote = std::memchr(data + pos_, '"', limit - pos_);
+      std::size_t stop = quote == nullptr ? limit : static_cast<const char*>(quote) - data;
+      line_ += static_cast<std::size_t>(std::count(data + pos_, data + stop, '\n'));
+      current->append(data + pos_, stop - pos_);
+      pos_ = stop;
+      if (quote == nullptr) continue;
+      ++pos_;
+      if (pos_ < data_.size() && data[pos_] == '"') {
+        current->push_back('"');
+        ++pos_;
       } else {
-        if (c == '\n') ++line_;
-        current.push_back(c);
+        in_quotes = false;
       }
       continue;
     }
+    char c = data[pos_];
     if (c == ',') {
-      out->push_back(std::move(current));
-      current.clear();
+      ++pos_;
+      current = next_field();
       field_started_quoted = false;
     } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
+      ++pos_;
+      if (c == '\r' && pos_ < data_.size() && data[pos_] == '\n') ++pos_;
       ++line_;
-      out->push_back(std::move(current));
+      out->resize(n);
       return Status::Ok();
-    } else if (c == '"' && current.empty() && !field_started_quoted) {
+    } else if (c == '"' && current->empty() && !field_started_quoted) {
+      ++pos_;
       in_quotes = true;
       field_started_quoted = true;
     } else {
-      current.push_back(c);  // a stray quote inside an unquoted field is kept as text
+      // A run of text; a stray quote inside an unquoted field is kept as text.
+      std::size_t run = pos_ + 1;
+      while (run < limit && data[run] != ',' && data[run] != '\n' && data[run] != '\r') ++run;
+      current->append(data + pos_, run - pos_);
+      pos_ = run;
     }
   }
+  out->resize(n);
   if (in_quotes) {
     return Status::BadInput(name_, record_line_, "",
                             "unterminated quoted field at end of file (truncated file?)");
   }
-  out->push_back(std::move(current));
   return Status::Ok();
 }
 

@@ -38,6 +38,12 @@ class CsvReader {
   // record. A blank line at the very end is not a record.
   Result<bool> Next();
 
+  // Reads `data` next (it must outlive the reader), its first byte on physical line `line`; the
+  // header is kept. Lets a scanner that found the records hand over the few worth decoding.
+  void Reset(std::string_view data, std::size_t line);
+  // Bytes of the data consumed so far (after ReadHeader: where the first record starts).
+  std::size_t position() const { return pos_; }
+
   // The current record's field at `column`; "" when column is -1.
   std::string_view field(int column) const {
     return column < 0 ? std::string_view()

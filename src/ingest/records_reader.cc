@@ -129,8 +129,8 @@ void FinishRecords(RecordSet* records) {
   }
   awards.erase(awards.begin() + static_cast<std::ptrdiff_t>(out), awards.end());
 
-  records->as_of.reset();
-  records->action_count = 0;
+  records->as_of = records->skipped_as_of;
+  records->action_count = records->skipped_actions;
   for (Award& award : awards) {
     DedupeAndSort(&award);
     records->action_count += award.actions.size();

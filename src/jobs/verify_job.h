@@ -18,6 +18,7 @@ struct VerifyJob {
   std::string out_dir;
   Date since;
   std::optional<ClaimKind> kind;  // force the claims' kind instead of detecting it
+  bool progress = false;          // draw the record scan's progress on stderr
 };
 
 // Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or

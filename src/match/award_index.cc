@@ -135,7 +135,7 @@ AwardMatch AwardIndex::MatchContract(const Claim& claim) const {
       "PIID {}{} is not in the records given ({} awards and IDVs read); it may be missing from "
       "FPDS or from the files passed with --records.",
       claim.piid, claim.agency_id.empty() ? "" : " (agency " + claim.agency_id + ")",
-      records_.awards.size());
+      records_.awards.size() + records_.skipped_awards);
   return match;
 }
 

@@ -1,0 +1,202 @@
+// The dashboard in a real browser: Debian's headless Chromium driven by playwright-core (no
+// browser download). Builds a ledger from the real 2025-02-18 and 2025-02-19 snapshots, stores
+// verdicts, starts `receipts serve` on a free loopback port, then searches, opens a claim,
+// checks that the figures on the page are the API's, opens the diff, and loads a page with
+// JavaScript off. Screenshots go to build/e2e-screenshots/. Run by scripts/e2e.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const binary = process.env.RECEIPTS_BINARY || join(root, 'build/default/receipts');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shots = join(root, 'build/e2e-screenshots');
+const claims = join(root, 'demo/claims');
+const records = join(root, 'demo/records');
+const PIID = '70CMSD22A00000008';
+const KEY = 'contract:7012:70CMSD22A00000008';
+const STEP_MS = 15_000; // every wait is bounded
+
+let work, server, base, browser;
+
+// "$8,000,000.00" for 800000000 cents, as the server's FormatUsd writes it.
+function usd(cents) {
+  const c = BigInt(cents);
+  const neg = c < 0n;
+  const abs = neg ? -c : c;
+  const dollars = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const rest = (abs % 100n).toString().padStart(2, '0');
+  return `${neg ? '-' : ''}$${dollars}.${rest}`;
+}
+
+// Starts `receipts serve --port 0` and resolves with its base URL once it says where it listens.
+function startServer(ledger) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(binary, ['serve', '--ledger', ledger, '--bind', '127.0.0.1', '--port', '0',
+      '--records', join(records, '2025-03-13_fpds_awards.csv.gz'),
+      join(records, '2025-03-13_fpds_idvs.csv.gz')], { stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, RECEIPTS_TOKEN: '' } });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve did not start: ${err}`)); }, STEP_MS);
+    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolvePromise({ child, base: `http://${m[1]}` }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}: ${err}`)); });
+  });
+}
+
+async function api(path) {
+  const res = await fetch(base + path, { signal: AbortSignal.timeout(STEP_MS) });
+  assert.equal(res.status, 200, `${path}: ${res.status}`);
+  return res.json();
+}
+
+// A page that may only talk to the server, and fails the test on any console error (a CSP
+// violation shows up there).
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(STEP_MS);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    page.problems.push(`blocked request to ${url.href}`);
+    return route.abort();
+  });
+  return page;
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
+  const ledger = join(work, 'ledger.db');
+  for (const f of ['2025-02-18T18-25_contracts_fpds.csv.gz', '2025-02-19T10-50_contracts_fpds.csv.gz']) {
+    execFileSync(binary, ['ingest', '--ledger', ledger, '--claims', join(claims, f)], { stdio: 'pipe', timeout: 60_000 });
+  }
+  execFileSync(binary, ['verify', '--ledger', ledger, '--snapshot', 'latest', '--records',
+    join(records, '2025-03-13_fpds_awards.csv.gz'), join(records, '2025-03-13_fpds_idvs.csv.gz')],
+  { stdio: 'pipe', timeout: 60_000 });
+  ({ child: server, base } = await startServer(ledger));
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    timeout: STEP_MS * 2,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('overview shows the headline, the charts and the API figures', async () => {
+  const page = await newPage();
+  await page.goto(base + '/');
+  const summary = await api('/api/summary');
+  const claimed = page.getByTestId('headline-claimed');
+  assert.equal(await claimed.getAttribute('data-cents'), String(summary.claimed_total_cents));
+  assert.equal(await claimed.textContent(), usd(summary.claimed_total_cents));
+  assert.equal(await page.getByTestId('headline-verified').textContent(), usd(summary.verified_total_cents));
+  assert.equal(await page.getByTestId('headline-claims').textContent(), String(summary.claims));
+  for (const id of ['chart-verdicts', 'chart-agencies', 'chart-trend']) {
+    assert.ok(await page.getByTestId(id).isVisible(), `${id} visible`);
+  }
+  await page.screenshot({ path: join(shots, '1-overview.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('search, open the claim, and its figures equal the API', async () => {
+  const page = await newPage();
+  await page.goto(base + '/');
+  await page.getByTestId('search').fill(PIID);
+  await Promise.all([page.waitForURL(/\/claims\?q=70CMSD22A00000008/), page.getByTestId('search').press('Enter')]);
+  assert.equal(await page.getByTestId('claims-total').textContent(), '1');
+  await page.screenshot({ path: join(shots, '2-search.png'), fullPage: true });
+
+  await Promise.all([page.waitForURL(/\/claims\/contract/), page.getByTestId('claim-link').first().click()]);
+  assert.equal(await page.getByTestId('claim-key').textContent(), KEY);
+  const snapshot = new URL(page.url()).searchParams.get('snapshot');
+  const detail = await api(`/api/claims/${encodeURIComponent(KEY)}?snapshot=${snapshot}`);
+  const check = async (testId, cents) => {
+    const el = page.getByTestId(testId);
+    assert.equal(await el.getAttribute('data-cents'), cents === null ? '' : String(cents), testId);
+    if (cents !== null) assert.equal((await el.textContent()).trim(), usd(cents), testId);
+  };
+  await check('claimed-savings', detail.claim.claimed_savings_cents);
+  await check('claimed-value', detail.claim.claimed_value_cents);
+  await check('verified-savings', detail.verdict.verified_savings_cents);
+  assert.match(await page.getByTestId('verdict').textContent(), new RegExp(detail.verdict.verdict));
+  assert.equal(await page.getByTestId('reason').textContent(), detail.verdict.reason);
+  assert.ok(detail.measures, 'the server was given the records');
+  await check('measure-deobligated', detail.measures.deobligated_cents);
+  await check('measure-ceiling-minus-obligated', detail.measures.ceiling_minus_obligated_cents);
+  await check('measure-ceiling-reduced', detail.measures.ceiling_reduced_cents);
+  assert.equal(await page.getByTestId('usaspending-link').getAttribute('href'), detail.evidence.usaspending_url);
+  const evidence = await page.getByTestId('evidence-link').evaluateAll((as) => as.map((a) => a.href));
+  assert.deepEqual(evidence, detail.evidence.records.map((r) => r.fpds_url));
+  assert.equal(await page.getByTestId('version').count(), detail.versions.length);
+  assert.equal(detail.versions.length, 2);
+  await page.screenshot({ path: join(shots, '3-claim.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the diff 2025-02-18 -> 2025-02-19 shows $8,000,000,000.00 -> $8,000,000.00', async () => {
+  const page = await newPage();
+  await page.goto(base + '/diff');
+  const snapshots = (await api('/api/snapshots')).snapshots;
+  const from = snapshots.find((s) => s.as_of.startsWith('2025-02-18'));
+  const to = snapshots.find((s) => s.as_of.startsWith('2025-02-19'));
+  await page.getByTestId('diff-from').selectOption(String(from.id));
+  await page.getByTestId('diff-to').selectOption(String(to.id));
+  await Promise.all([page.waitForURL(/\/diff\?from=/), page.getByTestId('diff-submit').click()]);
+  assert.equal(await page.getByTestId('diff-changed').textContent(), '1');
+  const row = page.locator(`tr[data-key="${KEY}"]`);
+  assert.equal(await row.getByTestId('diff-old').textContent(), '$8,000,000,000.00');
+  assert.equal(await row.getByTestId('diff-new').textContent(), '$8,000,000.00');
+  assert.match(await row.textContent(), /\$8,000,000,000\.00\s*→\s*\$8,000,000\.00/);
+  const diff = await api(`/api/diff?from=${from.id}&to=${to.id}`);
+  assert.equal(diff.changes[0].old_claimed_savings_cents, 800000000000);
+  assert.equal(diff.changes[0].new_claimed_savings_cents, 800000000);
+  await page.screenshot({ path: join(shots, '4-diff.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('with JavaScript off the claims table renders, sorts and pages', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + '/claims?verdict=overstated');
+  const rows = page.locator('[data-testid="claims-table"] tbody tr');
+  assert.ok(await rows.count() > 0, 'rows rendered on the server');
+  const total = Number(await page.getByTestId('claims-total').textContent());
+  assert.ok(total > 0);
+  await Promise.all([page.waitForURL(/sort=claimed/), page.locator('th a', { hasText: 'Claimed' }).click()]);
+  const cents = await page.locator('[data-testid="claims-table"] tbody tr td.m:nth-of-type(6)')
+    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-cents') || -1)));
+  assert.ok(cents.length > 0);
+  assert.deepEqual(cents, [...cents].sort((a, b) => b - a), 'sorted by claimed, largest first');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('js')), false);
+  await page.screenshot({ path: join(shots, '5-no-javascript.png') });
+  await page.context().close();
+});

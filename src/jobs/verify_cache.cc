@@ -1,0 +1,167 @@
+#include "jobs/verify_cache.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "ledger/sha256.h"
+#include "report/headline.h"
+#include "report/output_dir.h"
+#include "report/summary.h"
+
+namespace receipts {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kEdgeBytes = 1 << 20;
+constexpr std::size_t kMaxEntries = 16;
+constexpr const char* kOutPlaceholder = "\x01OUT\x01";
+const char* const kOutputs[] = {"verdicts.csv", "summary.json", "summary.md", "report.html"};
+
+Result<std::string> ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Path, size, mtime and the SHA-256 of the first and last MiB.
+Result<std::string> RecordFileIdentity(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return Status::IoError(path + ": cannot open");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+  std::string edges(std::min<std::uint64_t>(size, kEdgeBytes), '\0');
+  in.read(edges.data(), static_cast<std::streamsize>(edges.size()));
+  if (size > kEdgeBytes) {
+    std::string tail(std::min<std::uint64_t>(size - kEdgeBytes, kEdgeBytes), '\0');
+    in.seekg(static_cast<std::streamoff>(size - tail.size()));
+    in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+    edges += tail;
+  }
+  if (!in) return Status::IoError(path + ": read failed");
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return fmt::format("{}\n{}\n{}.{:09}\n{}", ec ? path : absolute.string(), size, st.st_mtim.tv_sec,
+                     st.st_mtim.tv_nsec, Sha256Hex(edges));
+}
+
+std::string ProgramDigest() {
+  static const std::string digest = [] {
+    Result<std::string> sha = Sha256File("/proc/self/exe");
+    return sha.ok() ? *sha : std::string("unknown-build");
+  }();
+  return digest;
+}
+
+// Keeps the newest kMaxEntries entries.
+void Prune(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec) && entry.path().filename().string().size() == 64) {
+      entries.emplace_back(entry.last_write_time(ec), entry.path());
+    }
+  }
+  if (entries.size() <= kMaxEntries) return;
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i + kMaxEntries < entries.size(); ++i)
+    fs::remove_all(entries[i].second, ec);
+}
+
+std::string WithOutDir(std::string headline, const std::string& out_dir) {
+  std::size_t at = headline.find(kOutPlaceholder);
+  if (at != std::string::npos) headline.replace(at, std::string(kOutPlaceholder).size(), out_dir);
+  return headline;
+}
+
+}  // namespace
+
+std::string DefaultVerifyCacheDir() {
+  if (const char* dir = std::getenv("RECEIPTS_CACHE_DIR"); dir != nullptr && *dir != '\0') {
+    return dir;
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::string(xdg) + "/receipts";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cache/receipts";
+  }
+  return "";
+}
+
+Result<std::string> VerifyCacheKey(const VerifyJob& job) {
+  Sha256 key;
+  key.Update("receipts verify cache 1\n");
+  key.Update(ProgramDigest());
+  key.Update(fmt::format("\nsince {}\nkind {}\n", job.since.ToIso(),
+                         job.kind ? ClaimKindName(*job.kind) : "auto"));
+  for (const std::string& path : job.claim_files) {
+    Result<std::string> sha = Sha256File(path);
+    if (!sha.ok()) return sha.status();
+    key.Update(fmt::format("claims {}\n{}\n", path, *sha));
+  }
+  for (const std::string& path : job.record_files) {
+    Result<std::string> id = RecordFileIdentity(path);
+    if (!id.ok()) return id.status();
+    key.Update("records " + *id + "\n");
+  }
+  return key.FinishHex();
+}
+
+Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string& cache_dir) {
+  CachedVerify out;
+  std::string key;
+  if (!cache_dir.empty()) {
+    Result<std::string> k = VerifyCacheKey(job);
+    if (k.ok()) key = *k;  // an unreadable input fails below, in the job, with its own message
+  }
+  fs::path entry = key.empty() ? fs::path() : fs::path(cache_dir) / key;
+  if (!key.empty()) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : kOutputs) {
+      Result<std::string> bytes = ReadWhole((entry / name).string());
+      if (!bytes.ok()) break;
+      files.emplace_back(name, std::move(*bytes));
+    }
+    Result<std::string> headline = ReadWhole((entry / "headline.txt").string());
+    if (files.size() == std::size(kOutputs) && headline.ok()) {
+      Status s = WriteFilesAtomically(job.out_dir, files);
+      if (!s.ok()) return s;
+      std::error_code ec;
+      fs::last_write_time(entry, fs::file_time_type::clock::now(), ec);
+      out.headline = WithOutDir(*headline, job.out_dir);
+      out.reused = true;
+      return out;
+    }
+  }
+  Result<VerifyRun> run = RunVerifyJob(job);
+  if (!run.ok()) return run.status();
+  std::string headline = RenderHeadline(Summarize(*run), run->record_actions, kOutPlaceholder);
+  out.headline = WithOutDir(headline, job.out_dir);
+  if (!key.empty()) {
+    // Copies the outputs just written; a failure only costs the next run a scan.
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : kOutputs) {
+      Result<std::string> bytes = ReadWhole((fs::path(job.out_dir) / name).string());
+      if (!bytes.ok()) return out;
+      files.emplace_back(name, std::move(*bytes));
+    }
+    files.emplace_back("headline.txt", headline);
+    if (WriteFilesAtomically(entry.string(), files).ok()) Prune(cache_dir);
+  }
+  return out;
+}
+
+}  // namespace receipts

@@ -1,0 +1,110 @@
+#include "serve/claim_detail.h"
+
+#include <map>
+
+#include "ledger/history.h"
+
+namespace receipts::serve {
+namespace {
+
+Result<std::map<std::int64_t, ClaimVerdict>> VerdictsOf(Ledger* ledger, const std::string& key) {
+  auto stmt = ledger->db()->Prepare(
+      "SELECT v.snapshot_id, v.verdict, v.award_key, v.verified_savings_cents, v.reason "
+      "FROM verdicts v JOIN claims c ON c.snapshot_id = v.snapshot_id AND c.seq = v.seq "
+      "WHERE c.claim_key = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, key);
+  std::map<std::int64_t, ClaimVerdict> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out[stmt->Int(0)] =
+        ClaimVerdict{stmt->Text(1), stmt->Text(2), stmt->OptionalInt(3), stmt->Text(4)};
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
+                                    std::string_view snapshot_ref) {
+  auto histories = FindClaimHistories(ledger, key);
+  if (!histories.ok()) return histories.status();
+  const ClaimHistory* history = nullptr;
+  for (const ClaimHistory& h : *histories) {
+    if (h.key == key) history = &h;
+  }
+  if (history == nullptr && histories->size() == 1) history = &histories->front();
+  if (history == nullptr) {
+    std::string message = "no claim '" + std::string(key.substr(0, 100)) + "'";
+    if (!histories->empty()) {
+      message += "; it names " + std::to_string(histories->size()) + " claims:";
+      for (std::size_t i = 0; i < histories->size() && i < 20; ++i) {
+        message += " " + (*histories)[i].key;
+      }
+    }
+    return Status::NotFound(message);
+  }
+  auto verdicts = VerdictsOf(ledger, history->key);
+  if (!verdicts.ok()) return verdicts.status();
+
+  ClaimDetail detail;
+  detail.key = history->key;
+  const LedgerClaim* last = nullptr;
+  bool gone = false;
+  for (const ClaimVersion& v : history->versions) {
+    ClaimVersionView view;
+    view.snapshot = v.snapshot;
+    view.claim = v.claim;
+    auto verdict = verdicts->find(v.snapshot.id);
+    if (verdict != verdicts->end()) view.verdict = verdict->second;
+    if (!v.claim) {
+      view.mark = "gone";
+      gone = true;
+    } else {
+      if (last != nullptr) view.changes = DiffFields(*last, *v.claim);
+      if (last == nullptr) {
+        view.mark = "listed";
+      } else if (gone) {
+        view.mark = "back";
+      } else {
+        view.mark = view.changes.empty() ? "unchanged" : "changed";
+      }
+      gone = false;
+      last = &*v.claim;
+    }
+    detail.versions.push_back(std::move(view));
+  }
+
+  const ClaimVersionView* shown = nullptr;
+  if (snapshot_ref.empty()) {
+    for (const ClaimVersionView& v : detail.versions) {
+      if (v.claim) shown = &v;
+    }
+  } else {
+    auto snapshot = ledger->FindSnapshot(snapshot_ref);
+    if (!snapshot.ok()) return snapshot.status();
+    for (const ClaimVersionView& v : detail.versions) {
+      if (v.snapshot.id == snapshot->id && v.claim) shown = &v;
+    }
+    if (shown == nullptr) {
+      return Status::NotFound("claim '" + detail.key + "' is not listed in snapshot " +
+                              std::to_string(snapshot->id));
+    }
+  }
+  if (shown == nullptr) return Status::NotFound("no claim '" + detail.key + "'");
+  detail.snapshot = shown->snapshot;
+  detail.row = ClaimRow{*shown->claim, shown->verdict, ""};
+  if (check != nullptr) {
+    auto result = check->Check(ledger, detail.snapshot, detail.row.claim.seq);
+    if (!result.ok()) return result.status();
+    detail.check = std::move(*result);
+    auto same = check->SameRecordsAsStored(ledger, detail.snapshot.id);
+    if (!same.ok()) return same.status();
+    detail.check_matches_stored = *same;
+  }
+  return detail;
+}
+
+}  // namespace receipts::serve

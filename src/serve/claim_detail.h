@@ -1,0 +1,43 @@
+// One claim as its page shows it: the claim in one snapshot with its stored verdict, the
+// measures and record rows behind it (when the server has the records), and every version of it
+// across the snapshots with what changed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "ledger/diff.h"
+#include "ledger/ledger.h"
+#include "serve/record_check.h"
+#include "serve/snapshot_view.h"
+#include "verify/claim_result.h"
+
+namespace receipts::serve {
+
+struct ClaimVersionView {
+  SnapshotInfo snapshot;
+  std::optional<LedgerClaim> claim;  // absent: not listed in this snapshot
+  std::string mark;                  // "listed", "changed", "unchanged", "gone", "back"
+  std::vector<FieldChange> changes;  // against the previous listed version
+  std::optional<ClaimVerdict> verdict;
+};
+
+struct ClaimDetail {
+  std::string key;
+  SnapshotInfo snapshot;  // the snapshot shown
+  ClaimRow row;
+  std::optional<ClaimResult> check;        // recomputed measures and evidence (serve --records)
+  bool check_matches_stored = false;       // computed from the record files the stored verdict used
+  std::vector<ClaimVersionView> versions;  // from the first snapshot listing it on
+};
+
+// The claim with `key` (or the one claim a PIID, award id or FAIN names) in `snapshot_ref`
+// ("" = the latest snapshot listing it, "latest", or an id). NotFound when there is none, or
+// when an identifier names several claims (the message lists them). `check` may be null.
+Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
+                                    std::string_view snapshot_ref);
+
+}  // namespace receipts::serve

@@ -1,0 +1,50 @@
+// What every request handler shares: the ledger connections, the cache of snapshot views, the
+// optional record files, and the write token (none: the server is read-only).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "serve/claims_query.h"
+#include "serve/ledger_pool.h"
+#include "serve/record_check.h"
+#include "serve/snapshot_view.h"
+
+namespace receipts::serve {
+
+struct ServeContext {
+  std::unique_ptr<LedgerPool> pool;
+  ViewCache views{6};
+  SelectionCache selections{32};
+  std::unique_ptr<RecordCheck> records;  // null without --records
+  std::optional<std::string> token;      // null: read-only
+};
+
+// A handler's answer, before the router adds the common headers.
+struct Reply {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline constexpr const char* kJsonType = "application/json; charset=utf-8";
+inline constexpr const char* kCsvType = "text/csv; charset=utf-8";
+inline constexpr const char* kHtmlType = "text/html; charset=utf-8";
+
+// The HTTP status for a failed Status: 400 bad input or usage, 404 not found, else 500.
+int HttpStatusOf(const Status& status);
+
+// A JSON error reply for `status` (500s say "internal error" and log the detail to stderr).
+Reply JsonError(const Status& status);
+Reply JsonError(int http_status, const std::string& message);
+
+// An HTML error page for `status`, likewise.
+Reply HtmlError(const Status& status);
+
+}  // namespace receipts::serve

@@ -1,0 +1,110 @@
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "core/text.h"
+#include "report/html_escape.h"
+#include "serve/page_layout.h"
+#include "serve/pages.h"
+
+namespace receipts::serve {
+namespace {
+
+std::string SnapshotSelect(std::string_view name, const std::vector<SnapshotInfo>& snapshots,
+                           const SnapshotInfo* chosen, std::string_view test_id) {
+  std::string out = fmt::format("<select name=\"{}\" data-testid=\"{}\">", name, test_id);
+  for (const SnapshotInfo& s : snapshots) {
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", s.id,
+                       chosen != nullptr && chosen->id == s.id ? " selected" : "",
+                       HtmlEscape(SnapshotLabel(s)));
+  }
+  return out + "</select>";
+}
+
+std::string Usd(const std::optional<Cents>& cents) {
+  return cents ? FormatUsd(*cents) : std::string("unknown");
+}
+
+}  // namespace
+
+std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* from,
+                     const SnapshotInfo* to, const SnapshotDiff* diff) {
+  std::string body;
+  auto it = std::back_inserter(body);
+  body +=
+      "<h1>Changes between snapshots</h1>\n<p class=\"sub\">What was added, taken down or "
+      "edited between two captures of the list, claim by claim.</p>\n"
+      "<form class=\"filters\" method=\"get\" action=\"/diff\">";
+  const SnapshotInfo* default_from =
+      from != nullptr ? from : (snapshots.size() >= 2 ? &snapshots[snapshots.size() - 2] : nullptr);
+  const SnapshotInfo* default_to =
+      to != nullptr ? to : (snapshots.empty() ? nullptr : &snapshots.back());
+  fmt::format_to(it, "<label>From{}</label><label>To{}</label>",
+                 SnapshotSelect("from", snapshots, default_from, "diff-from"),
+                 SnapshotSelect("to", snapshots, default_to, "diff-to"));
+  body += "<button type=\"submit\" data-testid=\"diff-submit\">Compare</button></form>\n";
+  if (diff == nullptr || from == nullptr || to == nullptr) {
+    return RenderPage("Changes", "diff", body);
+  }
+
+  fmt::format_to(
+      it,
+      "<p><strong>{}</strong> ({} claims, {} claimed) → <strong>{}</strong> ({} claims, {} "
+      "claimed). <a href=\"/api/diff?from={}&amp;to={}&amp;format=csv\">download as CSV</a>"
+      "</p>\n<section class=\"headline\">\n"
+      "<div class=\"big\"><span class=\"label\">Added</span><span class=\"num\" "
+      "data-testid=\"diff-added\">{}</span><span class=\"muted\">{} claimed</span></div>\n"
+      "<div class=\"big\"><span class=\"label\">Taken down</span><span class=\"num\" "
+      "data-testid=\"diff-removed\">{}</span><span class=\"muted\">{} last claimed</span></div>\n"
+      "<div class=\"big\"><span class=\"label\">Edited</span><span class=\"num\" "
+      "data-testid=\"diff-changed\">{}</span><span class=\"muted\">savings {}</span></div>\n"
+      "</section>\n",
+      HtmlEscape(SnapshotLabel(*from)), from->claim_count, FormatUsd(from->claimed_total),
+      HtmlEscape(SnapshotLabel(*to)), to->claim_count, FormatUsd(to->claimed_total), from->id,
+      to->id, diff->added, FormatUsd(diff->added_savings), diff->removed,
+      FormatUsd(diff->removed_savings), diff->changed,
+      (diff->changed_delta > 0 ? "+" : "") + FormatUsd(diff->changed_delta));
+
+  body +=
+      "<table class=\"claims\" data-testid=\"diff-table\"><thead><tr><th>Change</th>"
+      "<th>Claim</th><th>Agency</th><th class=\"m\">Claimed before</th>"
+      "<th class=\"m\">Claimed after</th><th>Fields changed</th></tr></thead><tbody>\n";
+  std::size_t shown = 0;
+  for (const ClaimChange& change : diff->changes) {
+    if (shown++ == kDiffPageRows) break;
+    const LedgerClaim& any = change.new_claim ? *change.new_claim : *change.old_claim;
+    std::int64_t link_snapshot = change.new_claim ? to->id : from->id;
+    std::string name = !any.piid.empty() ? any.piid : change.key;
+    std::string fields = FieldChangesHtml(change.fields);
+    std::string before_cents, before_text, after_cents, after_text;
+    if (change.old_claim) {
+      const std::optional<Cents>& cents = change.old_claim->claimed_savings;
+      before_cents = cents ? std::to_string(*cents) : "";
+      before_text = Usd(cents);
+    }
+    if (change.new_claim) {
+      const std::optional<Cents>& cents = change.new_claim->claimed_savings;
+      after_cents = cents ? std::to_string(*cents) : "";
+      after_text = Usd(cents);
+    }
+    fmt::format_to(it,
+                   "<tr data-testid=\"diff-row\" data-key=\"{}\"><td class=\"nw chg-{}\">{}</td>"
+                   "<td><a href=\"{}\"><code>{}</code></a></td><td>{}</td>"
+                   "<td class=\"m\" data-testid=\"diff-old\" data-cents=\"{}\">{}</td>"
+                   "<td class=\"m\" data-testid=\"diff-new\" data-cents=\"{}\">{}</td>"
+                   "<td>{}</td></tr>\n",
+                   HtmlEscape(change.key), ChangeTypeName(change.type), ChangeTypeName(change.type),
+                   HtmlEscape(ClaimPath(change.key, link_snapshot)), HtmlEscape(name),
+                   HtmlEscape(Trim(any.agency)), before_cents, before_text, after_cents, after_text,
+                   fields);
+  }
+  body += "</tbody></table>\n";
+  if (diff->changes.empty()) body += "<p class=\"note\">No claim changed.</p>\n";
+  if (diff->changes.size() > kDiffPageRows) {
+    fmt::format_to(it, "<p class=\"note\">The first {} of {} changes; the CSV has all.</p>\n",
+                   kDiffPageRows, diff->changes.size());
+  }
+  return RenderPage("Changes", "diff", body);
+}
+
+}  // namespace receipts::serve

@@ -1,0 +1,45 @@
+// The request handlers: the JSON/CSV API (api_handlers.cc) and the dashboard pages
+// (page_handlers.cc). Each gets a ledger connection of its own, the ledger version (for
+// caching), the checked-by-the-handler query parameters, and the path argument (a claim key).
+#pragma once
+
+#include <string>
+
+#include "ledger/ledger.h"
+#include "serve/context.h"
+#include "serve/params.h"
+
+namespace receipts::serve {
+
+struct GetRequest {
+  Ledger* ledger = nullptr;
+  std::string version;  // LedgerVersion
+  QueryParams params;
+  std::string arg;  // the claim key of /api/claims/{key} and /claims/{key}
+};
+
+Reply ApiSummary(ServeContext& ctx, const GetRequest& req);
+Reply ApiSnapshots(ServeContext& ctx, const GetRequest& req);
+Reply ApiClaims(ServeContext& ctx, const GetRequest& req);
+Reply ApiClaim(ServeContext& ctx, const GetRequest& req);
+Reply ApiDiff(ServeContext& ctx, const GetRequest& req);
+
+// POST /api/snapshots, once authorized: ingests `body` (a claims file, any format ingest
+// reads) as the next snapshot. Parameters: name (file name, for messages and the source),
+// as_of, kind.
+Reply ApiIngest(ServeContext& ctx, Ledger* ledger, const QueryParams& params, std::string body);
+
+Reply PageHome(ServeContext& ctx, const GetRequest& req);
+Reply PageClaims(ServeContext& ctx, const GetRequest& req);
+Reply PageClaim(ServeContext& ctx, const GetRequest& req);
+Reply PageDiff(ServeContext& ctx, const GetRequest& req);
+
+}  // namespace receipts::serve
+
+namespace receipts::serve {
+
+// The view of snapshot `ref` ("latest" or an id): NotFound when there is none.
+Result<std::shared_ptr<const SnapshotView>> ViewOf(ServeContext& ctx, const GetRequest& req,
+                                                   const std::string& ref);
+
+}  // namespace receipts::serve

@@ -1,0 +1,134 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "report/html_escape.h"
+#include "report/percent.h"
+#include "serve/charts.h"
+#include "serve/page_layout.h"
+#include "serve/pages.h"
+#include "serve/url.h"
+#include "serve/verdicts.h"
+
+namespace receipts::serve {
+namespace {
+constexpr std::size_t kChartAgencies = 12;
+}  // namespace
+
+std::string EmptyLedgerPage() {
+  return RenderPage("Overview", "overview",
+                    "<h1>No snapshots yet</h1>\n<p>The ledger holds no snapshot. Add one with "
+                    "<code>receipts ingest --ledger L --claims FILE</code>.</p>\n");
+}
+
+std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& snapshots,
+                     const std::vector<std::int64_t>& verified_ids) {
+  std::string body;
+  auto it = std::back_inserter(body);
+  fmt::format_to(it,
+                 "<h1>Savings claims checked against the record</h1>\n<p class=\"sub\">"
+                 "<span data-testid=\"snapshot-label\">{}</span>: {} claims as published "
+                 "({}).</p>\n",
+                 HtmlEscape(SnapshotLabel(view.snapshot)), view.rows.size(),
+                 HtmlEscape(view.snapshot.kind));
+
+  // The search box: a plain GET form to /claims.
+  body +=
+      "<form class=\"filters\" method=\"get\" action=\"/claims\" role=\"search\">"
+      "<label>Search the claims<input type=\"search\" name=\"q\" data-testid=\"search\" "
+      "placeholder=\"PIID, agency, vendor, words of the description…\"></label>"
+      "<button type=\"submit\">Search</button></form>\n";
+
+  std::string verified = view.verified_total ? FormatUsd(*view.verified_total) : "not verified";
+  std::string verified_cents =
+      view.verified_total ? std::to_string(*view.verified_total) : std::string();
+  fmt::format_to(
+      it,
+      "<section class=\"headline\">\n"
+      "<div class=\"big\"><span class=\"label\">Claimed savings</span><span class=\"num\" "
+      "data-testid=\"headline-claimed\" data-cents=\"{}\">{}</span><span class=\"muted\">"
+      "<span data-testid=\"headline-claims\">{}</span> claims</span></div>\n"
+      "<div class=\"big\"><span class=\"label\">Verified in the record</span><span "
+      "class=\"num\" data-testid=\"headline-verified\" data-cents=\"{}\">{}</span><span "
+      "class=\"muted\">{}</span></div>\n"
+      "<div class=\"big\"><span class=\"label\">Not verified</span><span class=\"num\" "
+      "data-testid=\"headline-gap\">{}</span><span class=\"muted\">claimed minus verified"
+      "</span></div>\n</section>\n",
+      view.claimed_total, FormatUsd(view.claimed_total), view.rows.size(), verified_cents,
+      HtmlEscape(verified),
+      view.verified_total
+          ? HtmlEscape(PercentOf(*view.verified_total, view.claimed_total)) + " of claimed"
+          : std::string("run <code>receipts verify --ledger</code> to check this snapshot"),
+      view.verified_total ? FormatUsd(view.claimed_total - *view.verified_total) : "—");
+
+  body += "<div class=\"grid2\">\n";
+  if (view.verified) {
+    std::vector<ChartBar> bars;
+    for (const VerdictTotal& v : view.by_verdict) {
+      if (v.count == 0) continue;
+      bars.push_back({v.verdict, v.claimed, v.verified, VerdictColourOf(v.verdict)});
+    }
+    body += "<section>\n<h2>By verdict</h2>\n";
+    body += BarChartSvg(bars, "Claimed and verified savings by verdict", "chart-verdicts");
+    body +=
+        "\n<table data-testid=\"verdict-table\"><thead><tr><th>Verdict</th><th class=\"m\">"
+        "Claims</th><th class=\"m\">Claimed</th><th class=\"m\">Verified</th></tr></thead>"
+        "<tbody>\n";
+    for (const VerdictTotal& v : view.by_verdict) {
+      if (v.count == 0) continue;
+      fmt::format_to(it,
+                     "<tr><td><a href=\"/claims{}\">{}</a></td><td class=\"m\">{}</td>{}{}</tr>\n",
+                     HtmlEscape(QueryString({{"verdict", v.verdict}})), VerdictTag(v.verdict),
+                     v.count, MoneyCell(v.claimed), MoneyCell(v.verified));
+    }
+    body += "</tbody></table>\n</section>\n";
+  } else {
+    body +=
+        "<section>\n<h2>By verdict</h2>\n<p class=\"note\">This snapshot has no stored "
+        "verdicts yet.</p>\n</section>\n";
+  }
+  std::vector<ChartBar> agencies;
+  for (std::size_t i = 0; i < std::min(kChartAgencies, view.by_agency.size()); ++i) {
+    const AgencyTotal& a = view.by_agency[i];
+    agencies.push_back({a.agency.empty() ? "(not named)" : a.agency, a.claimed,
+                        a.verified.value_or(0), "#2b5c8a"});
+  }
+  fmt::format_to(it, "<section>\n<h2>Top {} agencies by claimed savings</h2>\n", agencies.size());
+  body += BarChartSvg(agencies, "Claimed and verified savings by agency", "chart-agencies");
+  body += "\n<p class=\"muted\">";
+  for (std::size_t i = 0; i < std::min(kChartAgencies, view.by_agency.size()); ++i) {
+    const AgencyTotal& a = view.by_agency[i];
+    if (a.agency.empty()) continue;
+    fmt::format_to(it, "{}<a href=\"/claims{}\">{}</a>", i == 0 ? "" : " · ",
+                   HtmlEscape(QueryString({{"agency", a.agency}})), HtmlEscape(a.agency));
+  }
+  body += "</p>\n</section>\n</div>\n";
+
+  body += "<section>\n<h2>Claimed total, snapshot by snapshot</h2>\n";
+  body += TrendChartSvg(snapshots, "chart-trend");
+  body +=
+      "\n<table data-testid=\"snapshots-table\"><thead><tr><th>Snapshot</th><th>As of</th>"
+      "<th>Kind</th><th class=\"m\">Claims</th><th class=\"m\">Claimed</th><th>Verdicts</th>"
+      "<th>Changes</th></tr></thead><tbody>\n";
+  for (std::size_t i = 0; i < snapshots.size(); ++i) {
+    const SnapshotInfo& s = snapshots[i];
+    bool verified = std::find(verified_ids.begin(), verified_ids.end(), s.id) != verified_ids.end();
+    std::string change = i == 0 ? std::string("—")
+                                : fmt::format("<a href=\"/diff?from={}&amp;to={}\">from {}</a>",
+                                              snapshots[i - 1].id, s.id, snapshots[i - 1].id);
+    fmt::format_to(it,
+                   "<tr><td><a href=\"/claims?snapshot={}\">{}</a></td><td>{}</td><td>{}</td>"
+                   "<td class=\"m\">{}</td>{}<td>{}</td><td>{}</td></tr>\n",
+                   s.id, s.id, HtmlEscape(s.as_of), HtmlEscape(s.kind), s.claim_count,
+                   MoneyCell(s.claimed_total),
+                   verified ? "stored"
+                            : "<span class=\"muted\">none"
+                              "</span>",
+                   change);
+  }
+  body += "</tbody></table>\n</section>\n";
+  return RenderPage("Overview", "overview", body);
+}
+
+}  // namespace receipts::serve

@@ -1,0 +1,72 @@
+#include "serve/record_check.h"
+
+#include "ingest/records_reader.h"
+#include "jobs/ledger_verify_job.h"
+#include "ledger/sha256.h"
+#include "verify/verifier.h"
+
+namespace receipts::serve {
+namespace {
+constexpr std::size_t kCachedSnapshots = 4;
+}  // namespace
+
+Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::string>& files,
+                                                       Date since) {
+  std::unique_ptr<RecordCheck> check(new RecordCheck());
+  check->since_ = since;
+  for (const std::string& path : files) {
+    if (Status s = ReadRecordsFile(path, &check->records_); !s.ok()) return s;
+    auto sha = Sha256File(path);
+    if (!sha.ok()) return sha.status();
+    check->sha256s_.push_back(*sha);
+  }
+  FinishRecords(&check->records_);
+  return check;
+}
+
+Result<ClaimResult> RecordCheck::Check(Ledger* ledger, const SnapshotInfo& snapshot,
+                                       std::int64_t seq) {
+  std::shared_ptr<const std::vector<ClaimResult>> results;
+  {
+    std::lock_guard lock(mutex_);
+    auto found = results_.find(snapshot.id);
+    if (found != results_.end()) results = found->second;
+  }
+  if (results == nullptr) {
+    auto claims = ReadSnapshotClaims(ledger, snapshot);
+    if (!claims.ok()) return claims.status();
+    results = std::make_shared<const std::vector<ClaimResult>>(
+        VerifyClaims(*claims, records_, VerifyOptions{since_}));
+    std::lock_guard lock(mutex_);
+    if (results_.size() >= kCachedSnapshots) results_.erase(results_.begin());
+    results_[snapshot.id] = results;
+  }
+  if (seq < 1 || seq > static_cast<std::int64_t>(results->size())) {
+    return Status::NotFound("no claim " + std::to_string(seq) + " in snapshot " +
+                            std::to_string(snapshot.id));
+  }
+  return (*results)[seq - 1];
+}
+
+Result<bool> RecordCheck::SameRecordsAsStored(Ledger* ledger, std::int64_t snapshot_id) const {
+  auto stmt =
+      ledger->db()->Prepare("SELECT record_files FROM verifications WHERE snapshot_id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, snapshot_id);
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return false;
+  std::string stored = stmt->Text(0);
+  std::size_t stored_count = 0;
+  for (std::size_t at = stored.find("\"sha256\""); at != std::string::npos;
+       at = stored.find("\"sha256\"", at + 1)) {
+    ++stored_count;
+  }
+  if (stored_count != sha256s_.size()) return false;
+  for (const std::string& sha : sha256s_) {
+    if (stored.find("\"" + sha + "\"") == std::string::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace receipts::serve

@@ -1,0 +1,276 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+#include <sodium.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "ledger/sha256.h"
+#include "serve/api_json.h"
+#include "serve/assets.h"
+#include "serve/auth.h"
+#include "serve/context.h"
+#include "serve/handlers.h"
+#include "serve/page_layout.h"
+#include "serve/snapshot_view.h"
+#include "serve/url.h"
+
+namespace receipts::serve {
+namespace {
+
+// 'self' only: no inline script or style anywhere, nothing from another origin.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+httplib::Headers SecurityHeaders() {
+  return {{"Content-Security-Policy", kContentSecurityPolicy},
+          {"X-Content-Type-Options", "nosniff"},
+          {"X-Frame-Options", "DENY"},
+          {"Referrer-Policy", "no-referrer"},
+          {"Cross-Origin-Opener-Policy", "same-origin"},
+          {"Cross-Origin-Resource-Policy", "same-origin"},
+          {"Cache-Control", "no-cache"}};
+}
+
+bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+void Send(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  for (auto& [name, value] : reply.headers) res.set_header(name, value);
+  res.set_content(std::move(reply.body), reply.content_type);
+}
+
+// The query in a fixed order, so that the same request always has the same ETag.
+std::string CanonicalQuery(const httplib::Params& params) {
+  std::string out;
+  for (const auto& [name, value] : params) out += UrlEncode(name) + "=" + UrlEncode(value) + "&";
+  return out;
+}
+
+// True when `if_none_match` (a list of ETags, or "*") names `etag`.
+bool EtagMatches(const std::string& if_none_match, const std::string& etag) {
+  if (if_none_match.empty()) return false;
+  if (if_none_match == "*") return true;
+  std::size_t start = 0;
+  while (start < if_none_match.size()) {
+    std::size_t end = if_none_match.find(',', start);
+    if (end == std::string::npos) end = if_none_match.size();
+    std::string tag = if_none_match.substr(start, end - start);
+    tag.erase(0, tag.find_first_not_of(" \t"));
+    tag.erase(tag.find_last_not_of(" \t") + 1);
+    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+    if (tag == etag) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+using GetHandler = Reply (*)(ServeContext&, const GetRequest&);
+
+}  // namespace
+
+struct Server::Impl {
+  ServeOptions options;
+  ServeContext ctx;
+  httplib::Server http;
+  int port = 0;
+  int listen_socket = -1;
+
+  // GET: one connection for the whole request; ETag from the ledger version and the request.
+  void HandleGet(const httplib::Request& req, httplib::Response& res, GetHandler handler,
+                 bool api) {
+    LedgerLease lease = ctx.pool->Acquire();
+    auto version = LedgerVersion(lease.get());
+    if (!version.ok())
+      return Send(res, api ? JsonError(version.status()) : HtmlError(version.status()));
+    std::string etag =
+        "\"" +
+        Sha256Hex(*version + "\n" + req.path + "?" + CanonicalQuery(req.params)).substr(0, 32) +
+        "\"";
+    if (EtagMatches(req.get_header_value("If-None-Match"), etag)) {
+      res.status = 304;
+      res.set_header("ETag", etag);
+      res.set_header("Content-Type", api ? kJsonType : kHtmlType);
+      return;
+    }
+    GetRequest get;
+    get.ledger = lease.get();
+    get.version = std::move(*version);
+    get.params = req.params;
+    if (req.matches.size() > 1) get.arg = req.matches[1].str();
+    Reply reply = handler(ctx, get);
+    if (reply.status == 200) res.set_header("ETag", etag);
+    Send(res, std::move(reply));
+  }
+
+  void Route(const std::string& pattern, GetHandler handler, bool api) {
+    http.Get(pattern, [this, handler, api](const httplib::Request& req, httplib::Response& res) {
+      HandleGet(req, res, handler, api);
+    });
+  }
+
+  void HandleUpload(const httplib::Request& req, httplib::Response& res,
+                    const httplib::ContentReader& content_reader) {
+    // Authorize before reading a byte of the body.
+    AuthDecision decision = Authorize(ctx.token, req.get_header_value("Authorization"));
+    if (decision != AuthDecision::kAllowed) {
+      if (AuthStatus(decision) == 401) res.set_header("WWW-Authenticate", "Bearer");
+      return Send(res, JsonError(AuthStatus(decision), AuthMessage(decision)));
+    }
+    const std::string too_large_message =
+        "the body is larger than " + std::to_string(options.max_body_bytes) + " bytes";
+    std::string length = req.get_header_value("Content-Length");
+    std::size_t declared = 0;
+    bool numeric = length.size() <= 18;
+    for (char c : length) {
+      numeric = numeric && c >= '0' && c <= '9';
+      if (numeric) declared = declared * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (!numeric || declared > options.max_body_bytes) {
+      return Send(res, JsonError(413, too_large_message));
+    }
+    std::string body;
+    bool too_large = false;
+    bool read = content_reader([&](const char* data, std::size_t size) {
+      if (body.size() + size > options.max_body_bytes) {
+        too_large = true;
+        return false;
+      }
+      body.append(data, size);
+      return true;
+    });
+    if (too_large) return Send(res, JsonError(413, too_large_message));
+    if (!read) return Send(res, JsonError(400, "could not read the request body"));
+    LedgerLease lease = ctx.pool->Acquire();
+    Send(res, ApiIngest(ctx, lease.get(), req.params, std::move(body)));
+  }
+
+  void Install() {
+    http.set_default_headers(SecurityHeaders());
+    const std::size_t threads = options.threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_payload_max_length(options.max_body_bytes);
+    http.set_read_timeout(10, 0);
+    http.set_write_timeout(10, 0);
+    http.set_keep_alive_max_count(20);
+    http.set_keep_alive_timeout(5);
+    // Headers and body go out in separate writes: without this, Nagle's algorithm and the
+    // client's delayed ACK add 40 ms to every keep-alive response.
+    http.set_tcp_nodelay(true);
+    // Replaces httplib's default (SO_REUSEADDR and SO_REUSEPORT): no SO_REUSEPORT, so no other
+    // process can bind the same port; and remember the socket to widen its backlog.
+    http.set_socket_options([this](int sock) {
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = sock;
+    });
+
+    Route("/api/summary", &ApiSummary, true);
+    Route("/api/snapshots", &ApiSnapshots, true);
+    Route("/api/claims", &ApiClaims, true);
+    Route(R"(/api/claims/(.+))", &ApiClaim, true);
+    Route("/api/diff", &ApiDiff, true);
+    Route("/", &PageHome, false);
+    Route("/claims", &PageClaims, false);
+    Route(R"(/claims/(.+))", &PageClaim, false);
+    Route("/diff", &PageDiff, false);
+    http.Get(R"(/assets/(.+))", [](const httplib::Request& req, httplib::Response& res) {
+      const Asset* asset = FindAsset(req.path);
+      if (asset == nullptr) {
+        res.status = 404;
+        return;
+      }
+      res.set_content(std::string(asset->body), std::string(asset->content_type));
+    });
+    http.Post("/api/snapshots",
+              [this](const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& reader) { HandleUpload(req, res, reader); });
+    auto not_allowed = [this](const httplib::Request& req, httplib::Response& res,
+                              const httplib::ContentReader&) {
+      res.set_header("Allow", req.path == "/api/snapshots" ? "GET, HEAD, POST" : "GET, HEAD");
+      Send(res, JsonError(405, "method " + req.method + " is not allowed on " + req.path));
+    };
+    http.Post(".*", not_allowed);
+    http.Put(".*", not_allowed);
+    http.Patch(".*", not_allowed);
+    http.Delete(".*", not_allowed);
+
+    // Bodies for errors httplib produces itself (no route: 404; body too large: 413; …).
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string message = res.status == 404   ? "not found: " + req.path.substr(0, 200)
+                            : res.status == 413 ? "request body too large"
+                                                : "request failed";
+      if (IsApi(req.path) || res.status == 413) {
+        res.set_content(ErrorJson(message), kJsonType);
+      } else {
+        res.set_content(ErrorPage(res.status, message), kHtmlType);
+      }
+    });
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+          try {
+            if (error) std::rethrow_exception(error);
+          } catch (const std::exception& e) {
+            std::cerr << "receipts serve: " << e.what() << "\n";
+          } catch (...) {
+            std::cerr << "receipts serve: unknown exception\n";
+          }
+          res.status = 500;
+          res.set_content(ErrorJson("internal error"), kJsonType);
+        });
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { Stop(); }
+
+Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
+  if (sodium_init() < 0) return Status::IoError("libsodium failed to initialise");
+  if (options.threads < 1 || options.threads > 256) {
+    return Status::Usage("--threads must be from 1 to 256");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->ctx.token = options.token;
+  // One connection per worker thread plus one for uploads: a request never waits for another.
+  auto pool = LedgerPool::Open(options.ledger, /*read_only=*/!options.token.has_value(),
+                               options.threads + 1);
+  if (!pool.ok()) return pool.status();
+  impl->ctx.pool = std::move(*pool);
+  if (!options.records.empty()) {
+    auto records = RecordCheck::Load(options.records, options.since);
+    if (!records.ok()) return records.status();
+    impl->ctx.records = std::move(*records);
+  }
+  impl->Install();
+  if (options.port == 0) {
+    impl->port = impl->http.bind_to_any_port(options.bind);
+    if (impl->port < 0) return Status::IoError("cannot bind " + options.bind);
+  } else {
+    if (!impl->http.bind_to_port(options.bind, options.port)) {
+      return Status::IoError("cannot bind " + options.bind + ":" + std::to_string(options.port));
+    }
+    impl->port = options.port;
+  }
+  // httplib listens with a backlog of 5: a burst of connections (64 clients at once) would
+  // overflow it and wait a second for SYN retransmission. Listening again widens it.
+  if (impl->listen_socket >= 0) ::listen(impl->listen_socket, SOMAXCONN);
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+Status Server::Run() {
+  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_ != nullptr) impl_->http.stop();
+}
+
+}  // namespace receipts::serve

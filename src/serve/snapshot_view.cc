@@ -1,0 +1,142 @@
+#include "serve/snapshot_view.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "verify/claim_result.h"
+
+namespace receipts::serve {
+
+Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapshot) {
+  SnapshotView view;
+  view.snapshot = snapshot;
+  auto claims = ledger->Claims(snapshot.id, /*with_raw=*/false);
+  if (!claims.ok()) return claims.status();
+  view.rows.reserve(claims->size());
+  for (LedgerClaim& claim : *claims) view.rows.push_back({std::move(claim), std::nullopt, ""});
+
+  auto run = ledger->db()->Prepare("SELECT ran_at FROM verifications WHERE snapshot_id = ?1");
+  if (!run.ok()) return run.status();
+  run->Bind(1, snapshot.id);
+  auto has_run = run->Step();
+  if (!has_run.ok()) return has_run.status();
+  if (*has_run) {
+    view.verified = true;
+    view.verified_at = run->Text(0);
+  }
+  auto verdicts = ledger->db()->Prepare(
+      "SELECT seq, verdict, award_key, verified_savings_cents, reason FROM verdicts "
+      "WHERE snapshot_id = ?1");
+  if (!verdicts.ok()) return verdicts.status();
+  verdicts->Bind(1, snapshot.id);
+  for (;;) {
+    auto row = verdicts->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::int64_t seq = verdicts->Int(0);
+    if (seq < 1 || seq > static_cast<std::int64_t>(view.rows.size())) continue;
+    view.rows[seq - 1].verdict = ClaimVerdict{verdicts->Text(1), verdicts->Text(2),
+                                              verdicts->OptionalInt(3), verdicts->Text(4)};
+  }
+
+  for (ClaimRow& row : view.rows) {
+    const LedgerClaim& c = row.claim;
+    row.search_text =
+        ToLowerAscii(c.key + "\n" + c.piid + "\n" + c.award_id + "\n" + c.fain + "\n" + c.agency +
+                     "\n" + c.vendor + "\n" + c.description + "\n" + c.location + "\n" + c.status);
+    if (row.verdict) {
+      row.search_text += ToLowerAscii("\n" + row.verdict->verdict + "\n" + row.verdict->reason +
+                                      "\n" + row.verdict->award_key);
+    }
+  }
+
+  std::map<std::string, VerdictTotal> verdict_totals;
+  std::map<std::string, AgencyTotal> agency_totals;
+  Cents verified_total = 0;
+  for (const ClaimRow& row : view.rows) {
+    Cents claimed = row.claim.claimed_savings.value_or(0);
+    Cents verified = row.verdict ? row.verdict->verified_savings.value_or(0) : 0;
+    view.claimed_total += claimed;
+    verified_total += verified;
+    std::string agency(Trim(row.claim.agency));
+    AgencyTotal& a = agency_totals[agency];
+    a.agency = agency;
+    ++a.count;
+    a.claimed += claimed;
+    if (view.verified) a.verified = a.verified.value_or(0) + verified;
+    if (row.verdict) {
+      VerdictTotal& v = verdict_totals[row.verdict->verdict];
+      ++v.count;
+      v.claimed += claimed;
+      v.verified += verified;
+    }
+  }
+  if (view.verified) {
+    view.verified_total = verified_total;
+    for (int i = 0; i < kVerdictCount; ++i) {
+      std::string name = VerdictName(static_cast<Verdict>(i));
+      VerdictTotal total = verdict_totals[name];
+      total.verdict = name;
+      view.by_verdict.push_back(total);
+    }
+  }
+  for (auto& [name, total] : agency_totals) view.by_agency.push_back(total);
+  std::sort(view.by_agency.begin(), view.by_agency.end(),
+            [](const AgencyTotal& a, const AgencyTotal& b) {
+              if (a.claimed != b.claimed) return a.claimed > b.claimed;
+              if (a.count != b.count) return a.count > b.count;
+              return a.agency < b.agency;
+            });
+  return view;
+}
+
+Result<std::string> LedgerVersion(Ledger* ledger) {
+  auto stmt = ledger->db()->Prepare(
+      "SELECT (SELECT count(*) FROM snapshots), "
+      "(SELECT head FROM chain ORDER BY snapshot_id DESC LIMIT 1), "
+      "(SELECT group_concat(snapshot_id || '@' || ran_at, ',') FROM verifications), "
+      "(SELECT count(*) FROM verdicts)");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::string();
+  return stmt->Text(0) + ":" + stmt->Text(1) + ":" + stmt->Text(2) + ":" + stmt->Text(3);
+}
+
+Result<std::vector<std::int64_t>> VerifiedSnapshotIds(Ledger* ledger) {
+  auto stmt = ledger->db()->Prepare("SELECT snapshot_id FROM verifications ORDER BY snapshot_id");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::int64_t> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(stmt->Int(0));
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const SnapshotView>> ViewCache::Get(Ledger* ledger,
+                                                           const SnapshotInfo& snapshot,
+                                                           const std::string& version) {
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->id == snapshot.id && it->version == version) {
+        entries_.splice(entries_.begin(), entries_, it);
+        return entries_.front().view;
+      }
+    }
+  }
+  // Built outside the lock: two threads may build the same view once each; both are correct.
+  auto view = LoadSnapshotView(ledger, snapshot);
+  if (!view.ok()) return view.status();
+  auto shared = std::make_shared<const SnapshotView>(std::move(*view));
+  std::lock_guard lock(mutex_);
+  entries_.push_front({snapshot.id, version, shared});
+  while (entries_.size() > capacity_) entries_.pop_back();
+  return std::shared_ptr<const SnapshotView>(shared);
+}
+
+}  // namespace receipts::serve

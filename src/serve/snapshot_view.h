@@ -1,0 +1,91 @@
+// One snapshot as the server shows it: its claims in list order, each with the verdict stored
+// for it (when `receipts verify --ledger` has judged the snapshot), and the totals the summary
+// and the dashboard headline show. Built once per snapshot and ledger version, then shared.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "ledger/canonical.h"
+#include "ledger/ledger.h"
+
+namespace receipts::serve {
+
+// A verdict as stored in the ledger's verdicts table.
+struct ClaimVerdict {
+  std::string verdict;    // VerdictName
+  std::string award_key;  // "" when no award matched
+  std::optional<Cents> verified_savings;
+  std::string reason;
+};
+
+struct ClaimRow {
+  LedgerClaim claim;
+  std::optional<ClaimVerdict> verdict;  // absent: the snapshot was not verified
+  // Lower-case text a search looks in: key, identifiers, agency, vendor, description,
+  // location, status, and the verdict, its reason and award key.
+  std::string search_text;
+};
+
+struct VerdictTotal {
+  std::string verdict;
+  std::size_t count = 0;
+  Cents claimed = 0;
+  Cents verified = 0;
+};
+
+struct AgencyTotal {
+  std::string agency;  // trimmed, as published; "" when the claim names none
+  std::size_t count = 0;
+  Cents claimed = 0;
+  std::optional<Cents> verified;  // absent when the snapshot was not verified
+};
+
+struct SnapshotView {
+  SnapshotInfo snapshot;
+  bool verified = false;       // verdicts are stored for this snapshot
+  std::string verified_at;     // when they were computed (UTC); "" when not verified
+  std::vector<ClaimRow> rows;  // seq order
+  Cents claimed_total = 0;
+  std::optional<Cents> verified_total;  // absent when not verified
+  std::vector<VerdictTotal>
+      by_verdict;                      // every verdict in precedence order; empty when not verified
+  std::vector<AgencyTotal> by_agency;  // claimed desc, then count desc, then name
+};
+
+Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapshot);
+
+// A short text that changes whenever anything the server shows changes: a new snapshot (its
+// head) or verdicts stored again. Part of every ETag.
+Result<std::string> LedgerVersion(Ledger* ledger);
+
+// Snapshot ids with stored verdicts.
+Result<std::vector<std::int64_t>> VerifiedSnapshotIds(Ledger* ledger);
+
+// The last few views built, by (snapshot id, ledger version). Thread-safe.
+class ViewCache {
+ public:
+  explicit ViewCache(std::size_t capacity) : capacity_(capacity) {}
+  Result<std::shared_ptr<const SnapshotView>> Get(Ledger* ledger, const SnapshotInfo& snapshot,
+                                                  const std::string& version);
+
+ private:
+  struct Entry {
+    std::int64_t id;
+    std::string version;
+    std::shared_ptr<const SnapshotView> view;
+  };
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::list<Entry> entries_;  // most recently used first
+};
+
+}  // namespace receipts::serve

@@ -1,0 +1,18 @@
+// Verdicts by name, for display: what each means and the colour the dashboard gives it (the
+// same meanings and colours as report.html).
+#pragma once
+
+#include <string_view>
+
+namespace receipts::serve {
+
+// VerdictMeaning for a verdict name; "" for anything else.
+const char* VerdictMeaningOf(std::string_view name);
+
+// The CSS class of a verdict's colour swatch ("v-not_found"); "v-none" for anything else.
+std::string_view VerdictClass(std::string_view name);
+
+// "#2e7d32" …: a verdict's colour, for SVG fills; grey for anything else.
+const char* VerdictColourOf(std::string_view name);
+
+}  // namespace receipts::serve
