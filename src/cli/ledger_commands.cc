@@ -24,8 +24,8 @@
 #include "ledger/hash_chain.h"
 #include "ledger/history.h"
 #include "ledger/ledger.h"
-#include "ledger/ledger_report.h"
 #include "ledger/signing.h"
+#include "report/ledger_report.h"
 
 namespace receipts::cli {
 namespace {

@@ -56,7 +56,8 @@ int RunLedgerVerify(const VerifyFlags& flags, Date since) {
 
 int RunVerify(const VerifyFlags& flags) {
   auto since = ParseDate(flags.since);
-  if (!since.ok() || !since->has_value()) return UsageError("--since: '" + flags.since + "' is not a date");
+  if (!since.ok() || !since->has_value())
+    return UsageError("--since: '" + flags.since + "' is not a date");
   bool kind_ok = true;
   auto kind = ParseKind(flags.kind, &kind_ok);
   if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
@@ -80,8 +81,10 @@ int RunVerify(const VerifyFlags& flags) {
 void AddVerifyCommand(CLI::App& root, Commands* commands) {
   auto flags = std::make_shared<VerifyFlags>();
   CLI::App* verify = root.add_subcommand(
-      "verify", "Check every claim against the record: measures, a verdict and a reason per claim.");
-  verify->add_option("--claims", flags->claims, "Claims files (DOGE CSV/JSON/API pages; .gz/.zip ok)")
+      "verify",
+      "Check every claim against the record: measures, a verdict and a reason per claim.");
+  verify
+      ->add_option("--claims", flags->claims, "Claims files (DOGE CSV/JSON/API pages; .gz/.zip ok)")
       ->expected(1, -1);
   verify
       ->add_option("--records", flags->records,

@@ -20,6 +20,11 @@ Status Bad(std::string_view text, std::string_view why) {
                               "' is not money: " + std::string(why));
 }
 
+// |cents|, defined for every value (the most negative too).
+std::uint64_t Magnitude(Cents cents) {
+  return cents < 0 ? 0ULL - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+}
+
 }  // namespace
 
 Result<std::optional<Cents>> ParseMoney(std::string_view original) {
@@ -89,8 +94,7 @@ Result<std::optional<Cents>> ParseMoney(std::string_view original) {
 
 std::string FormatDollars(Cents cents) {
   std::string out = cents < 0 ? "-" : "";
-  unsigned long long magnitude = cents < 0 ? 0ULL - static_cast<unsigned long long>(cents)
-                                           : static_cast<unsigned long long>(cents);
+  std::uint64_t magnitude = Magnitude(cents);
   out += std::to_string(magnitude / 100);
   out.push_back('.');
   out.push_back(static_cast<char>('0' + magnitude % 100 / 10));
@@ -103,14 +107,37 @@ std::string FormatDollars(const std::optional<Cents>& cents) {
 }
 
 std::string FormatUsd(Cents cents) {
-  std::string plain = FormatDollars(cents < 0 ? -cents : cents);
-  std::size_t point = plain.find('.');
-  std::string grouped;
-  for (std::size_t k = 0; k < point; ++k) {
-    if (k > 0 && (point - k) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(plain[k]);
+  std::string plain = FormatDollars(cents);  // "-1234.56"
+  return (cents < 0 ? "-$" : "$") + GroupThousands(Magnitude(cents) / 100) +
+         plain.substr(plain.size() - 3);
+}
+
+std::string ShortUsd(Cents cents) {
+  const char* sign = cents < 0 ? "-" : "";
+  std::uint64_t magnitude = Magnitude(cents);
+  struct Unit {
+    std::uint64_t cents;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {{100'000'000'000, "B"}, {100'000'000, "M"}, {100'000, "K"}};
+  for (const Unit& unit : kUnits) {
+    if (magnitude >= unit.cents) {
+      std::uint64_t tenths = (magnitude * 10 + unit.cents / 2) / unit.cents;
+      return std::string(sign) + "$" + std::to_string(tenths / 10) + "." +
+             std::to_string(tenths % 10) + unit.suffix;
+    }
   }
-  return (cents < 0 ? "-$" : "$") + grouped + plain.substr(point);
+  return std::string(sign) + "$" + std::to_string((magnitude + 50) / 100);
+}
+
+std::string GroupThousands(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 }  // namespace receipts

@@ -1,9 +1,9 @@
 #include "ingest/csv_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "core/text.h"
 
@@ -24,7 +24,8 @@ void CsvReader::Reset(std::string_view data, std::size_t line) {
 
 Status CsvReader::FieldError(int column, std::string_view what) const {
   std::string_view field_name;
-  if (column >= 0 && static_cast<std::size_t>(column) < header_.size()) field_name = header_[column];
+  if (column >= 0 && static_cast<std::size_t>(column) < header_.size())
+    field_name = header_[column];
   return Status::BadInput(name_, record_line_, field_name, what);
 }
 

@@ -15,7 +15,9 @@ bool IsGzip(const std::string& b) { return b.size() >= 2 && b[0] == '\x1f' && b[
 bool IsZip(const std::string& b) { return b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0; }
 
 // libarchive may return NULL for a message or a name on corrupt input.
-std::string Text(const char* text) { return text == nullptr ? std::string("(unknown)") : std::string(text); }
+std::string Text(const char* text) {
+  return text == nullptr ? std::string("(unknown)") : std::string(text);
+}
 
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
@@ -31,7 +33,8 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
     archive_read_support_format_raw(a.get());
   }
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return Status::InvalidInput(name + ": cannot open archive: " + Text(archive_error_string(a.get())));
+    return Status::InvalidInput(name +
+                                ": cannot open archive: " + Text(archive_error_string(a.get())));
   }
   std::vector<InputPart> parts;
   archive_entry* entry = nullptr;
@@ -50,8 +53,8 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
       la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
       if (n == 0) break;
       if (n < 0) {
-        return Status::InvalidInput(
-            part.name + ": corrupt or truncated compressed data: " + Text(archive_error_string(a.get())));
+        return Status::InvalidInput(part.name + ": corrupt or truncated compressed data: " +
+                                    Text(archive_error_string(a.get())));
       }
       part.bytes.append(buffer, static_cast<std::size_t>(n));
     }

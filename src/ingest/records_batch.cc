@@ -68,7 +68,8 @@ void RecordBatch::FoldVendorSplits() {
     std::size_t with_base_action = 0;
     for (std::size_t i : members) {
       const auto& actions = awards_[i].actions;
-      if (std::any_of(actions.begin(), actions.end(), [](const Action& a) { return a.mod_number == "0"; })) {
+      if (std::any_of(actions.begin(), actions.end(),
+                      [](const Action& a) { return a.mod_number == "0"; })) {
         ++with_base_action;
       }
     }

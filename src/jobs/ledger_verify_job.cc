@@ -1,7 +1,9 @@
 #include "jobs/ledger_verify_job.h"
 
+#include <future>
+
 #include "ingest/claims_reader.h"
-#include "ingest/records_reader.h"
+#include "jobs/verify_job.h"
 #include "ledger/claim_key.h"
 #include "ledger/sha256.h"
 #include "ledger/verdict_store.h"
@@ -57,22 +59,24 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
   if (!claims.ok()) return claims.status();
   run.claims = std::move(*claims);
 
-  RecordSet records;
-  std::vector<RecordFileDigest> digests;
-  for (const std::string& path : job.record_files) {
-    if (Status s = ReadRecordsFile(path, &records); !s.ok()) return s;
-    auto sha = Sha256File(path);
-    if (!sha.ok()) return sha.status();
-    digests.push_back({path, *sha});
-  }
-  FinishRecords(&records);
-  run.records_as_of = records.as_of;
-  run.record_actions = records.action_count;
-  run.results = VerifyClaims(run.claims, records, VerifyOptions{job.since});
+  // The digests go into the ledger with the verdicts; hashing runs beside the scan.
+  auto digests = std::async(std::launch::async, [&]() -> Result<std::vector<RecordFileDigest>> {
+    std::vector<RecordFileDigest> out;
+    for (const std::string& path : job.record_files) {
+      auto sha = Sha256File(path);
+      if (!sha.ok()) return sha.status();
+      out.push_back({path, *sha});
+    }
+    return out;
+  });
+  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run);
+  Result<std::vector<RecordFileDigest>> hashed = digests.get();
+  if (!verified.ok()) return verified;
+  if (!hashed.ok()) return hashed.status();
   if (!job.out_dir.empty()) {
     if (Status s = WriteVerifyReport(job.out_dir, run); !s.ok()) return s;
   }
-  if (Status s = StoreVerdicts(ledger->get(), snapshot->id, run, digests); !s.ok()) return s;
+  if (Status s = StoreVerdicts(ledger->get(), snapshot->id, run, *hashed); !s.ok()) return s;
   return result;
 }
 

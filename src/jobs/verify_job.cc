@@ -17,25 +17,16 @@
 
 namespace receipts {
 
-Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
-  VerifyRun run;
-  run.since = job.since;
-  run.claim_files = job.claim_files;
-  run.record_files = job.record_files;
-  for (const std::string& path : job.claim_files) {
-    auto claims = ReadClaimsFile(path, job.kind);
-    if (!claims.ok()) return claims.status();
-    for (Claim& claim : *claims) run.claims.push_back(std::move(claim));
-  }
-  // Only the awards the claims can match are decoded: memory follows the claims, not the files.
+Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
+                            VerifyRun* run) {
   RecordSet records;
-  ProgressMeter progress(job.progress);
+  ProgressMeter meter(progress);
   ScanOptions options;
-  options.progress = &progress;
+  options.progress = &meter;
   ScanStats stats;
   auto started = std::chrono::steady_clock::now();
   std::clock_t cpu_started = std::clock();
-  Status scanned = ScanRecordFiles(job.record_files, RecordFilter::ForClaims(run.claims), &records,
+  Status scanned = ScanRecordFiles(record_files, RecordFilter::ForClaims(run->claims), &records,
                                    &stats, options);
   if (!scanned.ok()) return scanned;
   if (std::getenv("RECEIPTS_SCAN_STATS") != nullptr) {
@@ -49,9 +40,23 @@ Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
         cpu > 0 ? static_cast<double>(stats.bytes) / cpu / 1e6 : 0.0);
   }
   FinishRecords(&records);
-  run.records_as_of = records.as_of;
-  run.record_actions = records.action_count;
-  run.results = VerifyClaims(run.claims, records, VerifyOptions{job.since});
+  run->records_as_of = records.as_of;
+  run->record_actions = records.action_count;
+  run->results = VerifyClaims(run->claims, records, VerifyOptions{run->since});
+  return Status::Ok();
+}
+
+Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
+  VerifyRun run;
+  run.since = job.since;
+  run.claim_files = job.claim_files;
+  run.record_files = job.record_files;
+  for (const std::string& path : job.claim_files) {
+    auto claims = ReadClaimsFile(path, job.kind);
+    if (!claims.ok()) return claims.status();
+    for (Claim& claim : *claims) run.claims.push_back(std::move(claim));
+  }
+  if (Status s = VerifyAgainstRecords(job.record_files, job.progress, &run); !s.ok()) return s;
   Status written = WriteVerifyReport(job.out_dir, run);
   if (!written.ok()) return written;
   return run;

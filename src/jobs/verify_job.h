@@ -21,6 +21,12 @@ struct VerifyJob {
   bool progress = false;          // draw the record scan's progress on stderr
 };
 
+// Reads the record files, decoding only the awards `run->claims` can match (memory follows the
+// claims, not the files), and fills run->results, records_as_of and record_actions for
+// run->since. `progress`: draw the scan's progress on stderr.
+Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
+                            VerifyRun* run);
+
 // Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or
 // nothing: on any error no new output is left in DIR. Claims from several files are numbered
 // in the order the files are given.

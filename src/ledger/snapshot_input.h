@@ -15,11 +15,11 @@ struct RawPage {
 };
 
 struct SnapshotInput {
-  std::string kind;              // "contracts", "grants", "leases" (or "mixed")
-  std::string source;            // file path or URL
-  std::string as_of;             // ISO 8601 capture time, e.g. "2025-02-18T18:25:00Z"
-  std::vector<RawPage> pages;    // the raw bytes (one page for a file; every API page for a fetch)
-  std::vector<Claim> claims;     // as read from the pages, in order
+  std::string kind;            // "contracts", "grants", "leases" (or "mixed")
+  std::string source;          // file path or URL
+  std::string as_of;           // ISO 8601 capture time, e.g. "2025-02-18T18:25:00Z"
+  std::vector<RawPage> pages;  // the raw bytes (one page for a file; every API page for a fetch)
+  std::vector<Claim> claims;   // as read from the pages, in order
 };
 
 }  // namespace receipts

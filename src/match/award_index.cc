@@ -1,9 +1,9 @@
 #include "match/award_index.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace receipts {
 namespace {
@@ -28,7 +28,8 @@ const char* FamilyNoun(AwardFamily family) {
 std::string VendorKey(std::string_view name) {
   std::string out;
   for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
   return out;
 }
@@ -44,7 +45,8 @@ bool SameVendor(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-AwardMatch AwardIndex::MatchAmongSharedPiid(const Claim& claim, const std::vector<const Award*>& candidates,
+AwardMatch AwardIndex::MatchAmongSharedPiid(const Claim& claim,
+                                            const std::vector<const Award*>& candidates,
                                             const std::string& how) const {
   AwardMatch match;
   match.has_identifier = true;
@@ -58,13 +60,14 @@ AwardMatch AwardIndex::MatchAmongSharedPiid(const Claim& claim, const std::vecto
     match.why_not = fmt::format(
         "{} different awards in the record share PIID {} (orders under different IDVs; the record "
         "file names no parent IDV), and none is to the listed vendor {} (they are to: {}).",
-        candidates.size(), claim.piid, claim.vendor.empty() ? "(none listed)" : claim.vendor, vendors);
+        candidates.size(), claim.piid, claim.vendor.empty() ? "(none listed)" : claim.vendor,
+        vendors);
     return match;
   }
   match.award = same_vendor.front();
-  match.method = fmt::format("{}, and vendor {} among {} awards sharing the PIID{}", how,
-                             match.award->vendor_name, candidates.size(),
-                             same_vendor.size() > 1 ? " (still ambiguous: the first was taken)" : "");
+  match.method = fmt::format(
+      "{}, and vendor {} among {} awards sharing the PIID{}", how, match.award->vendor_name,
+      candidates.size(), same_vendor.size() > 1 ? " (still ambiguous: the first was taken)" : "");
   return match;
 }
 
@@ -98,10 +101,11 @@ AwardMatch AwardIndex::Match(const Claim& claim) const {
 AwardMatch AwardIndex::MatchContract(const Claim& claim) const {
   AwardMatch match;
   if (claim.piid.empty()) {
-    match.why_not = claim.link.empty()
-                        ? "The listing gives no PIID and no FPDS link, so no award can be identified."
-                        : "The listing gives no usable PIID (its FPDS link names none), so no award "
-                          "can be identified.";
+    match.why_not =
+        claim.link.empty()
+            ? "The listing gives no PIID and no FPDS link, so no award can be identified."
+            : "The listing gives no usable PIID (its FPDS link names none), so no award "
+              "can be identified.";
     return match;
   }
   match.has_identifier = true;
@@ -114,7 +118,8 @@ AwardMatch AwardIndex::MatchContract(const Claim& claim) const {
     const char* noun = FamilyNoun(family);
     std::vector<const Award*> candidates;
     for (const Award* award : *all) {
-      if (!claim.agency_id.empty() && award->agency_id == claim.agency_id) candidates.push_back(award);
+      if (!claim.agency_id.empty() && award->agency_id == claim.agency_id)
+        candidates.push_back(award);
     }
     std::string how;
     if (!candidates.empty()) {
@@ -158,7 +163,8 @@ AwardMatch AwardIndex::MatchGrant(const Claim& claim) const {
     return match;
   }
   match.award = candidates->front();
-  match.method = fmt::format("assistance award matched by {} {}", claim.fain.empty() ? "URI" : "FAIN", id);
+  match.method =
+      fmt::format("assistance award matched by {} {}", claim.fain.empty() ? "URI" : "FAIN", id);
   return match;
 }
 

@@ -7,73 +7,15 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "report/bar_chart.h"
 #include "report/claim_identifier.h"
 #include "report/html_escape.h"
+#include "report/html_page.h"
 #include "report/percent.h"
+#include "report/verdict_style.h"
 
 namespace receipts {
 namespace {
-
-const char* VerdictColour(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kUnverifiable:
-      return "#a8a8a8";
-    case Verdict::kNotFound:
-      return "#5e3c99";
-    case Verdict::kDuplicate:
-      return "#5f6b73";
-    case Verdict::kZeroClaim:
-      return "#c9c9c9";
-    case Verdict::kUnitError:
-      return "#d81b78";
-    case Verdict::kIdvCeiling:
-      return "#a6761d";
-    case Verdict::kVerified:
-      return "#2e7d32";
-    case Verdict::kUnderstated:
-      return "#1b9e77";
-    case Verdict::kOverstated:
-      return "#e6a817";
-    case Verdict::kOptionsOnly:
-      return "#d95f02";
-    case Verdict::kAlreadyEnded:
-      return "#7570b3";
-    case Verdict::kNotTerminated:
-      return "#c62828";
-  }
-  return "#a8a8a8";
-}
-
-// "$16.5B", "$980.0M", "$12.3K", "$512": chart labels only; exact figures are in the tooltips.
-std::string ShortUsd(Cents cents) {
-  const char* sign = cents < 0 ? "-" : "";
-  unsigned long long magnitude = cents < 0 ? 0ULL - static_cast<unsigned long long>(cents)
-                                           : static_cast<unsigned long long>(cents);
-  struct Unit {
-    unsigned long long cents;
-    const char* suffix;
-  };
-  static constexpr Unit kUnits[] = {
-      {100'000'000'000ULL, "B"}, {100'000'000ULL, "M"}, {100'000ULL, "K"}};
-  for (const Unit& unit : kUnits) {
-    if (magnitude >= unit.cents) {
-      unsigned long long tenths = (magnitude * 10 + unit.cents / 2) / unit.cents;
-      return fmt::format("{}${}.{}{}", sign, tenths / 10, tenths % 10, unit.suffix);
-    }
-  }
-  return fmt::format("{}${}", sign, (magnitude + 50) / 100);
-}
-
-// At most `max_chars` code points of UTF-8 `text`, with "…" when cut.
-std::string Truncate(std::string_view text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
-    ++chars;
-  }
-  return std::string(text);
-}
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -88,58 +30,15 @@ std::string AgencyLabel(std::string_view agency) {
   return agency.empty() ? "(not named)" : std::string(agency);
 }
 
-struct Bar {
-  std::string label;
-  Cents claimed = 0;
-  Cents verified = 0;
-  const char* colour = "#2b5c8a";
-};
-
-// A horizontal bar chart: per row a pale bar for claimed and a solid one for verified, on one
-// scale. Widths are display geometry and so computed in double.
-std::string BarChart(const std::vector<Bar>& bars, std::string_view title,
-                     std::string_view verified_legend) {
-  constexpr int kLabelWidth = 250, kBarsWidth = 440, kWidth = 820, kRow = 34, kTop = 24;
-  Cents max = 1;
-  for (const Bar& bar : bars) max = std::max({max, bar.claimed, bar.verified});
-  auto width = [&](Cents cents) {
-    return cents <= 0
-               ? 0.0
-               : std::max(1.0, kBarsWidth * static_cast<double>(cents) / static_cast<double>(max));
-  };
-  int height = kTop + kRow * static_cast<int>(bars.size()) + 4;
-  std::string out;
-  auto it = std::back_inserter(out);
-  fmt::format_to(it,
-                 "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">"
-                 "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"10\" fill=\"#2b5c8a\" "
-                 "opacity=\"0.3\"/><text x=\"{}\" y=\"15\">claimed</text>"
-                 "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"10\" fill=\"#2b5c8a\"/>"
-                 "<text x=\"{}\" y=\"15\">{}</text>",
-                 kWidth, height, HtmlEscape(title), kLabelWidth, kLabelWidth + 16, kLabelWidth + 90,
-                 kLabelWidth + 106, HtmlEscape(verified_legend));
-  for (std::size_t i = 0; i < bars.size(); ++i) {
-    const Bar& bar = bars[i];
-    int y = kTop + kRow * static_cast<int>(i);
-    double claimed_width = width(bar.claimed), verified_width = width(bar.verified);
-    std::string label = HtmlEscape(bar.label);
-    fmt::format_to(it,
-                   "<g><title>{}: {} claimed, {} verified</title>"
-                   "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>"
-                   "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"13\" fill=\"{}\" "
-                   "opacity=\"0.3\"/>"
-                   "<text class=\"v\" x=\"{:.1f}\" y=\"{}\">{}</text>"
-                   "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"13\" fill=\"{}\"/>"
-                   "<text class=\"v\" x=\"{:.1f}\" y=\"{}\">{}</text></g>",
-                   label, FormatUsd(bar.claimed), FormatUsd(bar.verified), kLabelWidth - 8, y + 19,
-                   HtmlEscape(Truncate(bar.label, 34)), kLabelWidth, y, claimed_width, bar.colour,
-                   kLabelWidth + claimed_width + 5, y + 11, ShortUsd(bar.claimed), kLabelWidth,
-                   y + 15, verified_width, bar.colour, kLabelWidth + verified_width + 5, y + 26,
-                   ShortUsd(bar.verified));
-  }
-  out += "</svg>";
-  return out;
-}
+// The chart's layout on this page: wider than the dashboard's, for longer labels.
+constexpr BarChartLayout kChartLayout = {.width = 820,
+                                         .label_width = 250,
+                                         .bars_width = 440,
+                                         .row = 34,
+                                         .bar_height = 13,
+                                         .verified_value_y = 26,
+                                         .legend_gap = 90,
+                                         .label_chars = 34};
 
 std::string MoneyCell(const std::optional<Cents>& cents) {
   if (!cents) return "<td class=\"m\" data-value=\"\"></td>";
@@ -151,22 +50,15 @@ std::string VerdictTag(Verdict verdict) {
                      VerdictColour(verdict), VerdictName(verdict));
 }
 
-constexpr std::string_view kStyle = R"(<style>
-:root{--fg:#1d232a;--muted:#5b6670;--line:#dde2e6;--bg:#fff;--soft:#f5f7f9}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:1200px;margin:0 auto;padding:24px 20px 48px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 10px;border-bottom:1px solid var(--line);padding-bottom:4px}
-.sub,.muted,footer{color:var(--muted)}
-.headline{display:flex;flex-wrap:wrap;gap:16px;margin:20px 0}
+// This page's rules, around the shared ones (report/html_page.h).
+constexpr std::string_view kCssTop =
+    R"(.headline{display:flex;flex-wrap:wrap;gap:16px;margin:20px 0}
 .big{flex:1 1 220px;background:var(--soft);border-radius:6px;padding:14px 16px}
 .big .label{display:block;color:var(--muted);font-size:13px}
 .big .num{display:block;font-size:30px;font-weight:650;font-variant-numeric:tabular-nums;letter-spacing:-.5px}
-table{border-collapse:collapse;width:100%}
-th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{background:var(--soft);font-weight:600;white-space:nowrap}
-td.m,th.m{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.vd{white-space:nowrap}.vd i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline}
+)";
+constexpr std::string_view kCssRest =
+    R"(.vd{white-space:nowrap}.vd i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline}
 .chart{width:100%;max-width:820px;height:auto;font-size:12px;fill:var(--fg)}.chart .v{fill:var(--muted);font-size:11px}
 #claims{table-layout:fixed;font-size:12.5px}
 #claims td{overflow-wrap:anywhere}
@@ -176,8 +68,6 @@ td.m,th.m{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .tools{display:flex;gap:12px;align-items:center;margin:8px 0}
 #q{font:inherit;padding:5px 8px;width:min(420px,100%);border:1px solid #b8c0c7;border-radius:4px}
 code,.ev{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
-footer{margin-top:40px;border-top:1px solid var(--line);padding-top:12px;font-size:13px}
-</style>
 )";
 
 // Filtering matches a row's text; sorting reorders the rows in place (numbers by data-value, in
@@ -223,36 +113,6 @@ out.textContent=rows.length+' claims';
 
 }  // namespace
 
-const char* VerdictMeaning(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kUnverifiable:
-      return "The claim has no usable identifier to look up.";
-    case Verdict::kNotFound:
-      return "The identifier is not in the records.";
-    case Verdict::kDuplicate:
-      return "The same award was already claimed earlier in the list.";
-    case Verdict::kZeroClaim:
-      return "$0 claimed and nothing removed.";
-    case Verdict::kUnitError:
-      return "The claim is about 1,000\u00d7 or 1,000,000\u00d7 a figure in the record.";
-    case Verdict::kIdvCeiling:
-      return "A claim on an IDV/BPA ceiling with little or nothing obligated.";
-    case Verdict::kVerified:
-      return "De-obligation within max($1, 1%) of the claim.";
-    case Verdict::kUnderstated:
-      return "More was removed than claimed.";
-    case Verdict::kOverstated:
-      return "Something was removed, but less than claimed.";
-    case Verdict::kOptionsOnly:
-      return "No obligated money removed; only options were cut.";
-    case Verdict::kAlreadyEnded:
-      return "Performance ended before the since date and nothing was removed since.";
-    case Verdict::kNotTerminated:
-      return "No termination, de-obligation or option cut in the record.";
-  }
-  return "";
-}
-
 std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
   std::string out;
   out.reserve(4096 + run.claims.size() * 700);
@@ -261,16 +121,10 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
       summary.records_as_of ? summary.records_as_of->ToIso() : std::string("an unknown date");
   const std::string since = summary.since.ToIso();
 
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>receipts — claims checked against the record</title>\n";
-  out += kStyle;
-  out +=
-      "</head>\n<body>\n<main>\n<header>\n"
-      "<h1>receipts — claims checked against the record</h1>\n";
+  out += ReportPageStart({.title = "receipts — claims checked against the record",
+                          .css_top = kCssTop,
+                          .css_rest = kCssRest,
+                          .inline_script = true});
   fmt::format_to(it,
                  "<p class=\"sub\">{} savings claims checked against federal spending records "
                  "as of {}, counting money removed since {}.</p>\n</header>\n",
@@ -296,7 +150,7 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
       "<section>\n<h2>Verdicts</h2>\n<table class=\"verdicts\">\n<thead><tr><th>Verdict</th>"
       "<th class=\"m\">Claims</th><th class=\"m\">Claimed</th><th class=\"m\">Verified</th>"
       "<th>What it means</th></tr></thead>\n<tbody>\n";
-  std::vector<Bar> verdict_bars;
+  std::vector<ChartBar> verdict_bars;
   for (const VerdictTotals& v : summary.by_verdict) {
     fmt::format_to(it,
                    "<tr><td>{}</td><td class=\"m\">{}</td><td class=\"m\">{}</td>"
@@ -312,19 +166,20 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
                  summary.claims, FormatUsd(summary.claimed_total),
                  FormatUsd(summary.verified_total));
   out += "<h2>Claimed and verified by verdict</h2>\n";
-  out += BarChart(verdict_bars, "Claimed and verified savings by verdict",
-                  "verified (in the colour of the verdict)");
+  out += BarChartSvg(verdict_bars, kChartLayout, "Claimed and verified savings by verdict",
+                     "verified (in the colour of the verdict)");
   out += "\n</section>\n";
 
   // Agencies.
-  std::vector<Bar> agency_bars;
+  std::vector<ChartBar> agency_bars;
   for (std::size_t i = 0; i < std::min(kHtmlChartAgencies, summary.by_agency.size()); ++i) {
     const AgencyTotals& a = summary.by_agency[i];
     agency_bars.push_back({AgencyLabel(a.agency), a.claimed, a.verified, "#2b5c8a"});
   }
   fmt::format_to(it, "<section>\n<h2>Top {} agencies by claimed savings</h2>\n",
                  agency_bars.size());
-  out += BarChart(agency_bars, "Claimed and verified savings by agency", "verified");
+  out +=
+      BarChartSvg(agency_bars, kChartLayout, "Claimed and verified savings by agency", "verified");
   out += "\n</section>\n";
 
   // Largest gaps.

@@ -4,14 +4,12 @@
 #include <string>
 
 #include "report/summary.h"
+#include "report/verdict_style.h"  // VerdictMeaning: the page's legend
 #include "verify/claim_result.h"
 
 namespace receipts {
 
 inline constexpr std::size_t kHtmlChartAgencies = 15;
-
-// What each verdict means, in one short sentence (the page's legend).
-const char* VerdictMeaning(Verdict verdict);
 
 // The whole page: headline totals, the verdicts with their meanings, inline-SVG bar charts by
 // verdict and by the top kHtmlChartAgencies agencies, the largest gaps, and a table of every

@@ -1,7 +1,8 @@
 // Verdicts by name, for display: what each means and the colour the dashboard gives it (the
-// same meanings and colours as report.html).
+// table in report/verdict_style.h, which report.html uses too).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace receipts::serve {
@@ -10,7 +11,7 @@ namespace receipts::serve {
 const char* VerdictMeaningOf(std::string_view name);
 
 // The CSS class of a verdict's colour swatch ("v-not_found"); "v-none" for anything else.
-std::string_view VerdictClass(std::string_view name);
+std::string VerdictClass(std::string_view name);
 
 // "#2e7d32" …: a verdict's colour, for SVG fills; grey for anything else.
 const char* VerdictColourOf(std::string_view name);

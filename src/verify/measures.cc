@@ -26,8 +26,8 @@ AwardMeasures MeasureAward(const Award& award, Date since) {
       if (action.obligated != 0 || action.base_and_all != 0 || action.base_and_exercised != 0) {
         m.actions_since.push_back(&action);
       }
-      if (action.obligated < 0 &&
-          (m.largest_deobligation == nullptr || action.obligated < m.largest_deobligation->obligated)) {
+      if (action.obligated < 0 && (m.largest_deobligation == nullptr ||
+                                   action.obligated < m.largest_deobligation->obligated)) {
         m.largest_deobligation = &action;
       }
     } else if (action.current_completion_date) {
@@ -41,7 +41,8 @@ AwardMeasures MeasureAward(const Award& award, Date since) {
   if (!award.actions.empty()) {
     m.latest = &award.actions.back();
     if (m.latest->total_obligated && *m.latest->total_obligated != m.obligated &&
-        (*m.latest->total_obligated - m.obligated > 100 || m.obligated - *m.latest->total_obligated > 100)) {
+        (*m.latest->total_obligated - m.obligated > 100 ||
+         m.obligated - *m.latest->total_obligated > 100)) {
       m.stated_total_obligated = m.latest->total_obligated;
     }
   }

@@ -13,16 +13,16 @@
 namespace receipts {
 
 struct AwardMeasures {
-  Cents obligated = 0;           // Σ obligated, all actions
-  Cents ceiling = 0;             // Σ base-and-all-options changes, all actions
-  Cents base_and_exercised = 0;  // Σ base-and-exercised changes, all actions
-  Cents ceiling_minus_obligated = 0;  // ceiling − obligated: DOGE's own formula
-  Cents obligated_since = 0;     // Σ obligated on actions signed on or after `since`
-  Cents deobligated = 0;         // max(0, −obligated_since)
-  Cents ceiling_reduced = 0;     // max(0, −Σ base-and-all changes since)
+  Cents obligated = 0;                         // Σ obligated, all actions
+  Cents ceiling = 0;                           // Σ base-and-all-options changes, all actions
+  Cents base_and_exercised = 0;                // Σ base-and-exercised changes, all actions
+  Cents ceiling_minus_obligated = 0;           // ceiling − obligated: DOGE's own formula
+  Cents obligated_since = 0;                   // Σ obligated on actions signed on or after `since`
+  Cents deobligated = 0;                       // max(0, −obligated_since)
+  Cents ceiling_reduced = 0;                   // max(0, −Σ base-and-all changes since)
   std::optional<Cents> obligated_not_outlaid;  // obligated − outlays, when outlays are known
-  std::optional<Date> end_before_since;  // completion date in force before `since`
-  std::vector<const Action*> actions_since;  // actions signed on or after `since` that move money
+  std::optional<Date> end_before_since;        // completion date in force before `since`
+  std::vector<const Action*> actions_since;    // actions signed on or after `since` that move money
   const Action* largest_deobligation = nullptr;  // the most negative obligation since, if any
   const Action* latest = nullptr;                // the last action of the award
   // Set when the latest action's stated cumulative total disagrees with the sum of changes.

@@ -17,29 +17,20 @@
 #include <thread>
 #include <vector>
 
+#include "run_binary.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using receipts::testing::kBinary;
+using receipts::testing::kSource;
+using receipts::testing::Ran;
+using receipts::testing::Slurp;
 
-const std::string kSource = RECEIPTS_SOURCE_DIR;
-const std::string kBinary = RECEIPTS_BINARY;
 const std::string kClaims = kSource + "/demo/claims/";
 const std::string kFeb18 = kClaims + "2025-02-18T18-25_contracts_fpds.csv.gz";
 const std::string kFeb19 = kClaims + "2025-02-19T10-50_contracts_fpds.csv.gz";
 const std::string kOct21 = kClaims + "2025-10-21_contracts_api.csv.gz";
-
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -58,26 +49,14 @@ std::vector<std::string> Split(const std::string& line, char separator) {
 class LedgerCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("receipts_ledger_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = receipts::testing::MakeTestDir("receipts_ledger_cli_");
     ledger_ = (dir_ / "ledger.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs the binary in dir_ with `args`.
   Ran Run(const std::string& args) {
-    std::string command = "cd " + dir_.string() + " && " + kBinary + " " + args + " >" +
-                          (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string() +
-                          " </dev/null";
-    int status = std::system(command.c_str());
-    Ran ran;
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    ran.out = Slurp(dir_ / "stdout");
-    ran.err = Slurp(dir_ / "stderr");
-    return ran;
+    return receipts::testing::RunBinary(dir_, args, "cd " + dir_.string() + " && ");
   }
 
   Ran Ingest(const std::string& file, const std::string& extra = "") {

@@ -2,37 +2,24 @@
 // outputs from the cache; --no-cache and any changed input verify again. No progress appears on
 // stderr when it is not a terminal.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "run_binary.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kSource = RECEIPTS_SOURCE_DIR;
-const std::string kBinary = RECEIPTS_BINARY;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using receipts::testing::kSource;
+using receipts::testing::Ran;
+using receipts::testing::Slurp;
 
 class VerifyCacheCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("receipts_cache_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = receipts::testing::MakeTestDir("receipts_cache_cli_");
     fs::copy_file(kSource + "/tests/fixtures/records/contracts_prime_transactions.csv",
                   dir_ / "records.csv");
     std::ofstream(dir_ / "claims.csv")
@@ -42,15 +29,14 @@ class VerifyCacheCliTest : public ::testing::Test {
 
   // Runs verify with the cache in dir_/cache; returns the exit code, stderr in err_.
   int Verify(const std::string& extra) {
-    std::string command = "RECEIPTS_CACHE_DIR=" + (dir_ / "cache").string() + " " + kBinary +
-                          " verify --claims " + (dir_ / "claims.csv").string() + " --records " +
-                          (dir_ / "records.csv").string() + " --out " + (dir_ / "out").string() +
-                          " " + extra + " >" + (dir_ / "stdout").string() + " 2>" +
-                          (dir_ / "stderr").string() + " </dev/null";
-    int status = std::system(command.c_str());
-    err_ = Slurp(dir_ / "stderr");
-    out_ = Slurp(dir_ / "stdout");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const Ran ran = receipts::testing::RunBinary(
+        dir_,
+        "verify --claims " + (dir_ / "claims.csv").string() + " --records " +
+            (dir_ / "records.csv").string() + " --out " + (dir_ / "out").string() + " " + extra,
+        "RECEIPTS_CACHE_DIR=" + (dir_ / "cache").string() + " ");
+    err_ = ran.err;
+    out_ = ran.out;
+    return ran.exit_code;
   }
   bool Reused() const { return err_.find("reused from the cache") != std::string::npos; }
 

@@ -2,58 +2,31 @@
 // the exact verdicts.csv header, and no partial output after bad input.
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "run_binary.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using receipts::testing::kSource;
+using receipts::testing::Ran;
+using receipts::testing::Slurp;
 
-const std::string kSource = RECEIPTS_SOURCE_DIR;
-const std::string kBinary = RECEIPTS_BINARY;
 const std::string kHeader =
-    "claim_id,kind,piid,agency,vendor,claimed_savings,claimed_value,award_key,verdict,ceiling_minus_"
-    "obligated,deobligated,ceiling_reduced,obligated_not_outlaid,verified_savings,reason,evidence";
-
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+    "claim_id,kind,piid,agency,vendor,claimed_savings,claimed_value,award_key,verdict,"
+    "ceiling_minus_obligated,deobligated,ceiling_reduced,obligated_not_outlaid,verified_savings,"
+    "reason,evidence";
 
 class VerifyCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("receipts_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = receipts::testing::MakeTestDir("receipts_cli_"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Ran Run(const std::string& args) {
-    std::string command = kBinary + " " + args + " >" + (dir_ / "stdout").string() + " 2>" +
-                          (dir_ / "stderr").string() + " </dev/null";
-    int status = std::system(command.c_str());
-    Ran ran;
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    ran.out = Slurp(dir_ / "stdout");
-    ran.err = Slurp(dir_ / "stderr");
-    return ran;
-  }
+  Ran Run(const std::string& args) { return receipts::testing::RunBinary(dir_, args); }
 
   fs::path Write(const std::string& name, const std::string& content) {
     fs::path path = dir_ / name;
@@ -86,13 +59,14 @@ TEST_F(VerifyCliTest, MissingFileIsBadInput) {
 }
 
 TEST_F(VerifyCliTest, BadMoneyNamesFileLineAndFieldAndWritesNothing) {
-  fs::path claims = Write("claims.csv",
-                          "piid,agency,vendor,value,description,fpds_status,fpds_link,deleted_date,savings\n"
-                          "93310023P0021,Interior,V,440000,d,TERMINATED,,3/1/2025,145000\n"
-                          "93310023P0022,Interior,V,440000,d,TERMINATED,,3/1/2025,12x5\n");
+  fs::path claims =
+      Write("claims.csv",
+            "piid,agency,vendor,value,description,fpds_status,fpds_link,deleted_date,savings\n"
+            "93310023P0021,Interior,V,440000,d,TERMINATED,,3/1/2025,145000\n"
+            "93310023P0022,Interior,V,440000,d,TERMINATED,,3/1/2025,12x5\n");
   fs::path records = kSource + "/demo/records/2025-03-13_fpds_idvs.csv.gz";
-  Ran ran = Run("verify --claims " + claims.string() + " --records " + records.string() + " --out " +
-                (dir_ / "out").string());
+  Ran ran = Run("verify --claims " + claims.string() + " --records " + records.string() +
+                " --out " + (dir_ / "out").string());
   EXPECT_EQ(ran.exit_code, 1);
   EXPECT_NE(ran.err.find("claims.csv:3: field 'savings'"), std::string::npos) << ran.err;
   EXPECT_FALSE(fs::exists(dir_ / "out" / "verdicts.csv"));
@@ -103,12 +77,14 @@ TEST_F(VerifyCliTest, BadInputKeepsAPreviousCompleteReport) {
   fs::path out = dir_ / "out";
   fs::path records = kSource + "/demo/records/2025-03-13_fpds_idvs.csv.gz";
   fs::path good = Write("good.csv", "piid,agency,value,savings\nX1,Interior,10,5\n");
-  ASSERT_EQ(Run("verify --claims " + good.string() + " --records " + records.string() + " --out " + out.string())
+  ASSERT_EQ(Run("verify --claims " + good.string() + " --records " + records.string() + " --out " +
+                out.string())
                 .exit_code,
             0);
   std::string before = Slurp(out / "verdicts.csv");
   fs::path bad = Write("bad.csv", "piid,agency,value,savings\nX1,Interior,10,\"5\n");  // truncated
-  Ran ran = Run("verify --claims " + bad.string() + " --records " + records.string() + " --out " + out.string());
+  Ran ran = Run("verify --claims " + bad.string() + " --records " + records.string() + " --out " +
+                out.string());
   EXPECT_EQ(ran.exit_code, 1);
   EXPECT_NE(ran.err.find("bad.csv:2"), std::string::npos) << ran.err;
   EXPECT_EQ(Slurp(out / "verdicts.csv"), before);
@@ -120,9 +96,10 @@ TEST_F(VerifyCliTest, BadInputKeepsAPreviousCompleteReport) {
 // The whole 2025-02-18 list, as published: 1,127 claims, $16,489,568,305.00 claimed, 417 at $0.
 TEST_F(VerifyCliTest, WholeListOf2025_02_18) {
   fs::path out = dir_ / "out";
-  Ran ran = Run("verify --claims " + kSource + "/demo/claims/2025-02-18T18-25_contracts_fpds.csv.gz" +
-                " --records " + kSource + "/demo/records/2025-03-13_fpds_awards.csv.gz " + kSource +
-                "/demo/records/2025-03-13_fpds_idvs.csv.gz --out " + out.string());
+  Ran ran =
+      Run("verify --claims " + kSource + "/demo/claims/2025-02-18T18-25_contracts_fpds.csv.gz" +
+          " --records " + kSource + "/demo/records/2025-03-13_fpds_awards.csv.gz " + kSource +
+          "/demo/records/2025-03-13_fpds_idvs.csv.gz --out " + out.string());
   ASSERT_EQ(ran.exit_code, 0) << ran.err;
   EXPECT_NE(ran.out.find("1,127 claims"), std::string::npos) << ran.out;
   EXPECT_NE(ran.out.find("$16,489,568,305.00"), std::string::npos) << ran.out;

@@ -1,18 +1,14 @@
 // `receipts fetch doge` as a user runs it, against the loopback replay server: a snapshot per
 // kind, nothing added for the same bytes again, and nothing at all from an incomplete capture.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../cli/run_binary.h"
 #include "ledger/ledger.h"
 #include "replay_server.h"
 
@@ -21,20 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::LoadFixtureItems;
+using testing::MakeTestDir;
+using testing::Ran;
 using testing::ReplayServer;
-
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::RunBinary;
 
 std::string Fixture(const std::string& name) {
   return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/fetch/" + name;
@@ -43,11 +29,7 @@ std::string Fixture(const std::string& name) {
 class FetchCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("receipts_fetch_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = MakeTestDir("receipts_fetch_cli_");
     server_ = std::make_unique<ReplayServer>(std::map<std::string, std::vector<std::string>>{
         {"contracts", LoadFixtureItems(Fixture("contracts.json.gz"))},
         {"grants", LoadFixtureItems(Fixture("grants.json.gz"))},
@@ -60,16 +42,8 @@ class FetchCliTest : public ::testing::Test {
   }
 
   Ran Fetch(const std::string& args) {
-    const std::string command = std::string(RECEIPTS_BINARY) + " fetch doge --ledger " + Ledger() +
-                                " --base-url " + server_->base_url() + " " + args + " >" +
-                                (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string() +
-                                " </dev/null";
-    const int status = std::system(command.c_str());
-    Ran ran;
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    ran.out = Slurp(dir_ / "stdout");
-    ran.err = Slurp(dir_ / "stderr");
-    return ran;
+    return RunBinary(dir_, "fetch doge --ledger " + Ledger() + " --base-url " +
+                               server_->base_url() + " " + args);
   }
   std::string Ledger() const { return (dir_ / "receipts.db").string(); }
 

@@ -7,19 +7,24 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "../test_files.h"
 #include "core/claim.h"
 #include "ingest/records_reader.h"
+#include "records_test_util.h"
 
 namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::MakeTestDir;
+using testing::ReadAllRecords;
 
 std::string Fixture(const std::string& name) {
   return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/records/" + name;
@@ -27,13 +32,7 @@ std::string Fixture(const std::string& name) {
 
 class RecordScanTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("receipts_scan_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = MakeTestDir("receipts_scan_"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Write(const std::string& name, const std::string& content) {
@@ -44,16 +43,6 @@ class RecordScanTest : public ::testing::Test {
 
   fs::path dir_;
 };
-
-RecordSet ReadOld(const std::vector<std::string>& paths) {
-  RecordSet records;
-  for (const std::string& path : paths) {
-    Status s = ReadRecordsFile(path, &records);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-  }
-  FinishRecords(&records);
-  return records;
-}
 
 RecordSet ReadScan(const std::vector<std::string>& paths, const RecordFilter& filter,
                    ScanOptions options = {}) {
@@ -96,7 +85,7 @@ std::string Describe(const RecordSet& records, const RecordFilter& keep) {
 }
 
 void ExpectSameAsReader(const std::vector<std::string>& paths, ScanOptions options = {}) {
-  RecordSet old = ReadOld(paths);
+  RecordSet old = ReadAllRecords(paths);
   RecordSet scanned = ReadScan(paths, RecordFilter::All(), options);
   EXPECT_EQ(Describe(scanned, RecordFilter::All()), Describe(old, RecordFilter::All()));
   EXPECT_EQ(scanned.awards.size(), old.awards.size());
@@ -164,7 +153,7 @@ TEST_F(RecordScanTest, FilterKeepsWantedAwardsAndCountsTheRest) {
   std::vector<std::string> paths = {
       Write("synthetic.csv", Synthetic(400, "\n")), Fixture("contracts_prime_transactions.csv"),
       Fixture("contracts_delta.csv"), Fixture("assistance_prime_transactions.csv")};
-  RecordSet old = ReadOld(paths);
+  RecordSet old = ReadAllRecords(paths);
   std::vector<Claim> claims(3);
   claims[0].piid = "P7";
   claims[1].piid = "93310023P0021";
@@ -226,6 +215,52 @@ TEST_F(RecordScanTest, TruncatedZipNamesFileAndLine) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find(zip), std::string::npos) << s.ToString();
   EXPECT_NE(s.message().find("truncated"), std::string::npos) << s.ToString();
+}
+
+// An Award Data Archive holds several CSVs: its members are scanned by parallel workers, each
+// with its own stream, and merged in member order, so any number of workers gives what the
+// reader gives, and a bad row in the third member is reported with that member's name and line.
+TEST_F(RecordScanTest, ZipMembersScannedInParallelMergeInOrder) {
+  Write("a.csv", Synthetic(400, "\n"));
+  Write("b.csv", Synthetic(300, "\r\n"));
+  fs::copy_file(Fixture("fpds_awards_slice.csv"), dir_ / "c_fpds.csv");
+  fs::copy_file(Fixture("contracts_award_summaries.csv"), dir_ / "d.csv");
+  if (std::system(("cd " + dir_.string() + " && zip -q archive.zip a.csv b.csv c_fpds.csv d.csv")
+                      .c_str()) != 0) {
+    GTEST_SKIP() << "zip not installed";
+  }
+  std::string zip = (dir_ / "archive.zip").string();
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    SCOPED_TRACE(threads);
+    ScanOptions options;
+    options.threads = threads;
+    options.stream_piece_bytes = 4096;
+    ExpectSameAsReader({zip}, options);
+  }
+
+  std::string good = Synthetic(100, "\n");
+  // Its physical line: descriptions hold line breaks.
+  std::size_t bad_line = 1 + static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n'));
+  Write("c.csv", good + "k,CONT_AWD_P1_97,P1,0\n");
+  if (std::system(("cd " + dir_.string() + " && zip -q bad.zip a.csv b.csv c.csv d.csv").c_str()) !=
+      0) {
+    GTEST_SKIP() << "zip failed";
+  }
+  for (unsigned threads : {1u, 2u, 4u}) {
+    SCOPED_TRACE(threads);
+    ScanOptions options;
+    options.threads = threads;
+    RecordSet records;
+    ScanStats stats;
+    Status s = ScanRecordFiles({(dir_ / "bad.zip").string()}, RecordFilter::All(), &records, &stats,
+                               options);
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(
+        s.message().find(fmt::format(
+            "bad.zip:c.csv:{}: field 'federal_action_obligation': expected 7 fields", bad_line)),
+        std::string::npos)
+        << s.ToString();
+  }
 }
 
 TEST_F(RecordScanTest, HeaderWithoutANeededColumn) {

@@ -2,24 +2,23 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <numeric>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "../test_files.h"
+#include "records_test_util.h"
+
 namespace receipts {
 namespace {
 
+using testing::ReadAllRecords;
+using testing::Slurp;
+
 std::string Fixture(const std::string& name) {
   return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/records/" + name;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
@@ -42,16 +41,6 @@ Cents SumBaseAndExercised(const Award& a) {
 Cents SumBaseAndAll(const Award& a) {
   return std::accumulate(a.actions.begin(), a.actions.end(), Cents{0},
                          [](Cents s, const Action& x) { return s + x.base_and_all; });
-}
-
-RecordSet ReadAll(std::initializer_list<std::string> paths) {
-  RecordSet records;
-  for (const std::string& path : paths) {
-    Status s = ReadRecordsFile(path, &records);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-  }
-  FinishRecords(&records);
-  return records;
 }
 
 constexpr const char* kEeoKey = "CONT_AWD_93310023P0021_9300_-NONE-_-NONE-";
@@ -87,7 +76,7 @@ void ExpectEeoAward(const Award& award) {
 }
 
 TEST(RecordsReaderTest, ReadsFpdsAwardsSlice) {
-  RecordSet records = ReadAll({Fixture("fpds_awards_slice.csv")});
+  RecordSet records = ReadAllRecords({Fixture("fpds_awards_slice.csv")});
   EXPECT_EQ(records.awards.size(), 3u);
   EXPECT_EQ(records.action_count, 12u);
   EXPECT_EQ(records.as_of, D(2025, 2, 25));
@@ -128,7 +117,7 @@ TEST(RecordsReaderTest, ReadsFpdsAwardsSlice) {
 }
 
 TEST(RecordsReaderTest, ReadsFpdsIdvsSliceAndSkipsPlaceholders) {
-  RecordSet records = ReadAll({Fixture("fpds_idvs_slice.csv")});
+  RecordSet records = ReadAllRecords({Fixture("fpds_idvs_slice.csv")});
   // Two "PIID:70RCSJ24T00000001" rows with nothing else are the scraper's not-found markers.
   EXPECT_EQ(records.awards.size(), 2u);
   EXPECT_EQ(records.action_count, 6u);
@@ -160,7 +149,7 @@ TEST(RecordsReaderTest, ReadsFpdsIdvsSliceAndSkipsPlaceholders) {
 }
 
 TEST(RecordsReaderTest, UsaspendingTransactionsGiveTheSameSumsAsFpds) {
-  RecordSet records = ReadAll({Fixture("contracts_prime_transactions.csv")});
+  RecordSet records = ReadAllRecords({Fixture("contracts_prime_transactions.csv")});
   ASSERT_EQ(records.awards.size(), 1u);
   const Award& award = records.awards[0];
   EXPECT_EQ(award.key, kEeoKey);
@@ -172,8 +161,8 @@ TEST(RecordsReaderTest, UsaspendingTransactionsGiveTheSameSumsAsFpds) {
 }
 
 TEST(RecordsReaderTest, SameActionsFromTwoSourcesMergeIntoOneAward) {
-  RecordSet records =
-      ReadAll({Fixture("fpds_awards_slice.csv"), Fixture("contracts_prime_transactions.csv")});
+  RecordSet records = ReadAllRecords(
+      {Fixture("fpds_awards_slice.csv"), Fixture("contracts_prime_transactions.csv")});
   EXPECT_EQ(records.awards.size(), 3u);
   EXPECT_EQ(records.action_count, 12u);  // the 4 USAspending rows replace the 4 FPDS ones
   const Award* eeo = Find(records, kEeoKey);
@@ -205,7 +194,7 @@ TEST(RecordsReaderTest, DeltaFileDeletesAndCorrectsActions) {
 }
 
 TEST(RecordsReaderTest, AwardSummaryIsOneSyntheticAction) {
-  RecordSet records = ReadAll({Fixture("contracts_award_summaries.csv")});
+  RecordSet records = ReadAllRecords({Fixture("contracts_award_summaries.csv")});
   ASSERT_EQ(records.awards.size(), 1u);
   const Award& award = records.awards[0];
   EXPECT_EQ(award.key, kEeoKey);
@@ -224,7 +213,7 @@ TEST(RecordsReaderTest, AwardSummaryIsOneSyntheticAction) {
 }
 
 TEST(RecordsReaderTest, ReadsAssistanceTransactions) {
-  RecordSet records = ReadAll({Fixture("assistance_prime_transactions.csv")});
+  RecordSet records = ReadAllRecords({Fixture("assistance_prime_transactions.csv")});
   ASSERT_EQ(records.awards.size(), 1u);
   const Award& award = records.awards[0];
   EXPECT_EQ(award.family, AwardFamily::kAssistance);
@@ -240,7 +229,7 @@ TEST(RecordsReaderTest, ReadsAssistanceTransactions) {
 }
 
 TEST(RecordsReaderTest, ReadsGzip) {
-  RecordSet records = ReadAll({Fixture("fpds_awards_slice.csv.gz")});
+  RecordSet records = ReadAllRecords({Fixture("fpds_awards_slice.csv.gz")});
   EXPECT_EQ(records.awards.size(), 3u);
   EXPECT_EQ(records.action_count, 12u);
   const Award* eeo = Find(records, kEeoKey);
@@ -249,7 +238,7 @@ TEST(RecordsReaderTest, ReadsGzip) {
 }
 
 TEST(RecordsReaderTest, ReadsEveryZipMember) {
-  RecordSet records = ReadAll({Fixture("records_bundle.zip")});
+  RecordSet records = ReadAllRecords({Fixture("records_bundle.zip")});
   EXPECT_EQ(records.awards.size(), 3u);  // 2 IDVs + 93310023P0021
   EXPECT_EQ(records.action_count, 10u);
   ASSERT_EQ(records.sources.size(), 1u);
@@ -277,7 +266,9 @@ TEST(RecordsReaderTest, ReadsTheWholeFpdsPull) {
   // PIIDs hold several base actions (modification 0). They are kept apart by vendor UEI (6,030
   // awards in all); 40 actions still repeat a (mod, transaction) of their key and are dropped.
   std::set<std::string> piids;
-  for (const Award& award : records.awards) piids.insert(award.agency_id + "/" + award.piid + (award.family == AwardFamily::kIdv ? "/idv" : ""));
+  for (const Award& award : records.awards)
+    piids.insert(award.agency_id + "/" + award.piid +
+                 (award.family == AwardFamily::kIdv ? "/idv" : ""));
   EXPECT_EQ(piids.size(), 4'878u + 475u);
   EXPECT_EQ(records.awards.size(), 6'030u);
   EXPECT_EQ(records.action_count, 21'627u - 40u);

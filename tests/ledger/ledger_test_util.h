@@ -7,10 +7,9 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "../test_files.h"
 #include "core/claim.h"
 #include "ingest/claims_reader.h"
 #include "ledger/snapshot_input.h"
@@ -26,13 +25,6 @@ inline fs::path TestDir() {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
-}
-
-inline std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // A snapshot of `csv` (a claims CSV) as `ingest` would build it.

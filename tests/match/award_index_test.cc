@@ -43,13 +43,15 @@ TEST(AwardIndexTest, AgencyAndPiidFirstThenPiidAlone) {
   ASSERT_NE(loose.award, nullptr);
   EXPECT_EQ(loose.award->agency_id, "9700");
   EXPECT_NE(loose.method.find("PIID alone"), std::string::npos);
-  EXPECT_NE(loose.method.find("vendor ACME CORPORATION among 2 awards"), std::string::npos) << loose.method;
+  EXPECT_NE(loose.method.find("vendor ACME CORPORATION among 2 awards"), std::string::npos)
+      << loose.method;
   Claim stranger = Contract("", "SHARED");
   stranger.vendor = "NOBODY INC";
   AwardMatch none = index.Match(stranger);
   EXPECT_EQ(none.award, nullptr);
   EXPECT_TRUE(none.has_identifier);
-  EXPECT_NE(none.why_not.find("2 different awards in the record share PIID SHARED"), std::string::npos)
+  EXPECT_NE(none.why_not.find("2 different awards in the record share PIID SHARED"),
+            std::string::npos)
       << none.why_not;
 }
 
@@ -58,7 +60,8 @@ TEST(AwardIndexTest, IdvLinksLookAtIdvsFirst) {
   records.awards.push_back(MakeAward(AwardFamily::kContract, "7012", "70CMSD22A00000008"));
   records.awards.push_back(MakeAward(AwardFamily::kIdv, "7012", "70CMSD22A00000008"));
   AwardIndex index(records);
-  EXPECT_EQ(index.Match(Contract("7012", "70CMSD22A00000008", "IDV")).award->family, AwardFamily::kIdv);
+  EXPECT_EQ(index.Match(Contract("7012", "70CMSD22A00000008", "IDV")).award->family,
+            AwardFamily::kIdv);
   EXPECT_EQ(index.Match(Contract("7012", "70CMSD22A00000008", "AWARD")).award->family,
             AwardFamily::kContract);
 }

@@ -5,32 +5,21 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "../test_files.h"
 #include "test_run.h"
 
 namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using testing::MakeTestDir;
+using testing::Slurp;
 
 class ReportOutputDirTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("receipts_report_test_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
+  void SetUp() override { root_ = MakeTestDir("receipts_report_test_"); }
   void TearDown() override {
     std::error_code ec;
     fs::permissions(root_ / "locked", fs::perms::owner_all, ec);
@@ -51,8 +40,8 @@ TEST_F(ReportOutputDirTest, WritesAllFilesCreatingTheDirectory) {
   fs::path dir = root_ / "out" / "nested";
   Status status = WriteFilesAtomically(dir.string(), {{"a.txt", "alpha\n"}, {"b.csv", "x,y\n"}});
   ASSERT_TRUE(status.ok()) << status.ToString();
-  EXPECT_EQ(ReadAll(dir / "a.txt"), "alpha\n");
-  EXPECT_EQ(ReadAll(dir / "b.csv"), "x,y\n");
+  EXPECT_EQ(Slurp(dir / "a.txt"), "alpha\n");
+  EXPECT_EQ(Slurp(dir / "b.csv"), "x,y\n");
   EXPECT_EQ(TempFiles(dir), 0u);
 }
 
@@ -60,7 +49,7 @@ TEST_F(ReportOutputDirTest, ReplacesPreviousOutputs) {
   fs::path dir = root_ / "out";
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old"}}).ok());
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "new"}}).ok());
-  EXPECT_EQ(ReadAll(dir / "a.txt"), "new");
+  EXPECT_EQ(Slurp(dir / "a.txt"), "new");
 }
 
 TEST_F(ReportOutputDirTest, FailsUnderARegularFile) {
@@ -72,7 +61,7 @@ TEST_F(ReportOutputDirTest, FailsUnderARegularFile) {
   EXPECT_EQ(status.code(), Status::Code::kIoError);
   EXPECT_NE(status.message().find(dir.string()), std::string::npos) << status.message();
   EXPECT_EQ(TempFiles(root_), 0u);
-  EXPECT_EQ(ReadAll(file), "not a directory");
+  EXPECT_EQ(Slurp(file), "not a directory");
 }
 
 TEST_F(ReportOutputDirTest, FailureLeavesPreviousOutputsAndNoTemps) {
@@ -86,8 +75,8 @@ TEST_F(ReportOutputDirTest, FailureLeavesPreviousOutputsAndNoTemps) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), Status::Code::kIoError);
   EXPECT_NE(status.message().find((dir / "b.txt").string()), std::string::npos) << status.message();
-  EXPECT_EQ(ReadAll(dir / "a.txt"), "old a");
-  EXPECT_EQ(ReadAll(dir / "b.txt"), "old b");
+  EXPECT_EQ(Slurp(dir / "a.txt"), "old a");
+  EXPECT_EQ(Slurp(dir / "b.txt"), "old b");
   EXPECT_FALSE(fs::exists(dir / (".a.txt.tmp-" + std::to_string(::getpid()))));
 }
 
@@ -118,7 +107,7 @@ TEST_F(ReportOutputDirTest, WritesTheVerifyReport) {
     EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
     EXPECT_GT(fs::file_size(dir / name), 0u) << name;
   }
-  EXPECT_EQ(ReadAll(dir / "verdicts.csv").rfind("claim_id,kind,piid,", 0), 0u);
+  EXPECT_EQ(Slurp(dir / "verdicts.csv").rfind("claim_id,kind,piid,", 0), 0u);
   EXPECT_EQ(TempFiles(dir), 0u);
 }
 

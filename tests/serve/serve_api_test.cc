@@ -16,10 +16,10 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 
+#include "../cli/run_binary.h"
 #include "ledger/sha256.h"
 #include "serve/auth.h"
 #include "serve/ledger_pool.h"
@@ -30,21 +30,15 @@ namespace {
 namespace fs = std::filesystem;
 using receipts::serve::ServeOptions;
 using receipts::serve::Server;
+using receipts::testing::kBinary;
+using receipts::testing::kSource;
+using receipts::testing::Slurp;
 
-const std::string kSource = RECEIPTS_SOURCE_DIR;
-const std::string kBinary = RECEIPTS_BINARY;
 const std::string kClaims = kSource + "/demo/claims/";
 const std::string kRecords = kSource + "/demo/records/";
 const std::string kToken = "test-token-0123456789abcdef";
 const std::string kKey = "contract:7012:70CMSD22A00000008";
 const std::string kKeyPath = "/api/claims/contract%3A7012%3A70CMSD22A00000008";
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Sends `request` as is on a fresh connection and returns what comes back before the server
 // closes it (or 5 s pass).

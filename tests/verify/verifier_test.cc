@@ -22,7 +22,8 @@ Action Act(std::string mod, Date signed_date, Cents obligated, Cents base_and_al
   return a;
 }
 
-Award MakeAward(std::string piid, std::vector<Action> actions, AwardFamily family = AwardFamily::kContract) {
+Award MakeAward(std::string piid, std::vector<Action> actions,
+                AwardFamily family = AwardFamily::kContract) {
   Award award;
   award.family = family;
   award.agency_id = "9300";
@@ -61,7 +62,8 @@ TEST_F(VerifierTest, VerifiedWhenDeobligationMatchesWithinOnePercent) {
   EXPECT_EQ(r.verified_savings, 50'000'00);
   EXPECT_EQ(r.ceiling_reduced, 100'000'00);
   EXPECT_EQ(r.ceiling_minus_obligated, 50'000'00);
-  EXPECT_NE(r.reason.find("$50,000.00 de-obligated since 2025-01-20 on P00001 (2025-02-11)"), std::string::npos)
+  EXPECT_NE(r.reason.find("$50,000.00 de-obligated since 2025-01-20 on P00001 (2025-02-11)"),
+            std::string::npos)
       << r.reason;
   ASSERT_FALSE(r.evidence.empty());
   EXPECT_EQ(r.evidence.front(), "9300/P1/P00001");
@@ -84,7 +86,7 @@ TEST_F(VerifierTest, OverstatedAndUnderstated) {
 
 TEST_F(VerifierTest, DeobligationIsNetOfMoneyAddedSince) {
   Add(MakeAward("P1", {Act("0", D(2024, 1, 1), 100'000'00, 100'000'00),
-                       Act("P00001", D(2025, 1, 25), 5'000'00, 0),      // settlement cost
+                       Act("P00001", D(2025, 1, 25), 5'000'00, 0),       // settlement cost
                        Act("P00002", D(2025, 2, 25), -30'000'00, 0)}));  // termination
   ClaimResult r = VerifyOne(MakeClaim("P1", 25'000'00));
   EXPECT_EQ(r.deobligated, 25'000'00);
@@ -127,8 +129,8 @@ TEST_F(VerifierTest, IdvCeilingWhenLittleIsObligated) {
 
 TEST_F(VerifierTest, ZeroClaimDuplicateNotFoundUnverifiable) {
   Add(MakeAward("P1", {Act("0", D(2024, 1, 1), 10'000'00, 10'000'00, D(2026, 1, 1))}));
-  std::vector<Claim> claims = {MakeClaim("P1", 0), MakeClaim("P1", 5'000'00), MakeClaim("NOPE", 1'00),
-                               MakeClaim("", 1'00)};
+  std::vector<Claim> claims = {MakeClaim("P1", 0), MakeClaim("P1", 5'000'00),
+                               MakeClaim("NOPE", 1'00), MakeClaim("", 1'00)};
   auto results = VerifyClaims(claims, records_, VerifyOptions{DefaultSince()});
   ASSERT_EQ(results.size(), 4u);
   EXPECT_EQ(results[0].verdict, Verdict::kZeroClaim);

@@ -1,4 +1,4 @@
-#include "ledger/ledger_report.h"
+#include "report/ledger_report.h"
 
 #include <fmt/format.h>
 
@@ -7,49 +7,18 @@
 #include <string_view>
 
 #include "report/html_escape.h"
+#include "report/html_page.h"
 #include "report/output_dir.h"
 
 namespace receipts {
 namespace {
 
-constexpr std::string_view kStyle = R"(<style>
-:root{--fg:#1d232a;--muted:#5b6670;--line:#dde2e6;--bg:#fff;--soft:#f5f7f9}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:1200px;margin:0 auto;padding:24px 20px 48px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 10px;border-bottom:1px solid var(--line);padding-bottom:4px}
-.sub,.muted,footer{color:var(--muted)}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{background:var(--soft);font-weight:600;white-space:nowrap}
-td.m,th.m{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td{overflow-wrap:anywhere}
+// This page's rules, after the shared ones (report/html_page.h).
+constexpr std::string_view kCssRest = R"(td{overflow-wrap:anywhere}
 .chart{width:100%;max-width:900px;height:auto;font-size:11px;fill:var(--fg)}.chart .v{fill:var(--muted);font-size:10px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
 .neg{color:#c62828}.pos{color:#2e7d32}
-footer{margin-top:40px;border-top:1px solid var(--line);padding-top:12px;font-size:13px}
-</style>
 )";
-
-// "$16.5B", "$980.0M", "$12.3K", "$512": chart labels only.
-std::string ShortUsd(Cents cents) {
-  const char* sign = cents < 0 ? "-" : "";
-  unsigned long long magnitude = cents < 0 ? 0ULL - static_cast<unsigned long long>(cents)
-                                           : static_cast<unsigned long long>(cents);
-  struct Unit {
-    unsigned long long cents;
-    const char* suffix;
-  };
-  static constexpr Unit kUnits[] = {
-      {100'000'000'000ULL, "B"}, {100'000'000ULL, "M"}, {100'000ULL, "K"}};
-  for (const Unit& unit : kUnits) {
-    if (magnitude >= unit.cents) {
-      unsigned long long tenths = (magnitude * 10 + unit.cents / 2) / unit.cents;
-      return fmt::format("{}${}.{}{}", sign, tenths / 10, tenths % 10, unit.suffix);
-    }
-  }
-  return fmt::format("{}${}", sign, (magnitude + 50) / 100);
-}
 
 std::string Money(const std::optional<Cents>& cents) {
   return cents ? FormatUsd(*cents) : std::string("unknown");
@@ -135,14 +104,9 @@ std::string VerdictCell(const std::optional<StoredVerdict>& verdict) {
 std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& ledger_name) {
   std::string out;
   auto it = std::back_inserter(out);
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>receipts — the claims over time</title>\n";
-  out += kStyle;
-  out += "</head>\n<body>\n<main>\n<header>\n<h1>receipts — the claims over time</h1>\n";
+  out += ReportPageStart({.title = "receipts — the claims over time",
+                          .table_font_size = "13px",
+                          .css_rest = kCssRest});
   const std::string head = t.snapshots.empty() ? std::string("none") : t.snapshots.back().head;
   fmt::format_to(it,
                  "<p class=\"sub\">{} snapshots of the published claims in ledger <code>{}</code>"

@@ -1,0 +1,67 @@
+#include "report/verdict_style.h"
+
+#include <iterator>
+
+namespace receipts {
+namespace {
+
+struct VerdictStyle {
+  Verdict verdict;
+  const char* colour;
+  const char* meaning;
+};
+
+// In the order of the Verdict enumeration.
+constexpr VerdictStyle kStyles[] = {
+    {Verdict::kUnverifiable, "#a8a8a8", "The claim has no usable identifier to look up."},
+    {Verdict::kNotFound, "#5e3c99", "The identifier is not in the records."},
+    {Verdict::kDuplicate, "#5f6b73", "The same award was already claimed earlier in the list."},
+    {Verdict::kZeroClaim, "#c9c9c9", "$0 claimed and nothing removed."},
+    {Verdict::kUnitError, "#d81b78",
+     "The claim is about 1,000\u00d7 or 1,000,000\u00d7 a figure in the record."},
+    {Verdict::kIdvCeiling, "#a6761d",
+     "A claim on an IDV/BPA ceiling with little or nothing obligated."},
+    {Verdict::kVerified, "#2e7d32", "De-obligation within max($1, 1%) of the claim."},
+    {Verdict::kUnderstated, "#1b9e77", "More was removed than claimed."},
+    {Verdict::kOverstated, "#e6a817", "Something was removed, but less than claimed."},
+    {Verdict::kOptionsOnly, "#d95f02", "No obligated money removed; only options were cut."},
+    {Verdict::kAlreadyEnded, "#7570b3",
+     "Performance ended before the since date and nothing was removed since."},
+    {Verdict::kNotTerminated, "#c62828",
+     "No termination, de-obligation or option cut in the record."},
+};
+static_assert(std::size(kStyles) == kVerdictCount);
+
+constexpr bool InEnumOrder() {
+  for (int i = 0; i < kVerdictCount; ++i) {
+    if (static_cast<int>(kStyles[i].verdict) != i) return false;
+  }
+  return true;
+}
+static_assert(InEnumOrder());
+
+const VerdictStyle* StyleOf(Verdict verdict) {
+  int i = static_cast<int>(verdict);
+  return i >= 0 && i < kVerdictCount ? &kStyles[i] : nullptr;
+}
+
+}  // namespace
+
+const char* VerdictColour(Verdict verdict) {
+  const VerdictStyle* style = StyleOf(verdict);
+  return style != nullptr ? style->colour : kStyles[0].colour;
+}
+
+const char* VerdictMeaning(Verdict verdict) {
+  const VerdictStyle* style = StyleOf(verdict);
+  return style != nullptr ? style->meaning : "";
+}
+
+std::optional<Verdict> VerdictNamed(std::string_view name) {
+  for (const VerdictStyle& style : kStyles) {
+    if (name == VerdictName(style.verdict)) return style.verdict;
+  }
+  return std::nullopt;
+}
+
+}  // namespace receipts
