@@ -6,7 +6,7 @@
 #include <iterator>
 #include <unordered_map>
 
-#include "report/csv_writer.h"
+#include "core/csv_writer.h"
 
 namespace receipts {
 

@@ -1,7 +1,7 @@
 #include "ledger/verdict_store.h"
 
+#include "core/json_writer.h"
 #include "ledger/as_of.h"
-#include "report/json_writer.h"
 
 namespace receipts {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "report/json_writer.h"
+#include "core/json_writer.h"
 
 namespace receipts {
 

@@ -1,7 +1,7 @@
 #include "report/verdicts_csv.h"
 
+#include "core/csv_writer.h"
 #include "report/claim_identifier.h"
-#include "report/csv_writer.h"
 
 namespace receipts {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/csv_writer.h"
 #include "core/text.h"
-#include "report/csv_writer.h"
 
 namespace receipts::serve {
 

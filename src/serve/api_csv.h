@@ -1,4 +1,4 @@
-// The API's lists as CSV (`?format=csv`): RFC 4180 via report/csv_writer.h, money as dollars
+// The API's lists as CSV (`?format=csv`): RFC 4180 via core/csv_writer.h, money as dollars
 // with two decimals and no separators (empty when unknown), one header line, "\n" line ends.
 #pragma once
 

@@ -6,8 +6,8 @@
 #include <iterator>
 #include <optional>
 
+#include "core/json_writer.h"
 #include "core/text.h"
-#include "report/json_writer.h"
 #include "report/report_html.h"
 #include "serve/url.h"
 #include "serve/verdicts.h"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "report/json_writer.h"
+#include "core/json_writer.h"
 #include "test_run.h"
 
 namespace receipts {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "report/csv_writer.h"
+#include "core/csv_writer.h"
 #include "test_run.h"
 
 namespace receipts {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/verdict_style.h"
+#include "serve/assets.h"
 
 namespace receipts::serve {
 namespace {
@@ -15,6 +16,18 @@ TEST(ServeVerdictsTest, SameColoursAndMeaningsAsTheReport) {
     EXPECT_STREQ(VerdictColourOf(name), VerdictColour(v)) << name;
     EXPECT_STREQ(VerdictMeaningOf(name), VerdictMeaning(v)) << name;
     EXPECT_EQ(VerdictClass(name), "v-" + name);
+  }
+}
+
+// app.css is a fixed file: its verdict classes must carry the colours of the table.
+TEST(ServeVerdictsTest, StylesheetColoursAsTheTable) {
+  const Asset* css = FindAsset("/assets/app.css");
+  ASSERT_NE(css, nullptr);
+  for (int i = 0; i < kVerdictCount; ++i) {
+    Verdict v = static_cast<Verdict>(i);
+    std::string rule =
+        std::string(".v-") + VerdictName(v) + "{background:" + VerdictColour(v) + "}";
+    EXPECT_NE(css->body.find(rule), std::string_view::npos) << rule;
   }
 }
 

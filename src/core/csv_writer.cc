@@ -1,4 +1,4 @@
-#include "report/csv_writer.h"
+#include "core/csv_writer.h"
 
 namespace receipts {
 
