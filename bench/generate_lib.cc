@@ -21,6 +21,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/ids.h"
+
 namespace receipts::bench {
 namespace {
 
@@ -361,22 +363,6 @@ std::string_view Trim(std::string_view v) {
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   return v;
-}
-
-// receipts' NormalizePiid: upper-cased letters and digits only; placeholders give "".
-std::string NormalizePiid(std::string_view text) {
-  std::string upper;
-  for (char c : Trim(text))
-    upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  if (upper.empty() || upper.starts_with("UNAVAILABLE") || upper == "N/A" || upper == "NA" ||
-      upper == "NONE" || upper == "-NONE-" || upper == "NULL") {
-    return "";
-  }
-  std::string out;
-  for (char c : upper) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
-  }
-  return out;
 }
 
 std::string Upper(std::string_view text) {

@@ -1,11 +1,11 @@
 #include "jobs/ledger_verify_job.h"
 
+#include <functional>
 #include <future>
 
 #include "ingest/claims_reader.h"
 #include "jobs/verify_job.h"
 #include "ledger/claim_key.h"
-#include "ledger/sha256.h"
 #include "ledger/verdict_store.h"
 #include "report/output_dir.h"
 #include "verify/verifier.h"
@@ -60,15 +60,7 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
   run.claims = std::move(*claims);
 
   // The digests go into the ledger with the verdicts; hashing runs beside the scan.
-  auto digests = std::async(std::launch::async, [&]() -> Result<std::vector<RecordFileDigest>> {
-    std::vector<RecordFileDigest> out;
-    for (const std::string& path : job.record_files) {
-      auto sha = Sha256File(path);
-      if (!sha.ok()) return sha.status();
-      out.push_back({path, *sha});
-    }
-    return out;
-  });
+  auto digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
   Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run);
   Result<std::vector<RecordFileDigest>> hashed = digests.get();
   if (!verified.ok()) return verified;

@@ -2,8 +2,19 @@
 
 #include "core/json_writer.h"
 #include "ledger/as_of.h"
+#include "ledger/sha256.h"
 
 namespace receipts {
+
+Result<std::vector<RecordFileDigest>> DigestRecordFiles(const std::vector<std::string>& paths) {
+  std::vector<RecordFileDigest> digests;
+  for (const std::string& path : paths) {
+    Result<std::string> sha = Sha256File(path);
+    if (!sha.ok()) return sha.status();
+    digests.push_back({path, *sha});
+  }
+  return digests;
+}
 
 Status StoreVerdicts(Ledger* ledger, std::int64_t snapshot_id, const VerifyRun& run,
                      const std::vector<RecordFileDigest>& record_files) {

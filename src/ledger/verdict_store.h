@@ -21,6 +21,10 @@ struct RecordFileDigest {
   std::string sha256;
 };
 
+// Each of `paths` with the SHA-256 of its bytes, in order. Fails naming the first file that
+// cannot be read.
+Result<std::vector<RecordFileDigest>> DigestRecordFiles(const std::vector<std::string>& paths);
+
 // Replaces the verdicts stored for `snapshot_id` with `run`'s (results[i] is claim seq i + 1),
 // in one transaction.
 Status StoreVerdicts(Ledger* ledger, std::int64_t snapshot_id, const VerifyRun& run,

@@ -2,7 +2,7 @@
 
 #include "ingest/records_reader.h"
 #include "jobs/ledger_verify_job.h"
-#include "ledger/sha256.h"
+#include "ledger/verdict_store.h"
 #include "verify/verifier.h"
 
 namespace receipts::serve {
@@ -16,10 +16,10 @@ Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::st
   check->since_ = since;
   for (const std::string& path : files) {
     if (Status s = ReadRecordsFile(path, &check->records_); !s.ok()) return s;
-    auto sha = Sha256File(path);
-    if (!sha.ok()) return sha.status();
-    check->sha256s_.push_back(*sha);
   }
+  auto digests = DigestRecordFiles(files);
+  if (!digests.ok()) return digests.status();
+  for (const RecordFileDigest& digest : *digests) check->sha256s_.push_back(digest.sha256);
   FinishRecords(&check->records_);
   return check;
 }
