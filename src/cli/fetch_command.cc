@@ -1,6 +1,13 @@
 // receipts fetch doge --ledger L [--base-url URL] [--kind contracts|grants|leases|all]
-// Captures DOGE's lists from its API, every page, and ingests each complete capture as a
-// snapshot. An incomplete capture is refused: nothing of it reaches the ledger.
+//   Captures DOGE's lists from its API, every page, and ingests each complete capture as a
+//   snapshot. An incomplete capture is refused: nothing of it reaches the ledger.
+// receipts fetch usaspending --ledger L [--snapshot ID|latest] --out DIR [--base-url URL]
+//                            [--jobs N] [--max-age DAYS] [--quiet]
+//   Fetches the USAspending record of every award the snapshot's claims name into the record
+//   store DIR, which `verify --records DIR` reads.
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +16,8 @@
 
 #include "cli/command.h"
 #include "fetch/doge_fetcher.h"
+#include "ingest/progress.h"
+#include "jobs/fetch_records_job.h"
 #include "ledger/ledger.h"
 #include "ledger/signing.h"
 
@@ -78,6 +87,59 @@ int RunFetchDoge(const FetchFlags& flags) {
   return kExitOk;
 }
 
+struct UsaspendingFlags {
+  std::string ledger = "receipts.db";
+  std::string snapshot = "latest";
+  std::string out;
+  std::string base_url = UsaspendingFetchOptions().base_url;
+  int jobs = UsaspendingFetchOptions().jobs;
+  int max_age_days = UsaspendingFetchOptions().max_age_days;
+  bool quiet = false;
+};
+
+int RunFetchUsaspending(const UsaspendingFlags& flags) {
+  if (flags.out.empty()) return UsageError("--out is required (the record store's directory)");
+  if (flags.jobs < 1 || flags.jobs > 64) return UsageError("--jobs must be 1 to 64");
+  if (flags.max_age_days < -1) return UsageError("--max-age must be a number of days");
+  FetchRecordsJob job;
+  job.ledger_path = flags.ledger;
+  job.snapshot = flags.snapshot;
+  job.out_dir = flags.out;
+  job.options.base_url = flags.base_url;
+  job.options.jobs = flags.jobs;
+  job.options.max_age_days = flags.max_age_days;
+  const bool bar = ProgressMeter::ShouldShow(STDERR_FILENO, flags.quiet);
+  if (!flags.quiet) {
+    job.options.log = [bar](std::string_view line) {
+      std::cerr << (bar ? "\r\033[K" : "") << "fetch: " << line << "\n";
+    };
+  }
+  if (bar) {
+    job.options.progress = [](std::size_t done, std::size_t total) {
+      std::cerr << fmt::format("\r\033[Kfetch usaspending: {} of {} awards", done, total)
+                << std::flush;
+    };
+  }
+  Result<FetchRecordsResult> result = RunFetchRecordsJob(job);
+  if (bar) std::cerr << "\r\033[K";
+  if (!result.ok()) return Fail(result.status());
+  const FetchSummary& s = result->summary;
+  std::cout << fmt::format(
+      "usaspending: snapshot {}: {} claims name {} awards ({} claims name none): {} fetched, {} "
+      "already in the store, {} not in USAspending, {} failed; {} requests, {} bytes, {:.1f} s; "
+      "store {}\n",
+      result->snapshot.id, result->claims, s.awards, result->claims_without_award, s.fetched,
+      s.reused, s.absent, s.failed, s.requests, s.bytes, s.seconds, flags.out);
+  for (const std::string& failure : s.failures) std::cerr << "failed: " << failure << "\n";
+  if (s.failed > 0) {
+    std::cerr << "receipts fetch usaspending: " << s.failed
+              << " awards failed (kept in the store as errors); run the same command again to "
+                 "retry them\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddFetchCommand(CLI::App& root, Commands* commands) {
@@ -103,6 +165,25 @@ void AddFetchCommand(CLI::App& root, Commands* commands) {
   doge->add_option("--sign-key", flags->sign_key, "Ed25519 secret key file: sign each new head");
   doge->add_flag("--quiet", flags->quiet, "No progress lines on stderr");
   commands->push_back({doge, [flags] { return RunFetchDoge(*flags); }});
+
+  auto us = std::make_shared<UsaspendingFlags>();
+  CLI::App* usaspending = fetch->add_subcommand(
+      "usaspending",
+      "Fetch the USAspending record (every transaction, and outlays) of each award a stored "
+      "snapshot's claims name, into a record store that verify --records DIR reads.");
+  usaspending->add_option("--ledger", us->ledger, "Ledger file")->capture_default_str();
+  usaspending->add_option("--snapshot", us->snapshot, "Snapshot id or 'latest'")
+      ->capture_default_str();
+  usaspending->add_option("--out", us->out, "Record store directory (created if missing)");
+  usaspending->add_option("--base-url", us->base_url, "API base URL")->capture_default_str();
+  usaspending->add_option("--jobs", us->jobs, "Awards fetched at once (requests in flight)")
+      ->capture_default_str();
+  usaspending
+      ->add_option("--max-age", us->max_age_days,
+                   "Fetch again what was fetched more than this many days ago (-1: never)")
+      ->capture_default_str();
+  usaspending->add_flag("--quiet", us->quiet, "No progress on stderr");
+  commands->push_back({usaspending, [us] { return RunFetchUsaspending(*us); }});
 }
 
 }  // namespace receipts::cli

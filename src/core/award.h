@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,11 @@ struct RecordSet {
   std::size_t skipped_awards = 0;
   std::size_t skipped_actions = 0;
   std::optional<Date> skipped_as_of;
+  // From a record store (fetch/record_store.h): the day its records were fetched, which is how
+  // fresh they are whatever their latest action (FinishRecords takes the later of the two), and
+  // the awards the source said it does not have, by the key asked for, with the day it was asked.
+  std::optional<Date> fetched_as_of;
+  std::map<std::string, std::string> absent_awards;
 };
 
 }  // namespace receipts

@@ -7,13 +7,10 @@
 #include <cstdint>
 #include <ctime>
 #include <optional>
-#include <random>
-#include <thread>
 #include <utility>
 
 #include "fetch/api_page.h"
-#include "fetch/http_client.h"
-#include "fetch/retry_policy.h"
+#include "fetch/retrying_client.h"
 #include "ingest/claims_reader.h"
 
 namespace receipts {
@@ -37,51 +34,19 @@ std::string NowUtcIso() {
   return text;
 }
 
-// The start of an error body, printable, for a message.
-std::string Snippet(std::string_view body) {
-  std::string out;
-  for (char c : body.substr(0, 200)) {
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-  }
-  if (body.size() > 200) out += "…";
-  return out;
-}
-
+// A 200 page body, through the one retry policy every fetcher shares.
 class PageGetter {
  public:
   explicit PageGetter(const FetchOptions& options)
-      : options_(options),
-        policy_{options.max_retries, options.initial_backoff_ms, options.max_backoff_ms,
-                options.max_retry_after_seconds},
-        timeouts_{options.connect_timeout_seconds, options.timeout_seconds},
-        random_(std::random_device{}()) {}
+      : options_(options), client_(ClientOptions(options), nullptr) {}
 
   // The body of a 200 response to GET `url`, after as many retries as the policy allows.
   Result<std::string> Get(const std::string& url) {
-    for (int retry = 0;; ++retry) {
-      Result<HttpResponse> response = HttpGet(url, timeouts_);
-      std::string why;
-      std::optional<long> retry_after;
-      if (response.ok()) {
-        if (response->status == 200) return std::move(response->body);
-        why = fmt::format("HTTP {}", response->status);
-        if (!IsRetryableHttpStatus(response->status)) {
-          return Status::IoError(fmt::format("GET {}: {}: {}", url, why, Snippet(response->body)));
-        }
-        retry_after = response->retry_after_seconds;
-      } else {
-        why = response.status().message();
-      }
-      if (retry >= policy_.max_retries) {
-        return Status::IoError(
-            fmt::format("GET {}: gave up after {} tries; last: {}", url, retry + 1, why));
-      }
-      const auto delay = RetryDelay(policy_, retry + 1, retry_after,
-                                    std::uniform_real_distribution<double>(0, 1)(random_));
-      Log(fmt::format("retry {} of {} for {} in {} ms: {}", retry + 1, policy_.max_retries, url,
-                      delay.count(), why));
-      std::this_thread::sleep_for(delay);
-    }
+    Result<HttpResponse> response = client_.Get(url);
+    if (!response.ok()) return response.status();
+    if (response->status == 200) return std::move(response->body);
+    return Status::IoError(
+        fmt::format("GET {}: HTTP {}: {}", url, response->status, BodySnippet(response->body)));
   }
 
   void Log(std::string_view line) const {
@@ -89,10 +54,17 @@ class PageGetter {
   }
 
  private:
+  static RetryingClientOptions ClientOptions(const FetchOptions& options) {
+    RetryingClientOptions out;
+    out.policy = {options.max_retries, options.initial_backoff_ms, options.max_backoff_ms,
+                  options.max_retry_after_seconds};
+    out.timeouts = {options.connect_timeout_seconds, options.timeout_seconds};
+    out.log = options.log;
+    return out;
+  }
+
   const FetchOptions& options_;
-  RetryPolicy policy_;
-  HttpTimeouts timeouts_;
-  std::mt19937_64 random_;
+  RetryingClient client_;
 };
 
 // Items page `page` (1-based) should hold when the list has `total` items.

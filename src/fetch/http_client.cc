@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <cstddef>
-#include <memory>
 #include <mutex>
 
 namespace receipts {
@@ -36,21 +35,50 @@ std::size_t WriteBody(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-struct CurlDeleter {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
-};
-
 }  // namespace
 
-Result<HttpResponse> HttpGet(const std::string& url, const HttpTimeouts& timeouts) {
-  if (!GlobalInit()) return Status::IoError("GET " + url + ": libcurl failed to initialise");
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  if (!curl) return Status::IoError("GET " + url + ": libcurl failed to make a handle");
-  CURL* h = curl.get();
+struct HttpClient::Handle {
+  CURL* curl = nullptr;
+  curl_slist* json_headers = nullptr;
+  ~Handle() {
+    if (json_headers != nullptr) curl_slist_free_all(json_headers);
+    if (curl != nullptr) curl_easy_cleanup(curl);
+  }
+};
+
+HttpClient::HttpClient() : handle_(std::make_unique<Handle>()) {
+  if (GlobalInit()) handle_->curl = curl_easy_init();
+  handle_->json_headers = curl_slist_append(nullptr, "Content-Type: application/json");
+}
+
+HttpClient::~HttpClient() = default;
+
+Result<HttpResponse> HttpClient::Get(const std::string& url, const HttpTimeouts& timeouts) {
+  return Perform(url, nullptr, timeouts);
+}
+
+Result<HttpResponse> HttpClient::PostJson(const std::string& url, const std::string& json,
+                                          const HttpTimeouts& timeouts) {
+  return Perform(url, &json, timeouts);
+}
+
+Result<HttpResponse> HttpClient::Perform(const std::string& url, const std::string* json,
+                                         const HttpTimeouts& timeouts) {
+  const char* method = json != nullptr ? "POST" : "GET";
+  CURL* h = handle_->curl;
+  if (h == nullptr) return Status::IoError(fmt::format("{} {}: libcurl failed", method, url));
+  curl_easy_reset(h);  // keeps the connection cache, drops the previous request's options
   Body body;
   char error[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  if (json != nullptr) {
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, json->data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(json->size()));
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, handle_->json_headers);
+  } else {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  }
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for timeouts: safe in threads
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -67,9 +95,10 @@ Result<HttpResponse> HttpGet(const std::string& url, const HttpTimeouts& timeout
   const CURLcode code = curl_easy_perform(h);
   if (code != CURLE_OK) {
     if (body.too_big) {
-      return Status::IoError(fmt::format("GET {}: response over {} bytes", url, kMaxBodyBytes));
+      return Status::IoError(
+          fmt::format("{} {}: response over {} bytes", method, url, kMaxBodyBytes));
     }
-    return Status::IoError(fmt::format("GET {}: {} ({})", url,
+    return Status::IoError(fmt::format("{} {}: {} ({})", method, url,
                                        error[0] != '\0' ? error : curl_easy_strerror(code),
                                        curl_easy_strerror(code)));
   }
@@ -83,6 +112,11 @@ Result<HttpResponse> HttpGet(const std::string& url, const HttpTimeouts& timeout
   }
   response.body = std::move(body.bytes);
   return response;
+}
+
+Result<HttpResponse> HttpGet(const std::string& url, const HttpTimeouts& timeouts) {
+  HttpClient client;
+  return client.Get(url, timeouts);
 }
 
 }  // namespace receipts

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <map>
 #include <numeric>
 #include <string_view>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "ingest/input_file.h"
 #include "ingest/records_batch.h"
 #include "ingest/records_fpds.h"
+#include "ingest/records_outlays.h"
 #include "ingest/records_usaspending.h"
 
 namespace receipts {
@@ -101,6 +103,43 @@ void DedupeAndSort(Award* award) {
 
 }  // namespace
 
+bool IsAwardDownload(const std::vector<InputPart>& parts) {
+  for (const InputPart& part : parts) {
+    if (part.name.find("TransactionHistory") != std::string::npos) return true;
+  }
+  return false;
+}
+
+Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& parts,
+                         RecordSet* records) {
+  records::RecordBatch batch;
+  std::map<std::string, Cents> outlays;
+  for (const InputPart& part : parts) {
+    const bool history = part.name.find("TransactionHistory") != std::string::npos;
+    const bool funding = part.name.find("FederalAccountFunding") != std::string::npos;
+    if (!history && !funding) continue;
+    if (history) {
+      if (Status s = ParsePart(part, &batch); !s.ok()) return s;
+      continue;
+    }
+    CsvReader csv(part.name, part.bytes);
+    if (Status s = csv.ReadHeader(); !s.ok()) return s;
+    if (!records::IsFederalAccountFundingHeader(csv)) {
+      return Status::BadInput(part.name, 1, "",
+                              "not a FederalAccountFunding file: expected award_unique_key and "
+                              "gross_outlay_amount_FYB_to_period_end columns");
+    }
+    auto read = records::ReadFederalAccountFunding(&csv);
+    if (!read.ok()) return read.status();
+    for (auto& [key, cents] : *read) outlays[key] += cents;
+  }
+  for (const auto& [key, cents] : outlays) batch.FindOrAdd(key)->total_outlayed = cents;
+  records->action_count -= std::min(records->action_count, batch.ApplyDeletions(records));
+  batch.MoveInto(records);
+  records->sources.push_back(name);
+  return Status::Ok();
+}
+
 Status ReadRecordsFile(const std::string& path, RecordSet* records) {
   Result<std::vector<InputPart>> parts = ReadInputFile(path);
   if (!parts.ok()) return parts.status();
@@ -130,6 +169,9 @@ void FinishRecords(RecordSet* records) {
   awards.erase(awards.begin() + static_cast<std::ptrdiff_t>(out), awards.end());
 
   records->as_of = records->skipped_as_of;
+  if (records->fetched_as_of && (!records->as_of || *records->as_of < *records->fetched_as_of)) {
+    records->as_of = records->fetched_as_of;
+  }
   records->action_count = records->skipped_actions;
   for (Award& award : awards) {
     DedupeAndSort(&award);

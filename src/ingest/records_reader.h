@@ -7,9 +7,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/award.h"
 #include "core/status.h"
+#include "ingest/input_file.h"
 
 namespace receipts {
 
@@ -19,6 +21,18 @@ Status ReadRecordsFile(const std::string& path, RecordSet* records);
 
 // The same over bytes in memory; `name` is used in errors.
 Status ParseRecords(const std::string& name, std::string bytes, RecordSet* records);
+
+// True when `parts` are a USAspending per-award download (POST /api/v2/download/contract|idv|
+// assistance/): a zip with a *_TransactionHistory_* member.
+bool IsAwardDownload(const std::vector<InputPart>& parts);
+
+// Adds a per-award download to `records`: its TransactionHistory members as records (the
+// Contracts/Assistance_PrimeTransactions columns), its FederalAccountFunding members as the
+// awards' outlays (ingest/records_outlays.h; an award with no File C rows keeps unknown outlays,
+// never zero), and skips the rest (Sub-Awards, IDV Orders, data dictionary, readme). All or
+// nothing, as ReadRecordsFile.
+Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& parts,
+                         RecordSet* records);
 
 // Merges awards that share a key, drops exact duplicate actions (same mod and transaction
 // number: the later row wins), sorts each award's actions, and sets as_of and action_count.

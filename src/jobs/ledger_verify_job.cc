@@ -1,5 +1,6 @@
 #include "jobs/ledger_verify_job.h"
 
+#include <filesystem>
 #include <functional>
 #include <future>
 
@@ -59,10 +60,23 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
   if (!claims.ok()) return claims.status();
   run.claims = std::move(*claims);
 
-  // The digests go into the ledger with the verdicts; hashing runs beside the scan.
-  auto digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
-  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run);
-  Result<std::vector<RecordFileDigest>> hashed = digests.get();
+  // The digests go into the ledger with the verdicts. Named files are hashed beside the scan; a
+  // directory's files are known only once it has been read.
+  bool any_directory = false;
+  for (const std::string& input : job.record_files) {
+    std::error_code ec;
+    any_directory = any_directory || std::filesystem::is_directory(input, ec);
+  }
+  std::vector<std::string> files_read;
+  std::future<Result<std::vector<RecordFileDigest>>> digests;
+  if (!any_directory) {
+    digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
+  }
+  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run, &files_read);
+  Result<std::vector<RecordFileDigest>> hashed =
+      any_directory ? (verified.ok() ? DigestRecordFiles(files_read)
+                                     : Result<std::vector<RecordFileDigest>>(verified))
+                    : digests.get();
   if (!verified.ok()) return verified;
   if (!hashed.ok()) return hashed.status();
   if (!job.out_dir.empty()) {

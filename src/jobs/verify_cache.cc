@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "fetch/record_store.h"
 #include "ledger/sha256.h"
 #include "report/headline.h"
 #include "report/output_dir.h"
@@ -113,7 +114,12 @@ Result<std::string> VerifyCacheKey(const VerifyJob& job) {
     key.Update(fmt::format("claims {}\n{}\n", path, *sha));
   }
   for (const std::string& path : job.record_files) {
-    Result<std::string> id = RecordFileIdentity(path);
+    std::error_code ec;
+    // A record store's index names every body by its SHA-256 and only grows: it stands for the
+    // store. Any other directory is not cached (its files are not listed here).
+    const bool directory = fs::is_directory(path, ec);
+    if (directory && !RecordStore::IsStore(path)) return Status::NotFound(path + ": not cached");
+    Result<std::string> id = RecordFileIdentity(directory ? path + "/index.tsv" : path);
     if (!id.ok()) return id.status();
     key.Update("records " + *id + "\n");
   }

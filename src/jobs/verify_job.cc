@@ -12,13 +12,14 @@
 #include "ingest/record_filter.h"
 #include "ingest/record_scan.h"
 #include "ingest/records_reader.h"
+#include "jobs/record_inputs.h"
 #include "report/output_dir.h"
 #include "verify/verifier.h"
 
 namespace receipts {
 
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
-                            VerifyRun* run) {
+                            VerifyRun* run, std::vector<std::string>* files_read) {
   RecordSet records;
   ProgressMeter meter(progress);
   ScanOptions options;
@@ -26,8 +27,8 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
   ScanStats stats;
   auto started = std::chrono::steady_clock::now();
   std::clock_t cpu_started = std::clock();
-  Status scanned = ScanRecordFiles(record_files, RecordFilter::ForClaims(run->claims), &records,
-                                   &stats, options);
+  Status scanned = ReadRecordInputs(record_files, RecordFilter::ForClaims(run->claims), &records,
+                                    &stats, options, files_read);
   if (!scanned.ok()) return scanned;
   if (std::getenv("RECEIPTS_SCAN_STATS") != nullptr) {
     // For benchmarks and profiles: what the scan read and what it cost.

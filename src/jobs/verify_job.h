@@ -21,11 +21,13 @@ struct VerifyJob {
   bool progress = false;          // draw the record scan's progress on stderr
 };
 
-// Reads the record files, decoding only the awards `run->claims` can match (memory follows the
+// Reads the record inputs (files, per-award downloads, record stores and directories:
+// jobs/record_inputs.h), decoding only the awards `run->claims` can match (memory follows the
 // claims, not the files), and fills run->results, records_as_of and record_actions for
-// run->since. `progress`: draw the scan's progress on stderr.
+// run->since. `progress`: draw the scan's progress on stderr. `files_read` (may be null) gets
+// every file read.
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
-                            VerifyRun* run);
+                            VerifyRun* run, std::vector<std::string>* files_read = nullptr);
 
 // Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or
 // nothing: on any error no new output is left in DIR. Claims from several files are numbered

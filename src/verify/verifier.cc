@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "core/award_key.h"
 #include "match/award_index.h"
 #include "verify/measures.h"
 
@@ -218,6 +219,12 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
     if (match.award == nullptr) {
       r.verdict = match.has_identifier ? Verdict::kNotFound : Verdict::kUnverifiable;
       r.reason = match.why_not;
+      // A record store that asked the source for this award and was told it has none.
+      if (auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
+          match.has_identifier && absent != records.absent_awards.end()) {
+        r.reason =
+            fmt::format("USAspending has no award {} (asked {}).", absent->first, absent->second);
+      }
       results.push_back(std::move(r));
       continue;
     }

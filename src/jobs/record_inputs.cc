@@ -1,0 +1,136 @@
+#include "jobs/record_inputs.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/date.h"
+#include "fetch/record_store.h"
+#include "ingest/archive_stream.h"
+#include "ingest/input_file.h"
+#include "ingest/records_reader.h"
+
+namespace receipts {
+namespace {
+
+// A zip this small may be a per-award download: it is read whole to look at its members. Real
+// per-award downloads are kilobytes; bulk archives are gigabytes and are scanned as streams.
+constexpr std::uintmax_t kSmallZipBytes = std::uintmax_t{64} << 20;
+
+std::string DayOf(const std::string& utc) { return utc.substr(0, 10); }
+
+// The latest stored file of each (asked key, downloaded key), the absent awards, and the fetch
+// day, from the store in `dir`.
+Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::string>* files_read) {
+  auto store = RecordStore::Open(dir, /*create=*/false);
+  if (!store.ok()) return store.status();
+  std::map<std::pair<std::string, std::string>, StoreEntry> files;
+  std::map<std::string, StoreEntry> last_outcome;  // asked key -> its last done/absent entry
+  for (const StoreEntry& entry : (*store)->Entries()) {
+    if (entry.source != "usaspending") continue;  // SAM.gov bodies are read below, as records
+    if (entry.role == "file") files[{entry.award_key, entry.note}] = entry;
+    if (entry.role == "done" || entry.role == "absent") last_outcome[entry.award_key] = entry;
+  }
+  std::optional<Date> fetched;
+  auto note_fetched = [&](const std::string& at) {
+    Result<std::optional<Date>> day = ParseDate(DayOf(at));
+    if (day.ok() && *day && (!fetched || **day < *fetched)) fetched = **day;
+  };
+  for (const auto& [key, entry] : last_outcome) {
+    if (entry.role == "absent") {
+      records->absent_awards[key] = DayOf(entry.fetched_at);
+      note_fetched(entry.fetched_at);
+    }
+  }
+  std::set<std::string> read_bodies;
+  for (const auto& [keys, entry] : files) {
+    auto outcome = last_outcome.find(keys.first);
+    if (outcome != last_outcome.end() && outcome->second.role == "absent") continue;
+    if (!read_bodies.insert(entry.sha256).second) continue;  // one body serving two keys
+    Result<std::string> body = (*store)->ReadBody(entry);
+    if (!body.ok()) return body.status();
+    const std::string name = (*store)->BodyPath(entry.sha256);
+    Result<std::vector<InputPart>> parts = DecodeInput(name, std::move(*body));
+    if (!parts.ok()) return parts.status();
+    if (Status s = ReadAwardDownload(name, *parts, records); !s.ok()) return s;
+    if (files_read != nullptr) files_read->push_back(name);
+    note_fetched(entry.fetched_at);
+  }
+  if (fetched && (!records->fetched_as_of || *fetched < *records->fetched_as_of)) {
+    records->fetched_as_of = fetched;
+  }
+  return Status::Ok();
+}
+
+// Every regular file beneath `dir`, in name order (hidden files and folders left out).
+Result<std::vector<std::string>> FilesBeneath(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  std::filesystem::recursive_directory_iterator it(dir, ec), end;
+  if (ec) return Status::IoError(dir + ": " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) return Status::IoError(dir + ": " + ec.message());
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) out.push_back(it->path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Reads `path` whole when it is a small zip holding a per-award download; `*read` tells.
+Status ReadIfAwardDownload(const std::string& path, RecordSet* records, bool* read) {
+  *read = false;
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size > kSmallZipBytes) return Status::Ok();
+  Result<ArchiveStream::Kind> kind = ArchiveStream::Detect(path);
+  if (!kind.ok() || *kind != ArchiveStream::Kind::kZip) return Status::Ok();
+  Result<std::vector<InputPart>> parts = ReadInputFile(path);
+  if (!parts.ok()) return parts.status();
+  if (!IsAwardDownload(*parts)) return Status::Ok();
+  *read = true;
+  return ReadAwardDownload(path, *parts, records);
+}
+
+}  // namespace
+
+Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilter& wanted,
+                        RecordSet* records, ScanStats* stats, const ScanOptions& options,
+                        std::vector<std::string>* files_read) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec)) {
+      files.push_back(input);
+      continue;
+    }
+    if (RecordStore::IsStore(input)) {
+      if (Status s = ReadStore(input, records, files_read); !s.ok()) return s;
+      continue;
+    }
+    Result<std::vector<std::string>> beneath = FilesBeneath(input);
+    if (!beneath.ok()) return beneath.status();
+    if (beneath->empty()) {
+      return Status::InvalidInput(input + ": the directory holds no record files");
+    }
+    for (std::string& file : *beneath) files.push_back(std::move(file));
+  }
+  std::vector<std::string> scanned;
+  for (const std::string& file : files) {
+    bool read = false;
+    if (Status s = ReadIfAwardDownload(file, records, &read); !s.ok()) return s;
+    if (!read) scanned.push_back(file);
+    if (files_read != nullptr) files_read->push_back(file);
+  }
+  if (scanned.empty()) return Status::Ok();
+  return ScanRecordFiles(scanned, wanted, records, stats, options);
+}
+
+}  // namespace receipts
