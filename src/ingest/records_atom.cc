@@ -226,6 +226,7 @@ class DocumentReader {
   RecordBatch* const batch_;
   XML_Parser parser_ = nullptr;
   bool stopped_ = false;
+  bool saw_root_ = false;
   Status status_;
   std::size_t root_start_ = 0, root_start_bytes_ = 0;
   std::size_t root_end_ = 0;
@@ -254,7 +255,8 @@ Status DocumentReader::Read(std::string_view doc, std::size_t* end) {
     return Status::Ok();
   }
   XML_Error error = XML_GetErrorCode(parser_);
-  if (!finished && error == XML_ERROR_NO_ELEMENTS) {
+  // expat says "no element found" both of a document with no element and of one cut short.
+  if (!finished && error == XML_ERROR_NO_ELEMENTS && !saw_root_) {
     *end = 0;
     return Status::Ok();
   }
@@ -283,6 +285,7 @@ void DocumentReader::Start(std::string_view local) {
                             "not an Atom feed: the root element is '" + std::string(local) + "'"));
       return;
     }
+    saw_root_ = true;
     root_start_ = static_cast<std::size_t>(XML_GetCurrentByteIndex(parser_));
     root_start_bytes_ = static_cast<std::size_t>(XML_GetCurrentByteCount(parser_));
   }
