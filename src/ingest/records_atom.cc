@@ -261,7 +261,9 @@ Status DocumentReader::Read(std::string_view doc, std::size_t* end) {
     return Status::Ok();
   }
   std::size_t line = first_line_ + XML_GetErrorLineNumber(parser_) - 1;
-  return Status::BadInput(name_, line, "", std::string("malformed XML: ") + XML_ErrorString(error));
+  std::string what = error == XML_ERROR_NO_ELEMENTS ? "the page ends before its elements close"
+                                                    : XML_ErrorString(error);
+  return Status::BadInput(name_, line, "", "malformed XML: " + what);
 }
 
 void XMLCALL DocumentReader::OnStart(void* self, const XML_Char* name, const XML_Char**) {
@@ -281,8 +283,9 @@ void DocumentReader::Start(std::string_view local) {
   if (stopped_) return;
   if (open_.empty()) {
     if (local != "feed") {
-      Stop(Status::BadInput(name_, Line(), "",
-                            "not an Atom feed: the root element is '" + std::string(local) + "'"));
+      Stop(Status::BadInput(
+          name_, Line(), "",
+          "not an Atom feed: the root element is '" + std::string(local.substr(0, 40)) + "'"));
       return;
     }
     saw_root_ = true;

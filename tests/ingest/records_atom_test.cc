@@ -310,6 +310,23 @@ TEST(RecordsAtomTest, ReadsConcatenatedPages) {
   EXPECT_EQ(after_empty.awards[0].actions[0].source_line, LineOf(kOneAward, "<ns1:award "));
 }
 
+TEST(RecordsAtomTest, ReadsACrawlLargerThanOneParserSlice) {
+  // expat is fed 1 MiB at a time: pages and entries straddle the slice boundaries.
+  std::string page = AtomFixture("fpds_slices_feed.xml");
+  std::string crawl;
+  for (int i = 0; i < 20; ++i) crawl += page;
+  ASSERT_GT(crawl.size(), std::size_t{1} << 20);
+  RecordBatch batch;
+  Status s = ReadAtomFeed("big.xml", crawl, &batch);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(batch.action_count(), 20u * 18u);
+  RecordSet records;
+  batch.MoveInto(&records);
+  FinishRecords(&records);  // the repeats are the same actions
+  EXPECT_EQ(records.awards.size(), 5u);
+  EXPECT_EQ(records.action_count, 18u);
+}
+
 TEST(RecordsAtomTest, ErrorsOnLaterPagesNameTheFileLine) {
   std::string page(kOneAward);
   std::string bad = OneAwardWith("<ns1:obligatedAmount>10.00", "<ns1:obligatedAmount>ten");
@@ -330,7 +347,9 @@ TEST(RecordsAtomTest, MalformedXmlNamesFileAndLine) {
 
   std::string truncated(kOneAward.substr(0, kOneAward.find("</ns1:award>")));
   std::string message_truncated = ErrorOf(truncated);
-  EXPECT_NE(message_truncated.find("malformed XML"), std::string::npos) << message_truncated;
+  EXPECT_NE(message_truncated.find("malformed XML: the page ends before its elements close"),
+            std::string::npos)
+      << message_truncated;
   std::string bare_ampersand =
       OneAwardWith("<title><![CDATA[New PURCHASE ORDER 1234 awarded to A & B]]>", "<title>A & B");
   EXPECT_EQ(ErrorOf(bare_ampersand).rfind("feed.xml:6: malformed XML: ", 0), 0u);
