@@ -252,12 +252,25 @@ TEST(SamReaderTest, BadDateAndCountAreNamed) {
       << s.message();
 }
 
-TEST(SamReaderTest, FarFutureEndDateIsUnknown) {
-  std::string details =
-      R"({"dates":{"dateSigned":"2025-02-20T00:00:00Z","ultimateCompletionDate":"2207-06-22 00:00:00.000"}})";
-  RecordSet records = ReadSamOk(Response(kContractId, kCore, details));
-  ASSERT_EQ(records.awards.size(), 1u);
-  EXPECT_FALSE(records.awards[0].actions[0].ultimate_completion_date.has_value());
+TEST(SamReaderTest, EndDateTyposAreUnknownAsInTheFpdsReader) {
+  auto end_date = [](const std::string& text) {
+    std::string details =
+        R"({"dates":{"dateSigned":"2023-06-22T00:00:00Z","ultimateCompletionDate":")" + text +
+        R"("}})";
+    RecordSet records = ReadSamOk(Response(kContractId, kCore, details));
+    return records.awards.at(0).actions.at(0).ultimate_completion_date;
+  };
+  EXPECT_EQ(end_date("2207-06-22 00:00:00.000"), D(2207, 6, 22));  // Date holds it: as stated
+  EXPECT_FALSE(end_date("0207-06-22 00:00:00.000").has_value());   // it cannot: unknown
+  RecordSet records;
+  Status s = ReadSam(Response(kContractId, kCore,
+                              R"({"dates":{"dateSigned":"2023-06-22T00:00:00Z",)"
+                              R"("currentCompletionDate":"2023-02-30 00:00:00.000"}})"),
+                     &records);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("sam.json:1: field 'awardDetails.dates.currentCompletionDate'"),
+            std::string::npos)
+      << s.message();
 }
 
 TEST(SamReaderTest, RequiredFieldsAreNamed) {
