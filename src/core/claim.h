@@ -41,9 +41,14 @@ struct Claim {
   std::string agency;  // agency name as published
   std::string vendor;  // vendor (contracts) or recipient (grants)
   std::string description;
-  std::string status;                    // fpds_status as published
-  std::string link;                      // fpds_link / LINK / link as published
-  std::optional<Date> date;              // the row's own date (listed, uploaded or deleted)
+  std::string status;        // fpds_status as published
+  std::string link;          // fpds_link / LINK / link as published
+  std::optional<Date> date;  // the row's own date (listed, uploaded or deleted)
+  // The earliest date the row gives: no later than the day the claim was listed. Not `date`,
+  // which in the Feb-2025 CSVs and the 2025-03-13 grab is DOGE's `date` field, months after the
+  // list itself on some rows (2025-09-30 in a list captured 2025-03-13; `update_date` holds the
+  // upload). In the API era the only date is `deleted_date`.
+  std::optional<Date> earliest_date;
   std::optional<Cents> claimed_savings;  // the era's savings field
   std::optional<Cents> claimed_value;    // the era's contract value or ceiling
 

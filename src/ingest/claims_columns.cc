@@ -95,6 +95,17 @@ std::optional<Date> RowDate(const ClaimColumns& c, const Row& row) {
   return std::nullopt;
 }
 
+// The earliest readable date of the row, by the same leniency as RowDate.
+std::optional<Date> EarliestRowDate(const ClaimColumns& c, const Row& row) {
+  std::optional<Date> earliest;
+  for (int column : c.dates) {
+    if (row.Text(column).empty()) continue;
+    Result<std::optional<Date>> date = ParseDate(row.Text(column));
+    if (date.ok() && *date && (!earliest || **date < *earliest)) earliest = *date;
+  }
+  return earliest;
+}
+
 // A PIID as listed: "12639525Q0046 (Notice of Intent ID)" is PIID 12639525Q0046 with a note.
 std::string ListedPiid(std::string_view text) {
   std::size_t note = text.find(" (");
@@ -215,6 +226,7 @@ Result<Claim> MapClaimRow(const ClaimColumns& c, const std::vector<std::string>&
   }
   if (Status s = row.Money(c.value, &claim.claimed_value); !s.ok()) return s;
   claim.date = RowDate(c, row);
+  claim.earliest_date = EarliestRowDate(c, row);
 
   switch (kind) {
     case ClaimKind::kContract:

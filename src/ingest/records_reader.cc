@@ -13,9 +13,11 @@
 
 #include "ingest/csv_reader.h"
 #include "ingest/input_file.h"
+#include "ingest/records_atom.h"
 #include "ingest/records_batch.h"
 #include "ingest/records_fpds.h"
 #include "ingest/records_outlays.h"
+#include "ingest/records_sam.h"
 #include "ingest/records_usaspending.h"
 
 namespace receipts {
@@ -24,6 +26,13 @@ namespace {
 // One decoded part (a plain file, a .gz, or one zip member) into `batch`, its format detected
 // from the header.
 Status ParsePart(const InputPart& part, records::RecordBatch* batch) {
+  // Saved FPDS ATOM pages and SAM.gov Contract Awards responses are told by their first bytes.
+  if (records::LooksLikeAtomFeed(part.bytes)) {
+    return records::ReadAtomFeed(part.name, part.bytes, batch);
+  }
+  if (records::LooksLikeSamResponse(part.bytes)) {
+    return records::ReadSamResponse(part.name, part.bytes, batch);
+  }
   CsvReader csv(part.name, part.bytes);
   Status s = csv.ReadHeader();
   if (!s.ok()) return s;
@@ -36,7 +45,8 @@ Status ParsePart(const InputPart& part, records::RecordBatch* batch) {
       part.name, 1, "",
       "not a record file: expected FPDS (PIID, obligatedAmount) or USAspending "
       "(contract_transaction_unique_key, contract_award_unique_key, "
-      "assistance_transaction_unique_key, assistance_award_unique_key) columns");
+      "assistance_transaction_unique_key, assistance_award_unique_key) columns, a saved FPDS "
+      "ATOM feed or a SAM.gov Contract Awards response");
 }
 
 // Every part, then the merge: nothing reaches `records` unless all parts parsed.
@@ -138,6 +148,15 @@ Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& 
   batch.MoveInto(records);
   records->sources.push_back(name);
   return Status::Ok();
+}
+
+bool IsStructuredRecords(std::string_view bytes) {
+  return records::LooksLikeAtomFeed(bytes) || records::LooksLikeSamResponse(bytes);
+}
+
+Status ReadRecordParts(const std::string& name, const std::vector<InputPart>& parts,
+                       RecordSet* records) {
+  return ParseParts(name, parts, records);
 }
 
 Status ReadRecordsFile(const std::string& path, RecordSet* records) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/award.h"
@@ -21,6 +22,15 @@ Status ReadRecordsFile(const std::string& path, RecordSet* records);
 
 // The same over bytes in memory; `name` is used in errors.
 Status ParseRecords(const std::string& name, std::string bytes, RecordSet* records);
+
+// True when `bytes` are a saved FPDS ATOM feed page (ingest/records_atom.h) or a SAM.gov Contract
+// Awards response (ingest/records_sam.h) rather than CSV.
+bool IsStructuredRecords(std::string_view bytes);
+
+// Adds every part (plain, a .gz, or a zip's members; CSV, ATOM or SAM JSON, told by content) to
+// `records`, all or nothing, as ReadRecordsFile does for a file.
+Status ReadRecordParts(const std::string& name, const std::vector<InputPart>& parts,
+                       RecordSet* records);
 
 // True when `parts` are a USAspending per-award download (POST /api/v2/download/contract|idv|
 // assistance/): a zip with a *_TransactionHistory_* member.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -19,6 +20,11 @@ namespace {
 // A zip this small may be a per-award download: it is read whole to look at its members. Real
 // per-award downloads are kilobytes; bulk archives are gigabytes and are scanned as streams.
 constexpr std::uintmax_t kSmallZipBytes = std::uintmax_t{64} << 20;
+// A .gz this small may hold ATOM pages or a SAM.gov response: it is inflated whole to look.
+constexpr std::uintmax_t kSmallGzipBytes = std::uintmax_t{16} << 20;
+// Saved ATOM crawls and SAM.gov responses are read whole (a DOM is needed for JSON): bounded.
+constexpr std::uintmax_t kWholeBytes = std::uintmax_t{1} << 30;
+constexpr std::size_t kHeadBytes = 64 << 10;
 
 std::string DayOf(const std::string& utc) { return utc.substr(0, 10); }
 
@@ -84,19 +90,41 @@ Result<std::vector<std::string>> FilesBeneath(const std::string& dir) {
   return out;
 }
 
-// Reads `path` whole when it is a small zip holding a per-award download; `*read` tells.
-Status ReadIfAwardDownload(const std::string& path, RecordSet* records, bool* read) {
+// The first bytes of a plain file.
+std::string Head(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return head;
+}
+
+// Reads `path` whole when it is not a CSV to scan: a per-award download (a small zip with a
+// TransactionHistory member), or saved ATOM pages or SAM.gov responses (XML or JSON, plain or
+// compressed); `*read` tells. Anything else, and any file too big to be one, is left to the scan.
+Status ReadIfWhole(const std::string& path, RecordSet* records, bool* read) {
   *read = false;
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec || size > kSmallZipBytes) return Status::Ok();
+  if (ec) return Status::Ok();  // the scan names the file
   Result<ArchiveStream::Kind> kind = ArchiveStream::Detect(path);
-  if (!kind.ok() || *kind != ArchiveStream::Kind::kZip) return Status::Ok();
+  if (!kind.ok()) return Status::Ok();
+  if (*kind == ArchiveStream::Kind::kPlain) {
+    if (size > kWholeBytes || !IsStructuredRecords(Head(path))) return Status::Ok();
+  } else if (size > (*kind == ArchiveStream::Kind::kZip ? kSmallZipBytes : kSmallGzipBytes)) {
+    return Status::Ok();
+  }
   Result<std::vector<InputPart>> parts = ReadInputFile(path);
   if (!parts.ok()) return parts.status();
-  if (!IsAwardDownload(*parts)) return Status::Ok();
+  if (IsAwardDownload(*parts)) {
+    *read = true;
+    return ReadAwardDownload(path, *parts, records);
+  }
+  bool structured = false;
+  for (const InputPart& part : *parts) structured = structured || IsStructuredRecords(part.bytes);
+  if (!structured) return Status::Ok();
   *read = true;
-  return ReadAwardDownload(path, *parts, records);
+  return ReadRecordParts(path, *parts, records);
 }
 
 }  // namespace
@@ -125,7 +153,7 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
   std::vector<std::string> scanned;
   for (const std::string& file : files) {
     bool read = false;
-    if (Status s = ReadIfAwardDownload(file, records, &read); !s.ok()) return s;
+    if (Status s = ReadIfWhole(file, records, &read); !s.ok()) return s;
     if (!read) scanned.push_back(file);
     if (files_read != nullptr) files_read->push_back(file);
   }

@@ -7,6 +7,17 @@
 
 namespace receipts {
 
+std::string AfterRecordsNote(const Summary& summary) {
+  const VerdictTotals after = TotalsOf(summary, Verdict::kAfterRecords);
+  if (after.count == 0 || !summary.records_as_of) return "";
+  const bool one = after.count == 1;
+  return fmt::format(
+      "{} claim{} ({} claimed) {} listed after the records end ({}): fetch newer records to "
+      "check {}",
+      GroupThousands(after.count), one ? "" : "s", FormatUsd(after.claimed), one ? "was" : "were",
+      summary.records_as_of->ToIso(), one ? "it" : "them");
+}
+
 std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
                            const std::string& out_dir) {
   std::string out = fmt::format(
@@ -22,7 +33,11 @@ std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
     if (v.count > 0) out += fmt::format(" {} {},", VerdictName(v.verdict), GroupThousands(v.count));
   }
   if (out.back() == ',') out.pop_back();
-  out += fmt::format("\n  report:   {}/report.html\n", out_dir);
+  out += '\n';
+  // A line of its own, so that a reader does not take these claims for unverified or made up:
+  // the records end before they were listed. The other lines keep their shape for scripts.
+  if (std::string note = AfterRecordsNote(summary); !note.empty()) out += "  " + note + "\n";
+  out += fmt::format("  report:   {}/report.html\n", out_dir);
   return out;
 }
 

@@ -7,7 +7,13 @@
 
 namespace receipts {
 
-// "5,356 claims … claimed $X, verified $Y (Z%) … verdicts … report: DIR/report.html".
+// "N claims ($X claimed) were listed after the records end (YYYY-MM-DD): fetch newer records to
+// check them", without a full stop; "" when no claim is after_records.
+std::string AfterRecordsNote(const Summary& summary);
+
+// "5,356 claims … claimed $X, verified $Y (Z%) … verdicts … report: DIR/report.html"; when some
+// claims are after_records, a line before the report's says how many were listed after the
+// records end, so they are not read as unverified.
 std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
                            const std::string& out_dir);
 

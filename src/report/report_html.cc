@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "report/bar_chart.h"
 #include "report/claim_identifier.h"
+#include "report/headline.h"
 #include "report/html_escape.h"
 #include "report/html_page.h"
 #include "report/percent.h"
@@ -129,6 +130,10 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
                  "<p class=\"sub\">{} savings claims checked against federal spending records "
                  "as of {}, counting money removed since {}.</p>\n</header>\n",
                  summary.claims, as_of, since);
+  if (std::string note = AfterRecordsNote(summary); !note.empty()) {
+    fmt::format_to(it, "<p class=\"sub\" data-testid=\"after-records\">{}.</p>\n",
+                   HtmlEscape(note));
+  }
 
   // Headline.
   fmt::format_to(it,

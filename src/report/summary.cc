@@ -40,6 +40,7 @@ Summary Summarize(const VerifyRun& run) {
     by_agency.claimed += claimed;
     by_agency.verified += verified;
 
+    if (result.verdict == Verdict::kAfterRecords) continue;
     SavingsGap gap;
     gap.claim_id = i < run.results.size() ? result.claim_id : i + 1;
     gap.identifier = ClaimIdentifier(claim);
@@ -65,6 +66,15 @@ Summary Summarize(const VerifyRun& run) {
   gaps.resize(keep);
   summary.largest_gaps = std::move(gaps);
   return summary;
+}
+
+VerdictTotals TotalsOf(const Summary& summary, Verdict verdict) {
+  for (const VerdictTotals& v : summary.by_verdict) {
+    if (v.verdict == verdict) return v;
+  }
+  VerdictTotals none;
+  none.verdict = verdict;
+  return none;
 }
 
 }  // namespace receipts

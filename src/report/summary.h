@@ -51,11 +51,15 @@ struct Summary {
   std::optional<Date> records_as_of;
   Date since;
   // The kLargestGapCount claims (or fewer when the run has fewer) with the largest gap, largest
-  // first; ties in claim order.
+  // first; ties in claim order. after_records claims are left out: the records end before they
+  // were listed, so their gap is not measured yet, and on a late list they would fill the table.
   std::vector<SavingsGap> largest_gaps;
 };
 
 // Totals `run`. results[i] belongs to claims[i]; a claim without a result counts as unverifiable.
 Summary Summarize(const VerifyRun& run);
+
+// The totals of `verdict` in `summary`; zero counts when by_verdict does not hold it.
+VerdictTotals TotalsOf(const Summary& summary, Verdict verdict);
 
 }  // namespace receipts

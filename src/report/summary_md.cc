@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "report/headline.h"
 #include "report/percent.h"
 
 namespace receipts {
@@ -41,6 +42,7 @@ std::string RenderSummaryMd(const Summary& s) {
   out +=
       fmt::format("Records as of {}; savings counted since {}.\n\n",
                   s.records_as_of ? s.records_as_of->ToIso() : "an unknown date", s.since.ToIso());
+  if (std::string note = AfterRecordsNote(s); !note.empty()) out += note + ".\n\n";
 
   out += "## By verdict\n\n";
   out += "| Verdict | Claims | Claimed | Verified |\n|---|--:|--:|--:|\n";

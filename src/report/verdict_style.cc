@@ -15,6 +15,8 @@ struct VerdictStyle {
 constexpr VerdictStyle kStyles[] = {
     {Verdict::kUnverifiable, "#a8a8a8", "The claim has no usable identifier to look up."},
     {Verdict::kNotFound, "#5e3c99", "The identifier is not in the records."},
+    {Verdict::kAfterRecords, "#4f8fc0",
+     "Listed after the records end: newer records are needed to check it."},
     {Verdict::kDuplicate, "#5f6b73", "The same award was already claimed earlier in the list."},
     {Verdict::kZeroClaim, "#c9c9c9", "$0 claimed and nothing removed."},
     {Verdict::kUnitError, "#d81b78",

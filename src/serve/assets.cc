@@ -30,7 +30,7 @@ th.sorted a::after{content:" \25B2"}th.sorted.desc a::after{content:" \25BC"}
 td.m,th.m{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.claims{font-size:12.5px}table.claims td{overflow-wrap:break-word}
 .vd{white-space:nowrap}.vd i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-.v-unverifiable{background:#a8a8a8}.v-not_found{background:#5e3c99}.v-duplicate{background:#5f6b73}.v-zero_claim{background:#c9c9c9}
+.v-unverifiable{background:#a8a8a8}.v-not_found{background:#5e3c99}.v-after_records{background:#4f8fc0}.v-duplicate{background:#5f6b73}.v-zero_claim{background:#c9c9c9}
 .v-unit_error{background:#d81b78}.v-idv_ceiling{background:#a6761d}.v-verified{background:#2e7d32}.v-understated{background:#1b9e77}
 .v-overstated{background:#e6a817}.v-options_only{background:#d95f02}.v-already_ended{background:#7570b3}.v-not_terminated{background:#c62828}.v-none{background:#fff;border:1px solid #a8a8a8}
 .chart{width:100%;height:auto;font-size:12px;fill:var(--fg)}.chart .v{fill:var(--muted);font-size:11px}.chart .axis{stroke:var(--line)}

@@ -8,6 +8,8 @@ const char* VerdictName(Verdict verdict) {
       return "unverifiable";
     case Verdict::kNotFound:
       return "not_found";
+    case Verdict::kAfterRecords:
+      return "after_records";
     case Verdict::kDuplicate:
       return "duplicate";
     case Verdict::kZeroClaim:

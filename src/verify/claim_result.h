@@ -12,10 +12,14 @@
 
 namespace receipts {
 
-// In precedence order (doc/methodology.md): the first that applies is the verdict.
+// In precedence order (doc/methodology.md): the first that applies is the verdict. kNotFound and
+// kAfterRecords are the two outcomes of an identifier with no award in the records, told apart by
+// the claim's date, so neither ever pre-empts the other. Stored ledgers hold verdicts by name
+// (VerdictName), never by number, so a verdict may be inserted anywhere in this order.
 enum class Verdict {
   kUnverifiable,
   kNotFound,
+  kAfterRecords,
   kDuplicate,
   kZeroClaim,
   kUnitError,
@@ -27,10 +31,11 @@ enum class Verdict {
   kAlreadyEnded,
   kNotTerminated,
 };
-inline constexpr int kVerdictCount = 12;
+inline constexpr int kVerdictCount = 13;
 
-// "unverifiable", "not_found", "duplicate", "zero_claim", "unit_error", "idv_ceiling", "verified",
-// "understated", "overstated", "options_only", "already_ended", "not_terminated".
+// "unverifiable", "not_found", "after_records", "duplicate", "zero_claim", "unit_error",
+// "idv_ceiling", "verified", "understated", "overstated", "options_only", "already_ended",
+// "not_terminated".
 const char* VerdictName(Verdict verdict);
 
 struct ClaimResult {

@@ -201,6 +201,27 @@ void Judge(const Claim& claim, const Award& award, const AwardMeasures& m, Date 
                   claimed_text, since_text, latest, ceiling_note);
 }
 
+// True when the claim was listed strictly after the latest action in the records: its award's
+// absence then says the records are too old, not that the award does not exist. Every date the
+// row gives must be after the records' end (Claim::earliest_date): one of them may be a planned
+// end date rather than the listing. Undated claims, and records with no dated action, give no
+// such evidence and stay not_found.
+bool ListedAfterRecords(const Claim& claim, const RecordSet& records) {
+  return claim.earliest_date && records.as_of && *records.as_of < *claim.earliest_date;
+}
+
+// The matcher's own sentence stays: it says which identifier was looked for (and, for a shared
+// PIID, which vendors hold it), which still matters once newer records are fetched.
+std::string AfterRecordsReason(Date listed, Date records_end, const std::string& why_not) {
+  std::string out =
+      fmt::format("Listed {}; the records given end {}.", listed.ToIso(), records_end.ToIso());
+  if (!why_not.empty()) out += " " + why_not;
+  out +=
+      " Fetch newer records: receipts fetch usaspending --ledger L --out DIR, then verify with "
+      "--records DIR.";
+  return out;
+}
+
 }  // namespace
 
 Date DefaultSince() { return *Date::FromYmd(2025, 1, 20); }
@@ -217,13 +238,22 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
     r.claim_id = i + 1;
     AwardMatch match = index.Match(claim);
     if (match.award == nullptr) {
-      r.verdict = match.has_identifier ? Verdict::kNotFound : Verdict::kUnverifiable;
-      r.reason = match.why_not;
-      // A record store that asked the source for this award and was told it has none.
-      if (auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
-          match.has_identifier && absent != records.absent_awards.end()) {
+      auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
+      if (!match.has_identifier) {
+        r.verdict = Verdict::kUnverifiable;
+        r.reason = match.why_not;
+      } else if (absent != records.absent_awards.end()) {
+        // A record store asked the source for this award and was told it has none: that is an
+        // answer, whatever the listing date.
+        r.verdict = Verdict::kNotFound;
         r.reason =
             fmt::format("USAspending has no award {} (asked {}).", absent->first, absent->second);
+      } else if (ListedAfterRecords(claim, records)) {
+        r.verdict = Verdict::kAfterRecords;
+        r.reason = AfterRecordsReason(*claim.earliest_date, *records.as_of, match.why_not);
+      } else {
+        r.verdict = Verdict::kNotFound;
+        r.reason = match.why_not;
       }
       results.push_back(std::move(r));
       continue;

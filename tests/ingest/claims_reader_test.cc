@@ -106,6 +106,8 @@ TEST(ClaimsReaderTest, Fpds20250218CsvValueIsTheSavingsAndCeilingTheValue) {
   EXPECT_EQ(claims[6].source_line, 8u);
   EXPECT_EQ(claims[6].piid, "72052224P00045");
   EXPECT_EQ(claims[6].date, Ymd(2025, 2, 12));
+  EXPECT_EQ(claims[6].earliest_date, Ymd(2025, 2, 12));
+  EXPECT_FALSE(claims[5].earliest_date.has_value());
   EXPECT_EQ(RawField(claims[6], "date"),
             "Contract Closed \n01/15/2025\nNo need to send termination notice ");
 }
@@ -160,6 +162,9 @@ TEST(ClaimsReaderTest, Grab20250313HasCeilingValueAndSavingsSideBySide) {
   EXPECT_EQ(claims[0].claimed_savings, Cents{14'500'000});  // savings
   EXPECT_EQ(claims[0].claimed_value, Cents{44'000'000});    // ceiling_value
   EXPECT_EQ(claims[0].date, Ymd(2025, 1, 21));
+  EXPECT_EQ(claims[0].earliest_date, Ymd(2025, 1, 21));  // update_date is 2025-02-13
+  EXPECT_EQ(claims[1].date, Ymd(2025, 2, 25));
+  EXPECT_EQ(claims[1].earliest_date, Ymd(2025, 2, 25));  // update_date is 2025-02-26
   EXPECT_EQ(claims[0].status, "TERMINATED");
   EXPECT_EQ(RawField(claims[0], "...7"), "");
   EXPECT_EQ(claims[1].claimed_savings, Cents{0});
@@ -185,6 +190,7 @@ TEST(ClaimsReaderTest, Fpds20250330CsvIsTheApiSchema) {
   EXPECT_EQ(claims[0].claimed_savings, Cents{0});
   EXPECT_EQ(claims[0].claimed_value, Cents{24'618'500});
   EXPECT_EQ(claims[0].date, Ymd(2025, 3, 24));  // deleted_date
+  EXPECT_EQ(claims[0].earliest_date, Ymd(2025, 3, 24));
   EXPECT_EQ(claims[1].claimed_savings, Cents{224'962'600});
   EXPECT_EQ(claims[1].claimed_value, Cents{449'806'800});
   // "Unavailable for legal reason", fpds_link "https://fpds.gov/".
@@ -208,7 +214,8 @@ TEST(ClaimsReaderTest, ContractsApiJsonList) {
   EXPECT_EQ(first.idv_piid, "GS03F0182V");
   EXPECT_EQ(first.vendor, "JTF BUSINESS SYSTEMS CORPORATION");
   EXPECT_EQ(first.status, "SUPPLEMENTAL AGREEMENT FOR WORK WITHIN SCOPE");
-  EXPECT_EQ(first.date, Ymd(2025, 3, 28));
+  EXPECT_EQ(first.date, Ymd(2025, 3, 28));  // deleted_date, the API's only date
+  EXPECT_EQ(first.earliest_date, Ymd(2025, 3, 28));
   EXPECT_EQ(first.claimed_savings, Cents{26'832'000});
   EXPECT_EQ(first.claimed_value, Cents{41'040'000});
   ASSERT_EQ(first.raw.size(), 9u);

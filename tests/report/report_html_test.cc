@@ -95,6 +95,15 @@ TEST(HtmlReportTest, HeadlineLegendAndFooter) {
   EXPECT_NE(html.find("type=\"search\""), std::string::npos);
 }
 
+TEST(HtmlReportTest, SaysWhichClaimsTheRecordsEndBefore) {
+  std::string html = Render(testing::MakeTestRunWithAfterRecords(1));
+  EXPECT_NE(html.find("<p class=\"sub\" data-testid=\"after-records\">1 claim ($150,000.00 "
+                      "claimed) was listed after the records end (2025-05-01): fetch newer "
+                      "records to check it.</p>"),
+            std::string::npos);
+  EXPECT_EQ(Render(testing::MakeTestRun()).find("after-records"), std::string::npos);
+}
+
 TEST(HtmlReportTest, ThirteenThousandRows) {
   VerifyRun base = testing::MakeTestRun();
   VerifyRun run = base;

@@ -10,6 +10,18 @@
 namespace receipts {
 namespace {
 
+TEST(SummaryMdTest, SaysWhichClaimsTheRecordsEndBefore) {
+  std::string md = RenderSummaryMd(Summarize(testing::MakeTestRunWithAfterRecords(2)));
+  EXPECT_NE(md.find("Records as of 2025-05-01; savings counted since 2025-01-20.\n\n2 claims "
+                    "($300,000.00 claimed) were listed after the records end (2025-05-01): "
+                    "fetch newer records to check them.\n"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| after_records | 2 | $300,000.00 | $0.00 |"), std::string::npos) << md;
+  EXPECT_EQ(RenderSummaryMd(Summarize(testing::MakeTestRun())).find("listed after"),
+            std::string::npos);
+}
+
 TEST(SummaryMdTest, HeadlineTablesAndDates) {
   std::string md = RenderSummaryMd(Summarize(testing::MakeTestRun()));
   EXPECT_NE(md.find("**5 claims** claim **$10,051,000.00** in savings; **$1,250.50** of it is "

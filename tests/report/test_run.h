@@ -1,6 +1,8 @@
 // A small hand-made VerifyRun shared by the report tests: every awkward case in five claims.
 #pragma once
 
+#include <string>
+
 #include "core/date.h"
 #include "verify/claim_result.h"
 
@@ -86,6 +88,26 @@ inline VerifyRun MakeTestRun() {
 
   run.claims = {c1, c2, c3, c4, c5};
   run.results = {r1, r2, r3, r4, r5};
+  return run;
+}
+
+// The test run plus `count` contract claims of $150,000.00 each, listed 2025-06-02, after its
+// records end (2025-05-01): after_records, verified unknown.
+inline VerifyRun MakeTestRunWithAfterRecords(int count) {
+  VerifyRun run = MakeTestRun();
+  for (int i = 0; i < count; ++i) {
+    Claim claim;
+    claim.piid = "LATE" + std::to_string(i);
+    claim.claimed_savings = 150'000'00;
+    claim.date = *Date::FromYmd(2025, 6, 2);
+    claim.earliest_date = claim.date;
+    ClaimResult result;
+    result.claim_id = run.claims.size() + 1;
+    result.verdict = Verdict::kAfterRecords;
+    result.reason = "Listed 2025-06-02; the records given end 2025-05-01.";
+    run.claims.push_back(claim);
+    run.results.push_back(result);
+  }
   return run;
 }
 

@@ -143,6 +143,57 @@ TEST_F(VerifierTest, ZeroClaimDuplicateNotFoundUnverifiable) {
   EXPECT_EQ(results[3].claim_id, 4u);
 }
 
+// An award absent from records that end before the claim was listed: the records are too old,
+// not the claim made up. The day itself, an undated claim and a matched award are unaffected.
+TEST_F(VerifierTest, AfterRecordsWhenListedAfterTheRecordsEnd) {
+  Add(MakeAward("P1", {Act("0", D(2024, 1, 1), 10'000'00, 10'000'00, D(2026, 1, 1))}));
+  records_.as_of = D(2025, 3, 12);
+  auto dated = [](std::string piid, std::optional<Date> date) {
+    Claim claim = MakeClaim(std::move(piid), 5'000'00);
+    claim.date = date;
+    claim.earliest_date = date;
+    return claim;
+  };
+  std::vector<Claim> claims = {dated("LATE", D(2025, 5, 6)), dated("ONDAY", D(2025, 3, 12)),
+                               dated("UNDATED", std::nullopt), dated("P1", D(2025, 5, 6)),
+                               dated("", D(2025, 5, 6))};
+  auto results = VerifyClaims(claims, records_, VerifyOptions{DefaultSince()});
+  ASSERT_EQ(results.size(), 5u);
+
+  EXPECT_EQ(results[0].verdict, Verdict::kAfterRecords);
+  EXPECT_EQ(VerdictName(results[0].verdict), std::string("after_records"));
+  EXPECT_FALSE(results[0].verified_savings.has_value());
+  EXPECT_TRUE(results[0].award_key.empty());
+  EXPECT_EQ(results[0].reason.rfind("Listed 2025-05-06; the records given end 2025-03-12. ", 0), 0u)
+      << results[0].reason;
+  EXPECT_NE(results[0].reason.find("PIID LATE"), std::string::npos) << results[0].reason;
+  EXPECT_NE(results[0].reason.find("Fetch newer records"), std::string::npos) << results[0].reason;
+
+  EXPECT_EQ(results[1].verdict, Verdict::kNotFound);  // on the as-of date: not after it
+  EXPECT_EQ(results[1].reason.find("Listed"), std::string::npos) << results[1].reason;
+  EXPECT_EQ(results[2].verdict, Verdict::kNotFound);
+  EXPECT_EQ(results[3].verdict, Verdict::kNotTerminated);  // matched: the date does not matter
+  EXPECT_EQ(results[4].verdict, Verdict::kUnverifiable);   // no identifier to look for
+}
+
+// Records with no dated action say nothing about how fresh they are: not_found stays.
+TEST_F(VerifierTest, NotFoundWhenTheRecordsHaveNoDate) {
+  Claim claim = MakeClaim("LATE", 5'000'00);
+  claim.date = D(2025, 5, 6);
+  claim.earliest_date = D(2025, 5, 6);
+  EXPECT_EQ(VerifyOne(claim).verdict, Verdict::kNotFound);
+}
+
+// The 2025-03-13 grab lists 75S20323F42001 with `date` 2025-09-26 and `update_date` 2025-02-24:
+// it was listed before the records end, whatever its `date` says.
+TEST_F(VerifierTest, NotFoundWhenAnyDateOfTheRowIsNotAfterTheRecords) {
+  records_.as_of = D(2025, 3, 12);
+  Claim claim = MakeClaim("LATE", 5'000'00);
+  claim.date = D(2025, 9, 26);
+  claim.earliest_date = D(2025, 2, 24);
+  EXPECT_EQ(VerifyOne(claim).verdict, Verdict::kNotFound);
+}
+
 TEST_F(VerifierTest, LeasesAreUnverifiable) {
   Claim lease;
   lease.kind = ClaimKind::kLease;

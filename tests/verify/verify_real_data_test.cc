@@ -66,6 +66,7 @@ TEST_F(VerifyRealDataTest, WholeListFigures) {
   EXPECT_EQ(verified, 6'301'135'501);     // $63,011,355.01
   EXPECT_EQ(counts[Verdict::kVerified], 51);
   EXPECT_EQ(counts[Verdict::kNotFound], 30);
+  EXPECT_EQ(counts[Verdict::kAfterRecords], 0);  // listed by 2025-03-13 (update_date), see below
   EXPECT_EQ(counts[Verdict::kDuplicate], 1);
   EXPECT_EQ(counts[Verdict::kIdvCeiling], 147);
 }
@@ -153,6 +154,15 @@ TEST_F(VerifyRealDataTest, NotFound_SharedPiid_75F40123F19004) {
   EXPECT_NE(r.reason.find("8 different awards in the record share PIID 75F40123F19004"),
             std::string::npos)
       << r.reason;
+}
+
+// 7522/75S20323F42001: `date` 2025-09-26 in a list captured 2025-03-13, but `update_date`
+// 2025-02-24 (the API's later deleted_date for it is 2/24/2025 too). Ten orders share the PIID,
+// none to LPE ASSOCIATES, LLC: not found, not after the records, which end 2025-03-12.
+TEST_F(VerifyRealDataTest, NotFoundDespiteALateDate_75S20323F42001) {
+  const ClaimResult& r = For("75S20323F42001");
+  EXPECT_EQ(r.verdict, Verdict::kNotFound);
+  EXPECT_EQ(r.reason.find("Listed"), std::string::npos) << r.reason;
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+#include "report/headline.h"
+
+#include <gtest/gtest.h>
+
+#include "test_run.h"
+
+namespace receipts {
+namespace {
+
+VerifyRun WithAfterRecords(int count) { return testing::MakeTestRunWithAfterRecords(count); }
+
+// Scripts parse these lines: their shape stays exactly as it was.
+TEST(HeadlineTest, WithoutAfterRecordsLinesAreUnchanged) {
+  EXPECT_EQ(RenderHeadline(Summarize(testing::MakeTestRun()), 42, "out/x"),
+            "receipts verify: 5 claims checked against 42 record actions (records as of "
+            "2025-05-01; removals counted since 2025-01-20)\n"
+            "  claimed   $10,051,000.00\n"
+            "  verified  $1,250.50 (<0.1% of claimed)\n"
+            "  verdicts: unverifiable 1, not_found 1, zero_claim 1, verified 1, overstated 1\n"
+            "  report:   out/x/report.html\n");
+}
+
+TEST(HeadlineTest, AfterRecordsCountedApart) {
+  std::string out = RenderHeadline(Summarize(WithAfterRecords(2)), 42, "out/x");
+  EXPECT_NE(out.find("  verdicts: unverifiable 1, not_found 1, after_records 2, zero_claim 1, "
+                     "verified 1, overstated 1\n"
+                     "  2 claims ($300,000.00 claimed) were listed after the records end "
+                     "(2025-05-01): fetch newer records to check them\n"
+                     "  report:   out/x/report.html\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  claimed   $10,351,000.00\n"), std::string::npos) << out;
+}
+
+TEST(HeadlineTest, OneAfterRecordsClaimInTheSingular) {
+  EXPECT_EQ(AfterRecordsNote(Summarize(WithAfterRecords(1))),
+            "1 claim ($150,000.00 claimed) was listed after the records end (2025-05-01): fetch "
+            "newer records to check it");
+  EXPECT_EQ(AfterRecordsNote(Summarize(WithAfterRecords(0))), "");
+}
+
+// Unmeasured gaps do not crowd the largest-gaps table; they still count in every total.
+TEST(HeadlineTest, AfterRecordsLeftOutOfLargestGapsOnly) {
+  Summary s = Summarize(WithAfterRecords(3));
+  EXPECT_EQ(s.claims, 8u);
+  EXPECT_EQ(TotalsOf(s, Verdict::kAfterRecords).count, 3u);
+  EXPECT_EQ(TotalsOf(s, Verdict::kAfterRecords).claimed, 450'000'00);
+  EXPECT_EQ(TotalsOf(s, Verdict::kAfterRecords).verified, 0);
+  EXPECT_EQ(s.largest_gaps.size(), 5u);
+  for (const SavingsGap& gap : s.largest_gaps) EXPECT_NE(gap.verdict, Verdict::kAfterRecords);
+}
+
+}  // namespace
+}  // namespace receipts
