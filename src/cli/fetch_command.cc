@@ -5,9 +5,13 @@
 //                            [--jobs N] [--max-age DAYS] [--quiet]
 //   Fetches the USAspending record of every award the snapshot's claims name into the record
 //   store DIR, which `verify --records DIR` reads.
+// receipts fetch sam --api-key-file F --ledger L [--snapshot ID|latest] --out DIR
+//                    [--base-url URL] [--max-requests N] [--max-age DAYS] [--quiet]
+//   The same from SAM.gov's Contract Awards API (contracts only), within a request budget.
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -140,6 +144,65 @@ int RunFetchUsaspending(const UsaspendingFlags& flags) {
   return kExitOk;
 }
 
+struct SamFlags {
+  std::string api_key_file;
+  std::string ledger = "receipts.db";
+  std::string snapshot = "latest";
+  std::string out;
+  std::string base_url = SamFetchOptions().base_url;
+  int max_requests = SamFetchOptions().max_requests;
+  int max_age_days = SamFetchOptions().max_age_days;
+  bool quiet = false;
+};
+
+// The key: the file's first line, trimmed. Never printed.
+Result<std::string> ReadApiKey(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open the API key file");
+  std::string key;
+  std::getline(in, key);
+  while (!key.empty() && (key.back() == '\r' || key.back() == ' ' || key.back() == '\t')) {
+    key.pop_back();
+  }
+  std::size_t start = key.find_first_not_of(" \t");
+  key = start == std::string::npos ? "" : key.substr(start);
+  if (key.empty()) return Status::InvalidInput(path + ":1: the API key file is empty");
+  return key;
+}
+
+int RunFetchSam(const SamFlags& flags) {
+  if (flags.api_key_file.empty()) return UsageError("--api-key-file is required");
+  if (flags.out.empty()) return UsageError("--out is required (the record store's directory)");
+  if (flags.max_requests < 1) return UsageError("--max-requests must be at least 1");
+  Result<std::string> key = ReadApiKey(flags.api_key_file);
+  if (!key.ok()) return Fail(key.status());
+  FetchSamJob job;
+  job.ledger_path = flags.ledger;
+  job.snapshot = flags.snapshot;
+  job.out_dir = flags.out;
+  job.options.base_url = flags.base_url;
+  job.options.api_key = *key;
+  job.options.max_requests = flags.max_requests;
+  job.options.max_age_days = flags.max_age_days;
+  if (!flags.quiet) {
+    job.options.log = [](std::string_view line) { std::cerr << "fetch: " << line << "\n"; };
+  }
+  Result<FetchSamResult> result = RunFetchSamJob(job);
+  if (!result.ok()) return Fail(result.status());
+  const SamFetchSummary& sam = result->summary;
+  const FetchSummary& s = sam.counts;
+  std::cout << fmt::format(
+      "sam: snapshot {}: {} claims name {} awards: {} fetched, {} already in the store, {} not "
+      "in SAM.gov, {} failed, {} not asked (grants, or past the budget or quota); {} requests, "
+      "{} bytes, {:.1f} s; store {}\n",
+      result->snapshot.id, result->claims, s.awards, s.fetched, s.reused, s.absent, s.failed,
+      sam.skipped, s.requests, s.bytes, s.seconds, flags.out);
+  for (const std::string& failure : s.failures) std::cerr << "failed: " << failure << "\n";
+  if (!sam.stop_reason.empty()) std::cerr << "receipts fetch sam: " << sam.stop_reason << "\n";
+  if (s.failed > 0 || sam.quota_exhausted) return kExitBadInput;
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddFetchCommand(CLI::App& root, Commands* commands) {
@@ -184,6 +247,31 @@ void AddFetchCommand(CLI::App& root, Commands* commands) {
       ->capture_default_str();
   usaspending->add_flag("--quiet", us->quiet, "No progress on stderr");
   commands->push_back({usaspending, [us] { return RunFetchUsaspending(*us); }});
+
+  auto sam = std::make_shared<SamFlags>();
+  CLI::App* sam_command = fetch->add_subcommand(
+      "sam",
+      "Fetch the contract actions of each award a stored snapshot's claims name from SAM.gov's "
+      "Contract Awards API (your API key), into a record store that verify --records DIR "
+      "reads. Every answer is kept, so no request is made twice.");
+  sam_command->add_option("--api-key-file", sam->api_key_file,
+                          "File whose first line is your SAM.gov API key (never printed)");
+  sam_command->add_option("--ledger", sam->ledger, "Ledger file")->capture_default_str();
+  sam_command->add_option("--snapshot", sam->snapshot, "Snapshot id or 'latest'")
+      ->capture_default_str();
+  sam_command->add_option("--out", sam->out, "Record store directory (created if missing)");
+  sam_command->add_option("--base-url", sam->base_url, "API base URL")->capture_default_str();
+  sam_command
+      ->add_option("--max-requests", sam->max_requests,
+                   "Stop after this many requests, retries included (a key without a role gets "
+                   "10 a day)")
+      ->capture_default_str();
+  sam_command
+      ->add_option("--max-age", sam->max_age_days,
+                   "Fetch again what was fetched more than this many days ago (-1: never)")
+      ->capture_default_str();
+  sam_command->add_flag("--quiet", sam->quiet, "No progress lines on stderr");
+  commands->push_back({sam_command, [sam] { return RunFetchSam(*sam); }});
 }
 
 }  // namespace receipts::cli

@@ -68,7 +68,8 @@ struct RecordSet {
   std::optional<Date> skipped_as_of;
   // From a record store (fetch/record_store.h): the day its records were fetched, which is how
   // fresh they are whatever their latest action (FinishRecords takes the later of the two), and
-  // the awards the source said it does not have, by the key asked for, with the day it was asked.
+  // the awards a source said it does not have: by the key asked for, the sentence that says so
+  // ("USAspending has no award CONT_AWD_… (asked 2026-12-01).").
   std::optional<Date> fetched_as_of;
   std::map<std::string, std::string> absent_awards;
 };

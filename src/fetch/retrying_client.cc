@@ -24,6 +24,9 @@ Result<HttpResponse> RetryingClient::Send(const std::string& url, const std::str
   const char* method = json != nullptr ? "POST" : "GET";
   const RetryPolicy& policy = options_.policy;
   for (int retry = 0;; ++retry) {
+    if (options_.may_send && !options_.may_send()) {
+      return Status::Usage(fmt::format("{} {}: request budget spent", method, Shown(url)));
+    }
     if (counters_ != nullptr) ++counters_->requests;
     Result<HttpResponse> response = json != nullptr ? http_.PostJson(url, *json, options_.timeouts)
                                                     : http_.Get(url, options_.timeouts);

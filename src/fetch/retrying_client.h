@@ -27,6 +27,9 @@ struct RetryingClientOptions {
   std::function<void(std::string_view)> log;
   // The URL as it may be shown (an API key removed); identity when empty.
   std::function<std::string(const std::string&)> redact;
+  // Asked before every try, retries included: false stops with "request budget spent" (a daily
+  // quota the user set aside). Always true when empty.
+  std::function<bool()> may_send;
 };
 
 // Requests sent and bytes received, shared by every client of one fetch.
@@ -42,7 +45,7 @@ class RetryingClient {
 
   // The first answer that is not worth another try (any status but 429/5xx, or 429 when
   // retry_rate_limited is false). After policy.max_retries retries: an I/O error "GET URL: gave
-  // up after N tries; last: WHY".
+  // up after N tries; last: WHY". When may_send says no: a Usage error "request budget spent".
   Result<HttpResponse> Get(const std::string& url);
   Result<HttpResponse> PostJson(const std::string& url, const std::string& json);
 

@@ -8,25 +8,62 @@
 
 namespace receipts {
 
-Result<FetchRecordsResult> RunFetchRecordsJob(const FetchRecordsJob& job) {
-  auto ledger = Ledger::Open(job.ledger_path, /*create=*/false);
+namespace {
+
+struct Wanted {
+  SnapshotInfo snapshot;
+  std::size_t claims = 0;
+  std::size_t claims_without_award = 0;
+  std::vector<AwardRequest> requests;
+  std::unique_ptr<RecordStore> store;
+};
+
+// The snapshot's claims (re-read from its stored raw pages), the awards they name, and the store,
+// opened before the network is used so that a store that cannot be written is known first.
+Result<Wanted> Prepare(const std::string& ledger_path, const std::string& snapshot_id,
+                       const std::string& out_dir) {
+  auto ledger = Ledger::Open(ledger_path, /*create=*/false);
   if (!ledger.ok()) return ledger.status();
-  auto snapshot = (*ledger)->FindSnapshot(job.snapshot);
+  auto snapshot = (*ledger)->FindSnapshot(snapshot_id);
   if (!snapshot.ok()) return snapshot.status();
   auto claims = ReadSnapshotClaims(ledger->get(), *snapshot);
   if (!claims.ok()) return claims.status();
-  // Opened before the network is used, so a store that cannot be written is known first.
-  auto store = RecordStore::Open(job.out_dir, /*create=*/true);
+  auto store = RecordStore::Open(out_dir, /*create=*/true);
   if (!store.ok()) return store.status();
-
-  FetchRecordsResult result;
-  result.snapshot = *snapshot;
-  result.claims = claims->size();
+  Wanted out;
+  out.snapshot = *snapshot;
+  out.claims = claims->size();
   for (const Claim& claim : *claims) {
-    if (AwardKeyForClaim(claim).empty()) ++result.claims_without_award;
+    if (AwardKeyForClaim(claim).empty()) ++out.claims_without_award;
   }
-  std::vector<AwardRequest> wanted = AwardRequestsForClaims(*claims, AssignClaimKeys(*claims));
-  auto summary = FetchFromUsaspending(wanted, store->get(), job.options);
+  out.requests = AwardRequestsForClaims(*claims, AssignClaimKeys(*claims));
+  out.store = std::move(*store);
+  return out;
+}
+
+}  // namespace
+
+Result<FetchRecordsResult> RunFetchRecordsJob(const FetchRecordsJob& job) {
+  auto wanted = Prepare(job.ledger_path, job.snapshot, job.out_dir);
+  if (!wanted.ok()) return wanted.status();
+  FetchRecordsResult result;
+  result.snapshot = wanted->snapshot;
+  result.claims = wanted->claims;
+  result.claims_without_award = wanted->claims_without_award;
+  auto summary = FetchFromUsaspending(wanted->requests, wanted->store.get(), job.options);
+  if (!summary.ok()) return summary.status();
+  result.summary = std::move(*summary);
+  return result;
+}
+
+Result<FetchSamResult> RunFetchSamJob(const FetchSamJob& job) {
+  auto wanted = Prepare(job.ledger_path, job.snapshot, job.out_dir);
+  if (!wanted.ok()) return wanted.status();
+  FetchSamResult result;
+  result.snapshot = wanted->snapshot;
+  result.claims = wanted->claims;
+  result.claims_without_award = wanted->claims_without_award;
+  auto summary = FetchFromSam(wanted->requests, wanted->store.get(), job.options);
   if (!summary.ok()) return summary.status();
   result.summary = std::move(*summary);
   return result;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "fetch/sam_fetcher.h"
 #include "fetch/usaspending_fetcher.h"
 #include "ledger/ledger.h"
 
@@ -27,5 +28,20 @@ struct FetchRecordsResult {
 // Reads the snapshot's claims (from its stored raw pages), then fetches their awards. The store
 // keeps whatever was fetched even when some awards failed (summary.failed); a rerun resumes.
 Result<FetchRecordsResult> RunFetchRecordsJob(const FetchRecordsJob& job);
+
+// `receipts fetch sam`: the same, from SAM.gov's Contract Awards API.
+struct FetchSamJob {
+  std::string ledger_path;
+  std::string snapshot = "latest";
+  std::string out_dir;
+  SamFetchOptions options;
+};
+struct FetchSamResult {
+  SnapshotInfo snapshot;
+  std::size_t claims = 0;
+  std::size_t claims_without_award = 0;
+  SamFetchSummary summary;
+};
+Result<FetchSamResult> RunFetchSamJob(const FetchSamJob& job);
 
 }  // namespace receipts

@@ -28,17 +28,25 @@ constexpr std::size_t kHeadBytes = 64 << 10;
 
 std::string DayOf(const std::string& utc) { return utc.substr(0, 10); }
 
-// The latest stored file of each (asked key, downloaded key), the absent awards, and the fetch
-// day, from the store in `dir`.
+const char* SourceName(const std::string& source) {
+  return source == "sam" ? "SAM.gov" : "USAspending";
+}
+
+// The awards of the store in `dir`: per source, the latest stored file of each (asked key,
+// downloaded key or page), for awards whose last outcome is "done"; the awards the source said it
+// does not have; and the earliest fetch day, which is how fresh the store is.
 Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::string>* files_read) {
   auto store = RecordStore::Open(dir, /*create=*/false);
   if (!store.ok()) return store.status();
-  std::map<std::pair<std::string, std::string>, StoreEntry> files;
-  std::map<std::string, StoreEntry> last_outcome;  // asked key -> its last done/absent entry
+  using SourceKey = std::pair<std::string, std::string>;  // source, asked key
+  std::map<std::pair<SourceKey, std::string>, StoreEntry> files;
+  std::map<SourceKey, StoreEntry> last_outcome;  // the last done/absent entry
   for (const StoreEntry& entry : (*store)->Entries()) {
-    if (entry.source != "usaspending") continue;  // SAM.gov bodies are read below, as records
-    if (entry.role == "file") files[{entry.award_key, entry.note}] = entry;
-    if (entry.role == "done" || entry.role == "absent") last_outcome[entry.award_key] = entry;
+    const SourceKey key{entry.source, entry.award_key};
+    // A USAspending file is one award's download (note: its key); a SAM.gov file is one page
+    // of a search (its URL tells the page).
+    if (entry.role == "file") files[{key, entry.source == "sam" ? entry.url : entry.note}] = entry;
+    if (entry.role == "done" || entry.role == "absent") last_outcome[key] = entry;
   }
   std::optional<Date> fetched;
   auto note_fetched = [&](const std::string& at) {
@@ -46,25 +54,33 @@ Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::st
     if (day.ok() && *day && (!fetched || **day < *fetched)) fetched = **day;
   };
   for (const auto& [key, entry] : last_outcome) {
-    if (entry.role == "absent") {
-      records->absent_awards[key] = DayOf(entry.fetched_at);
-      note_fetched(entry.fetched_at);
+    if (entry.role != "absent") continue;
+    // Another source that has the award wins over one that has not.
+    if (records->absent_awards.count(key.second) == 0) {
+      records->absent_awards[key.second] =
+          fmt::format("{} has no award {} (asked {}).", SourceName(key.first), key.second,
+                      DayOf(entry.fetched_at));
     }
+    note_fetched(entry.fetched_at);
   }
   std::set<std::string> read_bodies;
   for (const auto& [keys, entry] : files) {
     auto outcome = last_outcome.find(keys.first);
-    if (outcome != last_outcome.end() && outcome->second.role == "absent") continue;
+    if (outcome == last_outcome.end() || outcome->second.role != "done") continue;
     if (!read_bodies.insert(entry.sha256).second) continue;  // one body serving two keys
     Result<std::string> body = (*store)->ReadBody(entry);
     if (!body.ok()) return body.status();
     const std::string name = (*store)->BodyPath(entry.sha256);
     Result<std::vector<InputPart>> parts = DecodeInput(name, std::move(*body));
     if (!parts.ok()) return parts.status();
-    if (Status s = ReadAwardDownload(name, *parts, records); !s.ok()) return s;
+    Status s = IsAwardDownload(*parts) ? ReadAwardDownload(name, *parts, records)
+                                       : ReadRecordParts(name, *parts, records);
+    if (!s.ok()) return s;
     if (files_read != nullptr) files_read->push_back(name);
     note_fetched(entry.fetched_at);
   }
+  // An award one source has and another has not is not absent.
+  for (const Award& award : records->awards) records->absent_awards.erase(award.key);
   if (fetched && (!records->fetched_as_of || *fetched < *records->fetched_as_of)) {
     records->fetched_as_of = fetched;
   }

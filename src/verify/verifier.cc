@@ -246,8 +246,7 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
         // A record store asked the source for this award and was told it has none: that is an
         // answer, whatever the listing date.
         r.verdict = Verdict::kNotFound;
-        r.reason =
-            fmt::format("USAspending has no award {} (asked {}).", absent->first, absent->second);
+        r.reason = absent->second;
       } else if (ListedAfterRecords(claim, records)) {
         r.verdict = Verdict::kAfterRecords;
         r.reason = AfterRecordsReason(*claim.earliest_date, *records.as_of, match.why_not);
