@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "../cli/claims_slice.h"
 #include "../cli/run_binary.h"
 #include "fetch/record_store.h"
 #include "ingest/csv_reader.h"
@@ -132,15 +133,9 @@ class SamFetchTest : public ::testing::Test {
                               kSource + "/tests/fixtures/sam/fpds_idvs_slice.json"}));
     ASSERT_TRUE(replay_.Start());
     // The 2025-03-13 claims on the fixtures' awards, and one on a PIID SAM.gov does not have.
-    auto parts = ReadInputFile(kSource + "/demo/claims/2025-03-13_contracts_grab.csv.gz");
-    ASSERT_TRUE(parts.ok());
-    const std::string& text = (*parts)[0].bytes;
-    std::string claims = text.substr(0, text.find('\n') + 1);
-    for (const char* piid : {"\"93310023P0021\"", "\"9531CB23C0008\"", "\"75D30124C20075\"",
-                             "\"9531CB24A0009\"", "\"70CMSD22A00000008\"", "\"75F40123F19004\""}) {
-      std::size_t start = text.rfind('\n', text.find(piid)) + 1;
-      claims += text.substr(start, text.find('\n', start) - start + 1);
-    }
+    std::string claims =
+        testing::ClaimsOfPiids({"93310023P0021", "9531CB23C0008", "75D30124C20075", "9531CB24A0009",
+                                "70CMSD22A00000008", "75F40123F19004"});
     claims_ = (dir_ / "2025-03-13_contracts_grab.csv").string();
     std::ofstream(claims_) << claims;
     std::ofstream(dir_ / "key") << kKey << "\n";
