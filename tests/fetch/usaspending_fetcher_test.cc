@@ -12,7 +12,10 @@
 
 #include "../test_files.h"
 #include "generate_lib.h"
+#include "ingest/records_reader.h"
+#include "jobs/record_inputs.h"
 #include "usaspending_replay.h"
+#include "verify/verifier.h"
 
 namespace receipts {
 namespace {
@@ -254,6 +257,53 @@ TEST_F(UsaspendingFetcherTest, ARerunFetchesOnlyWhatIsMissingOrFailed) {
       Fetch({Contract(a, "9531CB24A0009", "955F"), Contract(b, "93310023P0021", "9300")});
   EXPECT_EQ(third.reused, 2u);
   EXPECT_EQ(third.requests, 0u);
+}
+
+// A grant named by its legacy (subtier) key: found by its FAIN among assistance awards,
+// downloaded from /download/assistance/, and verified with its File C outlays.
+TEST_F(UsaspendingFetcherTest, FetchesAGrantAndItsOutlays) {
+  UsaspendingReplay::Awards grants = UsaspendingReplay::ParseTransactions(
+      testing::Slurp(std::string(RECEIPTS_SOURCE_DIR) +
+                     "/tests/fixtures/records/assistance_prime_transactions.csv"));
+  ASSERT_EQ(grants.size(), 1u);
+  grants.begin()->second.funding_rows =
+      "FY2025P05,075-0943,,0,6000000.00,,,ASST_NON_NU50CK000513_7523,,NU50CK000513,2025-03-31\n"
+      "FY2025P02,075-0943,,0,5000000.00,,,ASST_NON_NU50CK000513_7523,,NU50CK000513,2025-03-31\n";
+  replay_->Stop();
+  replay_ = std::make_unique<UsaspendingReplay>();
+  replay_->AddAwards(grants);
+  ASSERT_TRUE(replay_->Start());
+  options_.base_url = replay_->base_url();
+
+  Claim claim;
+  claim.kind = ClaimKind::kGrant;
+  claim.award_id = "ASST_NON_NU50CK000513_75D3";
+  claim.fain = "NU50CK000513";
+  claim.claimed_savings = 145'832'279;
+  std::vector<AwardRequest> wanted =
+      AwardRequestsForClaims({claim}, {"grant:ASST_NON_NU50CK000513_75D3"});
+  ASSERT_EQ(wanted.size(), 1u);
+  EXPECT_EQ(wanted[0].family, AwardFamily::kAssistance);
+  EXPECT_EQ(wanted[0].id, "NU50CK000513");
+  FetchSummary s = Fetch(wanted);
+  ASSERT_EQ(s.fetched, 1u) << (s.failures.empty() ? "" : s.failures[0]);
+  std::vector<StoreEntry> entries = store_->Entries();
+  ASSERT_GE(entries.size(), 4u);
+  EXPECT_NE(entries[3].url.find("/api/v2/download/assistance/"), std::string::npos)
+      << entries[3].url;
+
+  RecordSet records;
+  ScanStats stats;
+  ASSERT_TRUE(ReadRecordInputs({store_->dir()}, RecordFilter::All(), &records, &stats,
+                               ScanOptions{}, nullptr)
+                  .ok());
+  FinishRecords(&records);
+  std::vector<ClaimResult> results = VerifyClaims({claim}, records, VerifyOptions{DefaultSince()});
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(VerdictName(results[0].verdict), std::string("verified")) << results[0].reason;
+  EXPECT_EQ(results[0].deobligated, 145'832'279);
+  // 4,439,135.00 + 5,893,978.00 − 1,458,322.79 obligated, 6,000,000.00 outlaid by FY2025P05.
+  EXPECT_EQ(results[0].obligated_not_outlaid, 287'479'021);
 }
 
 TEST(FreshAwardKeysTest, OlderThanMaxAgeIsFetchedAgain) {

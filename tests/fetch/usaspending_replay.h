@@ -66,8 +66,10 @@ class UsaspendingReplay {
     Awards awards;
     CsvReader csv("replay", csv_text);
     if (!csv.ReadHeader().ok()) return {};
-    const int key_column = csv.Find("contract_award_unique_key");
-    const int piid_column = csv.Find("award_id_piid");
+    const bool assistance = csv.Find("assistance_award_unique_key") >= 0;
+    const int key_column =
+        csv.Find(assistance ? "assistance_award_unique_key" : "contract_award_unique_key");
+    const int piid_column = csv.Find(assistance ? "award_id_fain" : "award_id_piid");
     if (key_column < 0 || piid_column < 0) return {};
     std::string header;
     for (const std::string& name : csv.header())
@@ -85,7 +87,7 @@ class UsaspendingReplay {
       if (award.key.empty()) {
         award.key = key;
         award.piid = std::string(csv.field(piid_column));
-        award.category = key.starts_with("CONT_IDV_") ? "idv" : "contract";
+        award.category = assistance ? "grant" : key.starts_with("CONT_IDV_") ? "idv" : "contract";
         award.header = header;
       }
       award.rows.push_back(std::move(line));
@@ -95,6 +97,7 @@ class UsaspendingReplay {
 
   // The awards served; call before Start.
   void SetAwards(Awards awards) { awards_ = std::move(awards); }
+  void AddAwards(const Awards& awards) { awards_.insert(awards.begin(), awards.end()); }
 
   std::size_t award_count() const { return awards_.size(); }
   Award* Find(const std::string& key) {
@@ -241,10 +244,13 @@ class UsaspendingReplay {
            R"({"detail":"Missing value: 'filters|award_type_codes' is a required field"})");
       return;
     }
-    bool idv_group = false;
+    // One group of award types a request: IDV_*, A–D (contracts) or assistance codes.
+    std::string group = "grant";
     for (simdjson::dom::element type : types) {
       std::string_view code;
-      if (!type.get(code) && code.starts_with("IDV_")) idv_group = true;
+      if (type.get(code)) continue;
+      if (code.starts_with("IDV_")) group = "idv";
+      if (code == "A" || code == "B" || code == "C" || code == "D") group = "contract";
     }
     std::string results;
     int internal_id = 1;
@@ -256,7 +262,7 @@ class UsaspendingReplay {
         wanted = wanted.substr(1, wanted.size() - 2);
       }
       for (const auto& [key, award] : awards_) {
-        if (award.piid != wanted || (award.category == "idv") != idv_group) continue;
+        if (award.piid != wanted || award.category != group) continue;
         results += std::string(results.empty() ? "" : ",") +
                    "{\"internal_id\":" + std::to_string(internal_id++) +
                    ",\"Award ID\":" + JsonString(award.piid) +
@@ -352,7 +358,10 @@ class UsaspendingReplay {
       return;
     }
     const Award& award = *Find(key);
-    const std::string prefix = (award.category == "idv" ? "IDV_" : "Contract_") + award.piid + "_";
+    const std::string prefix = std::string(award.category == "idv"     ? "IDV_"
+                                           : award.category == "grant" ? "Assistance_"
+                                                                       : "Contract_") +
+                               award.piid + "_";
     std::string history = award.header + "\n";
     for (const std::string& row : award.rows) history += row + "\n";
     std::vector<std::pair<std::string, std::string>> members;
