@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "ingest/records_fields.h"
 
 namespace receipts::records {
 namespace {
@@ -400,43 +401,16 @@ Status DocumentReader::ReadDateField(Field field, std::optional<Date>* out) cons
 }
 
 Status DocumentReader::ReadEndDateField(Field field, std::optional<Date>* out) const {
-  Result<std::optional<Date>> date = ParseDate(Value(field));
-  if (date.ok()) {
-    *out = *date;
-    return Status::Ok();
-  }
-  // As ReadEndDate: a typo'd year such as 2207 makes the date unknown, not the file unreadable.
-  std::string_view text = Value(field);
-  int year = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + std::min<std::size_t>(4, text.size()), year);
-  bool year_first = ec == std::errc() && end == text.data() + 4 && text.size() >= 10 &&
-                    text[4] == '-' && text[7] == '-';
-  if (year_first && (year < 1900 || year > 2200)) {
-    *out = std::nullopt;
-    return Status::Ok();
-  }
-  return FieldError(field, date.status().message());
+  Result<std::optional<Date>> date = ParseEndDateText(Value(field));
+  if (!date.ok()) return FieldError(field, date.status().message());
+  *out = *date;
+  return Status::Ok();
 }
 
 Status DocumentReader::ReadCountField(Field field, std::optional<int>* out) const {
-  std::string_view text = Value(field);
-  if (text.empty()) {
-    *out = std::nullopt;
-    return Status::Ok();
-  }
-  // As ReadCount: "7.0" is 7, any other fraction is refused.
-  std::size_t dot = text.find('.');
-  std::string_view digits = text.substr(0, dot);
-  bool zero_fraction = dot == std::string_view::npos ||
-                       text.substr(dot + 1).find_first_not_of('0') == std::string_view::npos;
-  int value = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size() || value < 0 || !zero_fraction ||
-      digits.empty()) {
-    return FieldError(field, "'" + std::string(text.substr(0, 40)) + "' is not a count");
-  }
-  *out = value;
+  Result<std::optional<int>> count = ParseCountText(Value(field));
+  if (!count.ok()) return FieldError(field, count.status().message());
+  *out = *count;
   return Status::Ok();
 }
 

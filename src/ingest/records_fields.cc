@@ -46,31 +46,22 @@ Status ReadDate(const CsvReader& csv, int column, std::optional<Date>* out) {
   return Status::Ok();
 }
 
-Status ReadEndDate(const CsvReader& csv, int column, std::optional<Date>* out) {
-  Result<std::optional<Date>> date = ParseDate(csv.field(column));
-  if (date.ok()) {
-    *out = *date;
-    return Status::Ok();
-  }
-  std::string_view text = Trim(csv.field(column));
+Result<std::optional<Date>> ParseEndDateText(std::string_view text) {
+  Result<std::optional<Date>> date = ParseDate(text);
+  if (date.ok()) return date;
+  text = Trim(text);
   int year = 0;
   auto [end, ec] =
       std::from_chars(text.data(), text.data() + std::min<std::size_t>(4, text.size()), year);
   bool year_first = ec == std::errc() && end == text.data() + 4 && text.size() >= 10 &&
                     text[4] == '-' && text[7] == '-';
-  if (year_first && (year < 1900 || year > 2200)) {
-    *out = std::nullopt;
-    return Status::Ok();
-  }
-  return CellError(csv, column, date.status().message());
+  if (year_first && (year < 1900 || year > 2200)) return std::optional<Date>();
+  return date.status();
 }
 
-Status ReadCount(const CsvReader& csv, int column, std::optional<int>* out) {
-  std::string_view text = Trim(csv.field(column));
-  if (text.empty()) {
-    *out = std::nullopt;
-    return Status::Ok();
-  }
+Result<std::optional<int>> ParseCountText(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return std::optional<int>();
   // Some exports write counts as floats ("7.0"): accept a zero fraction only.
   std::size_t dot = text.find('.');
   std::string_view digits = text.substr(0, dot);
@@ -80,9 +71,22 @@ Status ReadCount(const CsvReader& csv, int column, std::optional<int>* out) {
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (ec != std::errc() || end != digits.data() + digits.size() || value < 0 || !zero_fraction ||
       digits.empty()) {
-    return CellError(csv, column, "'" + std::string(text.substr(0, 40)) + "' is not a count");
+    return Status::InvalidInput("'" + std::string(text.substr(0, 40)) + "' is not a count");
   }
-  *out = value;
+  return std::optional<int>(value);
+}
+
+Status ReadEndDate(const CsvReader& csv, int column, std::optional<Date>* out) {
+  Result<std::optional<Date>> date = ParseEndDateText(csv.field(column));
+  if (!date.ok()) return CellError(csv, column, date.status().message());
+  *out = *date;
+  return Status::Ok();
+}
+
+Status ReadCount(const CsvReader& csv, int column, std::optional<int>* out) {
+  Result<std::optional<int>> count = ParseCountText(csv.field(column));
+  if (!count.ok()) return CellError(csv, column, count.status().message());
+  *out = *count;
   return Status::Ok();
 }
 

@@ -35,6 +35,11 @@ Status ReadEndDate(const CsvReader& csv, int column, std::optional<Date>* out);
 // A non-negative count such as numberOfOffersReceived ("7", "7.0"); blank is std::nullopt.
 Status ReadCount(const CsvReader& csv, int column, std::optional<int>* out);
 
+// The same two rules over text, for the readers whose cells are not CSV (ATOM, SAM.gov JSON);
+// an error is the message alone, without file, line or field.
+Result<std::optional<Date>> ParseEndDateText(std::string_view text);
+Result<std::optional<int>> ParseCountText(std::string_view text);
+
 // A USAspending key part: "-none-" / "-NONE-" mean blank.
 std::string_view KeyPart(std::string_view part);
 

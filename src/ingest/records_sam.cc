@@ -15,6 +15,7 @@
 #include "core/ids.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "ingest/records_fields.h"
 
 namespace receipts::records {
 namespace {
@@ -279,43 +280,19 @@ class SamRecord {
   Status EndDate(std::string_view path, std::optional<Date>* out) const {
     Result<std::string> text = Text(path);
     if (!text.ok()) return text.status();
-    Result<std::optional<Date>> date = ParseDate(*text);
-    if (date.ok()) {
-      *out = *date;
-      return Status::Ok();
-    }
-    std::string_view t = *text;
-    int year = 0;
-    auto [end, ec] = std::from_chars(t.data(), t.data() + std::min<std::size_t>(4, t.size()), year);
-    bool year_first =
-        ec == std::errc() && end == t.data() + 4 && t.size() >= 10 && t[4] == '-' && t[7] == '-';
-    if (year_first && (year < 1900 || year > 2200)) {
-      *out = std::nullopt;
-      return Status::Ok();
-    }
-    return Error(path, date.status().message());
+    Result<std::optional<Date>> date = ParseEndDateText(*text);
+    if (!date.ok()) return Error(path, date.status().message());
+    *out = *date;
+    return Status::Ok();
   }
 
   // A non-negative count such as numberOfOffersReceived ("7", "7.0", 7); absent is std::nullopt.
   Status Count(std::string_view path, std::optional<int>* out) const {
     Result<std::string> text = Text(path);
     if (!text.ok()) return text.status();
-    std::string_view t = *text;
-    if (t.empty()) {
-      *out = std::nullopt;
-      return Status::Ok();
-    }
-    std::size_t dot = t.find('.');
-    std::string_view digits = t.substr(0, dot);
-    bool zero_fraction = dot == std::string_view::npos ||
-                         t.substr(dot + 1).find_first_not_of('0') == std::string_view::npos;
-    int value = 0;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size() || value < 0 || !zero_fraction ||
-        digits.empty()) {
-      return Error(path, "'" + std::string(t.substr(0, 40)) + "' is not a count");
-    }
-    *out = value;
+    Result<std::optional<int>> count = ParseCountText(*text);
+    if (!count.ok()) return Error(path, count.status().message());
+    *out = *count;
     return Status::Ok();
   }
 
