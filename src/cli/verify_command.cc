@@ -88,7 +88,7 @@ void AddVerifyCommand(CLI::App& root, Commands* commands) {
       ->expected(1, -1);
   verify
       ->add_option("--records", flags->records,
-                   "Record files: FPDS element CSV, USAspending transactions/award summaries")
+                   "Record files or directories: FPDS element CSV or saved ATOM pages, USAspending bulk files or per-award downloads, SAM.gov responses, record stores (fetch usaspending/sam --out)")
       ->required()
       ->expected(1, -1);
   verify->add_option("--out", flags->out,

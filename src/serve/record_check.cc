@@ -2,6 +2,7 @@
 
 #include "ingest/records_reader.h"
 #include "jobs/ledger_verify_job.h"
+#include "jobs/record_inputs.h"
 #include "ledger/verdict_store.h"
 #include "verify/verifier.h"
 
@@ -14,10 +15,16 @@ Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::st
                                                        Date since) {
   std::unique_ptr<RecordCheck> check(new RecordCheck());
   check->since_ = since;
-  for (const std::string& path : files) {
-    if (Status s = ReadRecordsFile(path, &check->records_); !s.ok()) return s;
+  // Files, per-award downloads, record stores and directories, as verify reads them; whole, since
+  // any claim of any snapshot may be asked for.
+  std::vector<std::string> files_read;
+  ScanStats stats;
+  if (Status s = ReadRecordInputs(files, RecordFilter::All(), &check->records_, &stats,
+                                  ScanOptions{}, &files_read);
+      !s.ok()) {
+    return s;
   }
-  auto digests = DigestRecordFiles(files);
+  auto digests = DigestRecordFiles(files_read);
   if (!digests.ok()) return digests.status();
   for (const RecordFileDigest& digest : *digests) check->sha256s_.push_back(digest.sha256);
   FinishRecords(&check->records_);
