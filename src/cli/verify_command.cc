@@ -88,7 +88,9 @@ void AddVerifyCommand(CLI::App& root, Commands* commands) {
       ->expected(1, -1);
   verify
       ->add_option("--records", flags->records,
-                   "Record files or directories: FPDS element CSV or saved ATOM pages, USAspending bulk files or per-award downloads, SAM.gov responses, record stores (fetch usaspending/sam --out)")
+                   "Record files or directories: FPDS element CSV or saved ATOM pages, USAspending "
+                   "bulk files or per-award downloads, SAM.gov responses, record stores (fetch "
+                   "usaspending/sam --out)")
       ->required()
       ->expected(1, -1);
   verify->add_option("--out", flags->out,
