@@ -71,7 +71,11 @@ struct RecordSet {
   // the awards a source said it does not have: by the key asked for, the sentence that says so
   // ("USAspending has no award CONT_AWD_… (asked 2026-12-01).").
   std::optional<Date> fetched_as_of;
-  std::map<std::string, std::string> absent_awards;
+  struct Absent {
+    std::string sentence;
+    std::optional<Date> asked;  // the day the source was asked
+  };
+  std::map<std::string, Absent> absent_awards;
 };
 
 }  // namespace receipts

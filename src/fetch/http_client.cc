@@ -39,6 +39,8 @@ std::size_t WriteBody(char* data, std::size_t size, std::size_t count, void* use
 
 struct HttpClient::Handle {
   CURL* curl = nullptr;
+  // curl keeps the pointer until the next reset or cleanup: it must live as long as the handle.
+  char error[CURL_ERROR_SIZE] = {0};
   curl_slist* json_headers = nullptr;
   ~Handle() {
     if (json_headers != nullptr) curl_slist_free_all(json_headers);
@@ -69,7 +71,8 @@ Result<HttpResponse> HttpClient::Perform(const std::string& url, const std::stri
   if (h == nullptr) return Status::IoError(fmt::format("{} {}: libcurl failed", method, url));
   curl_easy_reset(h);  // keeps the connection cache, drops the previous request's options
   Body body;
-  char error[CURL_ERROR_SIZE] = {0};
+  char* error = handle_->error;
+  error[0] = '\0';
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   if (json != nullptr) {
     curl_easy_setopt(h, CURLOPT_POST, 1L);

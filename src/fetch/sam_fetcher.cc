@@ -200,6 +200,10 @@ Result<SamFetchSummary> FetchFromSam(const std::vector<AwardRequest>& wanted, Re
       received += on_page;
       if (absent || on_page < kPageSize || !total->has_value() || received >= **total) break;
     }
+    if (failure.empty() && !absent && !stopped && received >= kPageSize * kMaxPages) {
+      failure = fmt::format("award {}: more than {} actions under this PIID; not all were fetched",
+                            request.key, kPageSize * kMaxPages);
+    }
     if (stopped && failure.empty() && !absent) {
       ++out.skipped;
       continue;

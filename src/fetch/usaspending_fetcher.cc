@@ -355,8 +355,8 @@ std::vector<std::string> FreshAwardKeys(const RecordStore& store, int max_age_da
   std::unordered_set<std::string> seen;
   std::vector<std::string> out;
   for (const StoreEntry& entry : store.Entries()) {
-    if ((entry.role == "done" || entry.role == "absent") && IsFresh(entry, max_age_days, now) &&
-        seen.insert(entry.award_key).second) {
+    if (entry.source == kSource && (entry.role == "done" || entry.role == "absent") &&
+        IsFresh(entry, max_age_days, now) && seen.insert(entry.award_key).second) {
       out.push_back(entry.award_key);
     }
   }
@@ -386,7 +386,8 @@ Result<FetchSummary> FetchFromUsaspending(const std::vector<AwardRequest>& wante
   for (const std::string& key : FreshAwardKeys(*store, options.max_age_days)) fresh.insert(key);
   std::map<std::string, std::set<std::string>> files;  // requested key -> downloaded keys
   for (const StoreEntry& entry : store->Entries()) {
-    if (entry.role == "file" && IsFresh(entry, options.max_age_days, now)) {
+    if (entry.source == kSource && entry.role == "file" &&
+        IsFresh(entry, options.max_age_days, now)) {
       files[entry.award_key].insert(entry.note);
     }
   }
@@ -425,7 +426,7 @@ Result<FetchSummary> FetchFromUsaspending(const std::vector<AwardRequest>& wante
       }
       if (!outcome.ok()) {
         fetcher.PutError(outcome.status().message());
-        if (options.log) options.log("failed: " + outcome.status().message());
+        if (options.log) options.log("failed: " + request.key + ": " + outcome.status().message());
       }
       std::size_t finished = ++done;
       if (options.progress) options.progress(finished, summary.awards);

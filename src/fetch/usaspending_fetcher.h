@@ -47,8 +47,8 @@ struct FetchSummary {
   double seconds = 0;
 };
 
-// The awards a rerun need not fetch: those whose last "done" or "absent" entry in `store` is at
-// most `max_age_days` old (-1: any age), by requested key.
+// The awards a rerun need not fetch: those whose last USAspending "done" or "absent" entry in
+// `store` is at most `max_age_days` old (-1: any age), by requested key.
 std::vector<std::string> FreshAwardKeys(const RecordStore& store, int max_age_days);
 
 // Fetches every award of `wanted` not already fresh in `store`. A failure of one award does not

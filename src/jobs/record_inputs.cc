@@ -57,9 +57,11 @@ Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::st
     if (entry.role != "absent") continue;
     // Another source that has the award wins over one that has not.
     if (records->absent_awards.count(key.second) == 0) {
+      Result<std::optional<Date>> asked = ParseDate(DayOf(entry.fetched_at));
       records->absent_awards[key.second] =
-          fmt::format("{} has no award {} (asked {}).", SourceName(key.first), key.second,
-                      DayOf(entry.fetched_at));
+          RecordSet::Absent{fmt::format("{} has no award {} (asked {}).", SourceName(key.first),
+                                        key.second, DayOf(entry.fetched_at)),
+                            asked.ok() ? *asked : std::nullopt};
     }
     note_fetched(entry.fetched_at);
   }

@@ -239,14 +239,17 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
     AwardMatch match = index.Match(claim);
     if (match.award == nullptr) {
       auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
+      // A record store asked the source for this award, on or after the claim was listed, and
+      // was told it has none: that is an answer. Asked before the listing, it is only old.
+      const bool asked_after_listing =
+          absent != records.absent_awards.end() && (!claim.earliest_date || !absent->second.asked ||
+                                                    *claim.earliest_date <= *absent->second.asked);
       if (!match.has_identifier) {
         r.verdict = Verdict::kUnverifiable;
         r.reason = match.why_not;
-      } else if (absent != records.absent_awards.end()) {
-        // A record store asked the source for this award and was told it has none: that is an
-        // answer, whatever the listing date.
+      } else if (asked_after_listing) {
         r.verdict = Verdict::kNotFound;
-        r.reason = absent->second;
+        r.reason = absent->second.sentence;
       } else if (ListedAfterRecords(claim, records)) {
         r.verdict = Verdict::kAfterRecords;
         r.reason = AfterRecordsReason(*claim.earliest_date, *records.as_of, match.why_not);

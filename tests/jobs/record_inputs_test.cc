@@ -13,6 +13,7 @@
 #include "../test_files.h"
 #include "fetch/record_store.h"
 #include "ingest/records_reader.h"
+#include "verify/verifier.h"
 
 namespace receipts {
 namespace {
@@ -170,7 +171,23 @@ TEST_F(RecordInputsTest, AnAbsentAwardIsSaidSo) {
   RecordSet records;
   ASSERT_TRUE(Read({(dir_ / "store").string()}, &records).ok());
   ASSERT_EQ(records.absent_awards.size(), 1u);
-  EXPECT_EQ(records.absent_awards.begin()->second,
+  EXPECT_EQ(records.absent_awards.begin()->second.asked->ToIso(), "2026-12-01");
+  // Asked after the listing, the absence is the answer; asked before, the record is only old.
+  Claim claim;
+  claim.piid = "X1";
+  claim.agency_id = "9700";
+  claim.earliest_date = *Date::FromYmd(2026, 11, 2);
+  claim.date = claim.earliest_date;
+  Claim later = claim;
+  later.earliest_date = *Date::FromYmd(2027, 1, 5);
+  later.date = later.earliest_date;
+  std::vector<ClaimResult> results =
+      VerifyClaims({claim, later}, records, VerifyOptions{DefaultSince()});
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(VerdictName(results[0].verdict), std::string("not_found")) << results[0].reason;
+  EXPECT_NE(results[0].reason.find("USAspending has no award"), std::string::npos);
+  EXPECT_EQ(VerdictName(results[1].verdict), std::string("after_records")) << results[1].reason;
+  EXPECT_EQ(records.absent_awards.begin()->second.sentence,
             "USAspending has no award CONT_AWD_X1_9700_-NONE-_-NONE- (asked 2026-12-01).");
 }
 
