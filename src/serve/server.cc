@@ -11,8 +11,11 @@
 #include "serve/api_json.h"
 #include "serve/assets.h"
 #include "serve/auth.h"
+#include "serve/connection_hub.h"
+#include "serve/connection_stream.h"
 #include "serve/context.h"
 #include "serve/handlers.h"
+#include "serve/journal_recovery.h"
 #include "serve/page_layout.h"
 #include "serve/snapshot_view.h"
 #include "serve/url.h"
@@ -32,7 +35,53 @@ httplib::Headers SecurityHeaders() {
           {"Referrer-Policy", "no-referrer"},
           {"Cross-Origin-Opener-Policy", "same-origin"},
           {"Cross-Origin-Resource-Policy", "same-origin"},
-          {"Cache-Control", "no-cache"}};
+          {"Cache-Control", "no-cache"},
+          // Ranges are never served (one multi-range request once made 1.28 GB of reply).
+          {"Accept-Ranges", "none"}};
+}
+
+// The security headers as header lines, for the refusals the hub writes itself.
+std::string SecurityHeaderLines() {
+  std::string out;
+  for (const auto& [name, value] : SecurityHeaders()) out += name + ": " + value + "\r\n";
+  return out;
+}
+
+// httplib's server with its connection handling replaced: accepted sockets go to the hub
+// (serve/connection_hub.h), and a worker answers one request at a time through
+// process_request. httplib's own loop would keep a worker for each keep-alive connection's
+// whole life, and lose a pipelined request with each request's read buffer.
+class HttpServer : public httplib::Server {
+ public:
+  // Called with each accepted socket, on the accepting thread.
+  std::function<void(int)> adopt;
+
+  // httplib's parsing, routing and writing of the one request pending on `stream`.
+  bool Answer(httplib::Stream& stream, bool close_connection, bool& connection_closed,
+              const std::function<void(httplib::Request&)>& setup) {
+    return process_request(stream, close_connection, connection_closed, setup);
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    adopt(sock);
+    return true;
+  }
+};
+
+// Runs each task at once on the accepting thread: the only task httplib gives is handing a
+// socket to the hub, which never blocks.
+class InlineTaskQueue : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> fn) override { fn(); }
+  void shutdown() override {}
+};
+
+// True when the request carries a body (a body not read would be taken for the next request).
+bool HasBody(const httplib::Request& req) {
+  if (req.has_header("Transfer-Encoding")) return true;
+  std::string length = req.get_header_value("Content-Length");
+  return !length.empty() && length.find_first_not_of('0') != std::string::npos;
 }
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
@@ -75,9 +124,30 @@ using GetHandler = Reply (*)(ServeContext&, const GetRequest&);
 struct Server::Impl {
   ServeOptions options;
   ServeContext ctx;
-  httplib::Server http;
+  HttpServer http;
+  std::unique_ptr<ConnectionHub> hub;
   int port = 0;
   int listen_socket = -1;
+
+  // Answers the request pending on `connection`; true to keep the connection.
+  bool AnswerOn(Connection& connection) {
+    const HttpLimits& limits = options.limits;
+    ConnectionStream stream(connection, limits.io_timeout, Clock::now() + limits.request_timeout);
+    const bool last = connection.requests + 1 >= limits.keep_alive_max;
+    bool closed = false;
+    bool must_close = false;
+    bool written = http.Answer(stream, last, closed, [&must_close](httplib::Request& req) {
+      // httplib applies Range to every response; answer whole instead.
+      req.ranges.clear();
+      if (HasBody(req)) {
+        // Whether a handler read all of it or none, the connection ends with this answer.
+        must_close = true;
+        req.headers.erase("Connection");
+        req.headers.emplace("Connection", "close");
+      }
+    });
+    return written && !closed && !must_close && !last;
+  }
 
   // GET: one connection for the whole request; ETag from the ledger version and the request.
   void HandleGet(const httplib::Request& req, httplib::Response& res, GetHandler handler,
@@ -150,13 +220,13 @@ struct Server::Impl {
 
   void Install() {
     http.set_default_headers(SecurityHeaders());
-    const std::size_t threads = options.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.new_task_queue = [] { return new InlineTaskQueue(); };
+    http.adopt = [this](int sock) { hub->Adopt(sock); };
     http.set_payload_max_length(options.max_body_bytes);
-    http.set_read_timeout(10, 0);
-    http.set_write_timeout(10, 0);
-    http.set_keep_alive_max_count(20);
-    http.set_keep_alive_timeout(5);
+    // Only for the Keep-Alive header httplib writes: the hub and the stream keep the times.
+    http.set_keep_alive_max_count(options.limits.keep_alive_max);
+    http.set_keep_alive_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(options.limits.idle_timeout).count());
     // Headers and body go out in separate writes: without this, Nagle's algorithm and the
     // client's delayed ACK add 40 ms to every keep-alive response.
     http.set_tcp_nodelay(true);
@@ -236,6 +306,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->ctx.token = options.token;
+  if (!options.token.has_value()) {
+    auto recovered = RecoverHotJournal(options.ledger);
+    if (!recovered.ok()) return recovered.status();
+    if (*recovered) {
+      std::cerr << "receipts serve: " << options.ledger
+                << ": rolled back the journal of an interrupted write; serving the ledger as of "
+                   "its last commit\n";
+    }
+  }
   // One connection per worker thread plus one for uploads: a request never waits for another.
   auto pool = LedgerPool::Open(options.ledger, /*read_only=*/!options.token.has_value(),
                                options.threads + 1);
@@ -247,6 +326,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     impl->ctx.records = std::move(*records);
   }
   impl->Install();
+  Impl* raw = impl.get();
+  impl->hub = std::make_unique<ConnectionHub>(
+      options.limits, options.threads, [raw](Connection& c) { return raw->AnswerOn(c); },
+      SecurityHeaderLines());
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.bind);
     if (impl->port < 0) return Status::IoError("cannot bind " + options.bind);
@@ -259,18 +342,24 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   // httplib listens with a backlog of 5: a burst of connections (64 clients at once) would
   // overflow it and wait a second for SYN retransmission. Listening again widens it.
   if (impl->listen_socket >= 0) ::listen(impl->listen_socket, SOMAXCONN);
+  Status started = impl->hub->Start();
+  if (!started.ok()) return started;
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 int Server::port() const { return impl_->port; }
 
 Status Server::Run() {
-  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  bool listened = impl_->http.listen_after_bind();
+  impl_->hub->Stop();
+  if (!listened) return Status::IoError("the server stopped with an error");
   return Status::Ok();
 }
 
 void Server::Stop() {
-  if (impl_ != nullptr) impl_->http.stop();
+  if (impl_ == nullptr) return;
+  impl_->http.stop();
+  if (!impl_->http.is_running()) impl_->hub->Stop();
 }
 
 }  // namespace receipts::serve

@@ -1,6 +1,8 @@
 // `receipts serve`: the HTTP server over a ledger (doc/api.md). Safe by default: loopback
-// only unless told, a fixed pool of worker threads, a bounded request body, the ledger opened
-// read-only unless a write token is configured, security headers on every response.
+// only unless told, a fixed pool of worker threads given only whole request heads (idle and
+// slow clients wait in serve/connection_hub.h, not on a worker), bounded request heads, bodies,
+// queue and times, no ranges, the ledger opened read-only unless a write token is configured,
+// security headers on every response.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "serve/http_limits.h"
 
 namespace receipts::serve {
 
@@ -23,6 +26,7 @@ struct ServeOptions {
   std::size_t max_body_bytes = 64u << 20;
   std::vector<std::string> records;  // optional: shows measures and record rows
   Date since;                        // with records, as for verify
+  HttpLimits limits;
 };
 
 class Server {

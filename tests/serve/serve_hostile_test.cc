@@ -1,0 +1,312 @@
+// Hostile clients on loopback against a real server (in this process, on a free port): each
+// test is named after a defect one client could use to stop or balloon `receipts serve`, and
+// each is bounded in connections, bytes and time (every socket has timeouts).
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../cli/run_binary.h"
+#include "loopback.h"
+#include "serve/server.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using receipts::serve::ServeOptions;
+using receipts::serve::Server;
+using receipts::testing::ConnectLoopback;
+using receipts::testing::CountOf;
+using receipts::testing::Exchange;
+using receipts::testing::kBinary;
+using receipts::testing::kSource;
+using receipts::testing::ReceiveUntilClose;
+using receipts::testing::SendAll;
+
+using Clock = std::chrono::steady_clock;
+
+const std::string kClaims = kSource + "/demo/claims/";
+const std::string kRecords = kSource + "/demo/records/";
+
+int Sh(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
+
+// A server in a thread of this process until destroyed; `threads` workers.
+class Running {
+ public:
+  Running(const std::string& ledger, std::size_t threads) {
+    ServeOptions options;
+    options.ledger = ledger;
+    options.bind = "127.0.0.1";
+    options.port = 0;
+    options.threads = threads;
+    auto server = Server::Create(options);
+    if (!server.ok()) {
+      error_ = server.status().ToString();
+      return;
+    }
+    server_ = std::move(*server);
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    for (int i = 0; i < 100; ++i) {
+      if (Exchange(port(), Get("/assets/app.css"), 1 << 20, 1000).rfind("HTTP/1.1 200", 0) == 0)
+        return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    error_ = "the server did not answer within a few seconds";
+  }
+  ~Running() {
+    if (server_ != nullptr) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  const std::string& error() const { return error_; }
+  int port() const { return server_->port(); }
+
+  // A GET request for `path`, closing the connection after the answer.
+  static std::string Get(const std::string& path, const std::string& extra = "") {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "Connection: close\r\n\r\n";
+  }
+
+ private:
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::string error_;
+};
+
+// The status line's code, or 0 when nothing (or not HTTP) came back.
+int StatusOf(const std::string& reply) {
+  if (reply.rfind("HTTP/1.", 0) != 0 || reply.size() < 12) return 0;
+  return std::atoi(reply.substr(9, 3).c_str());
+}
+
+class ServeHostileTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("receipts_serve_hostile_" + std::to_string(::getpid())));
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    ledger_ = new std::string((*dir_ / "ledger.db").string());
+    for (const char* file :
+         {"2025-02-18T18-25_contracts_fpds.csv.gz", "2025-02-19T10-50_contracts_fpds.csv.gz"}) {
+      ASSERT_EQ(Sh(kBinary + " ingest --ledger " + *ledger_ + " --claims " + kClaims + file), 0);
+    }
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete ledger_;
+  }
+  static fs::path* dir_;
+  static std::string* ledger_;
+};
+
+fs::path* ServeHostileTest::dir_ = nullptr;
+std::string* ServeHostileTest::ledger_ = nullptr;
+
+// One 7.8 KB multi-range request once produced a 1.28 GB response: ranges are not served.
+TEST_F(ServeHostileTest, MultiRangeRequestIsNotMultiplied) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  std::string whole = Exchange(server.port(), Running::Get("/api/summary"));
+  ASSERT_EQ(StatusOf(whole), 200) << whole.substr(0, 200);
+  std::string ranges = "Range: bytes=0-";
+  for (int i = 0; i < 1000; ++i) ranges += ",0-";
+  std::string reply =
+      Exchange(server.port(), Running::Get("/api/summary", ranges + "\r\n"), 64u << 20, 5000);
+  EXPECT_EQ(StatusOf(reply), 200) << reply.substr(0, 200);
+  // The same bytes as without the Range header (the Date-free headers and body).
+  EXPECT_LE(reply.size(), whole.size() + 64);
+  EXPECT_EQ(reply.find("multipart/byteranges"), std::string::npos);
+}
+
+// No limit on the number of request headers (8 connections once took 2.4 GB).
+TEST_F(ServeHostileTest, TooManyRequestHeadersAre431) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  std::string headers;
+  for (int i = 0; i < 5000; ++i) headers += "X-H" + std::to_string(i) + ": v\r\n";
+  std::string reply = Exchange(server.port(), Running::Get("/api/summary", headers));
+  EXPECT_EQ(StatusOf(reply), 431) << reply.substr(0, 200);
+}
+
+// One header line is buffered whole however long it is before httplib looks at its length.
+TEST_F(ServeHostileTest, HeaderLineOverLimitIs431) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  std::string reply = Exchange(
+      server.port(), Running::Get("/api/summary", "X-Big: " + std::string(1u << 20, 'a') + "\r\n"));
+  EXPECT_EQ(StatusOf(reply), 431) << reply.substr(0, 200);
+}
+
+TEST_F(ServeHostileTest, RequestLineOverLimitIs414) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  std::string reply =
+      Exchange(server.port(), Running::Get("/api/claims?q=" + std::string(1u << 20, 'a')));
+  EXPECT_EQ(StatusOf(reply), 414) << reply.substr(0, 200);
+}
+
+// 16 idle or slow connections once stopped the server: 0 of 9 normal requests answered in 30 s.
+// Here 12 idle and 12 slow-loris connections (a byte of headers now and then) against 4
+// workers; 9 normal requests must each be answered within 3 s.
+TEST_F(ServeHostileTest, IdleAndSlowConnectionsDoNotStarveRequests) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  std::vector<int> idle, slow;
+  for (int i = 0; i < 12; ++i) idle.push_back(ConnectLoopback(server.port()));
+  for (int i = 0; i < 12; ++i) {
+    int fd = ConnectLoopback(server.port());
+    if (fd >= 0) (void)SendAll(fd, "GET /api/summary HTTP/1.1\r\nX-A: ");
+    slow.push_back(fd);
+  }
+  std::atomic<bool> stop{false};
+  std::thread dripper([&] {
+    while (!stop) {
+      for (int fd : slow)
+        if (fd >= 0) (void)::send(fd, "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+      for (int i = 0; i < 10 && !stop; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  int answered = 0;
+  for (int i = 0; i < 9; ++i) {
+    auto start = Clock::now();
+    std::string reply = Exchange(server.port(), Running::Get("/api/summary"), 4u << 20, 3000);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+    if (StatusOf(reply) == 200 && ms < 3000) ++answered;
+  }
+  stop = true;
+  dripper.join();
+  for (int fd : idle)
+    if (fd >= 0) ::close(fd);
+  for (int fd : slow)
+    if (fd >= 0) ::close(fd);
+  EXPECT_EQ(answered, 9);
+}
+
+// A slow-loris connection is cut once its head has taken too long, not kept for ever.
+TEST_F(ServeHostileTest, SlowHeadIsCutWithin20Seconds) {
+  Running server(*ledger_, 2);
+  ASSERT_EQ(server.error(), "");
+  int fd = ConnectLoopback(server.port(), 1000);
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd, "GET /api/summary HTTP/1.1\r\n"));
+  auto start = Clock::now();
+  bool closed = false;
+  while (Clock::now() - start < std::chrono::seconds(20)) {
+    if (::send(fd, "X", 1, MSG_NOSIGNAL) != 1) {
+      closed = true;
+      break;
+    }
+    char byte;
+    ssize_t n = ::recv(fd, &byte, 1, MSG_DONTWAIT);
+    if (n == 0 || (n > 0)) {
+      closed = true;  // an answer (408) or the end: either way the server let go
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  ::close(fd);
+  EXPECT_TRUE(closed);
+}
+
+// Two requests in one write on one connection: both answered, in order (the second was lost
+// with the first request's read buffer).
+TEST_F(ServeHostileTest, PipelinedRequestsAreAnsweredInOrder) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  int fd = ConnectLoopback(server.port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(
+      SendAll(fd,
+              "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              "GET /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  std::string reply = ReceiveUntilClose(fd, 8u << 20, 4000);
+  ::close(fd);
+  EXPECT_EQ(CountOf(reply, "HTTP/1.1 200"), 2u) << reply.substr(0, 300);
+  std::size_t summary = reply.find("\"by_verdict\"");
+  std::size_t snapshots = reply.find("{\"snapshots\":[");
+  EXPECT_NE(summary, std::string::npos);
+  EXPECT_NE(snapshots, std::string::npos);
+  EXPECT_LT(summary, snapshots);
+}
+
+// The API once showed the ledger's and the claims files' absolute paths on this machine.
+TEST_F(ServeHostileTest, NoAbsoluteServerPathsInTheApi) {
+  Running server(*ledger_, 4);
+  ASSERT_EQ(server.error(), "");
+  for (const char* path :
+       {"/api/summary", "/api/snapshots", "/api/snapshots?format=csv", "/api/claims?per_page=5",
+        "/api/claims/70CMSD22A00000008", "/api/diff?from=1&to=2", "/", "/claims/70CMSD22A00000008",
+        "/api/nothing-here"}) {
+    std::string reply = Exchange(server.port(), Running::Get(path));
+    EXPECT_NE(StatusOf(reply), 0) << path;
+    EXPECT_EQ(reply.find(kSource), std::string::npos) << path;
+    EXPECT_EQ(reply.find(dir_->string()), std::string::npos) << path;
+  }
+}
+
+// A hot journal (an ingest killed mid-transaction) once made a read-only serve answer 500 to
+// everything. The ledger's committed contents must be what serve shows.
+TEST_F(ServeHostileTest, HotJournalIsRolledBackAndServed) {
+  const std::string ledger = (*dir_ / "hot.db").string();
+  fs::copy_file(*ledger_, ledger, fs::copy_options::overwrite_existing);
+  std::string before;
+  {
+    Running server(ledger, 2);
+    ASSERT_EQ(server.error(), "");
+    before = Exchange(server.port(), Running::Get("/api/snapshots"));
+    ASSERT_EQ(StatusOf(before), 200);
+  }
+  // A child deletes every claim in a transaction that spills to the file, then is killed.
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(ledger.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db,
+                     "PRAGMA journal_mode=DELETE; PRAGMA cache_size=1; BEGIN; "
+                     "DELETE FROM claims; DELETE FROM pages; UPDATE snapshots SET claim_count=0;",
+                     nullptr, nullptr, nullptr) != SQLITE_OK) {
+      ::_exit(1);
+    }
+    (void)::write(ready[1], "x", 1);
+    for (;;) ::pause();
+  }
+  ::close(ready[1]);
+  pollfd waiting{ready[0], POLLIN, 0};
+  bool started = ::poll(&waiting, 1, 20000) == 1;
+  char byte = 0;
+  started = started && ::read(ready[0], &byte, 1) == 1;
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  ::close(ready[0]);
+  ASSERT_TRUE(started);
+  ASSERT_TRUE(fs::exists(ledger + "-journal"));
+
+  Running server(ledger, 2);
+  ASSERT_EQ(server.error(), "");
+  std::string after = Exchange(server.port(), Running::Get("/api/snapshots"));
+  EXPECT_EQ(StatusOf(after), 200) << after.substr(0, 300);
+  auto body = [](const std::string& reply) { return reply.substr(reply.find("\r\n\r\n")); };
+  EXPECT_EQ(body(after), body(before));
+  std::string claims = Exchange(server.port(), Running::Get("/api/claims?per_page=1"));
+  EXPECT_EQ(StatusOf(claims), 200);
+  EXPECT_EQ(claims.find("\"total\":0,"), std::string::npos);
+  EXPECT_FALSE(fs::exists(ledger + "-journal"));
+}
+
+}  // namespace
