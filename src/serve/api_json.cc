@@ -97,14 +97,25 @@ std::string ErrorJson(const std::string& message) {
   return "{\"error\":" + JsonString(message) + "}\n";
 }
 
+namespace {
+// A snapshot's source as the public may see it: URLs and `upload:NAME` as stored, a path on
+// this machine by its file name only (ingest stores the path it was given, often absolute).
+std::string PublicSource(const std::string& source) {
+  if (source.find("://") != std::string::npos || source.rfind("upload:", 0) == 0) return source;
+  std::size_t slash = source.find_last_of('/');
+  return slash == std::string::npos ? source : source.substr(slash + 1);
+}
+}  // namespace
+
 std::string SnapshotJson(const SnapshotInfo& s, bool verified) {
   return fmt::format(
       "{{\"id\":{},\"kind\":{},\"source\":{},\"as_of\":{},\"ingested_at\":{},\"claim_count\":{},"
       "{},\"raw_sha256\":{},\"claims_sha256\":{},\"prev_head\":{},\"head\":{},\"signed\":{},"
       "\"verified\":{}}}",
-      s.id, Str(s.kind), Str(s.source), Str(s.as_of), Str(s.ingested_at), s.claim_count,
-      Money("claimed_total", s.claimed_total), Str(s.raw_sha256), Str(s.claims_sha256),
-      Str(s.prev_head), Str(s.head), s.is_signed ? "true" : "false", verified ? "true" : "false");
+      s.id, Str(s.kind), Str(PublicSource(s.source)), Str(s.as_of), Str(s.ingested_at),
+      s.claim_count, Money("claimed_total", s.claimed_total), Str(s.raw_sha256),
+      Str(s.claims_sha256), Str(s.prev_head), Str(s.head), s.is_signed ? "true" : "false",
+      verified ? "true" : "false");
 }
 
 std::string SnapshotsJson(const std::vector<SnapshotInfo>& snapshots,
