@@ -17,6 +17,7 @@
 #include "serve/handlers.h"
 #include "serve/journal_recovery.h"
 #include "serve/page_layout.h"
+#include "serve/response_cache.h"
 #include "serve/snapshot_view.h"
 #include "serve/url.h"
 
@@ -126,6 +127,7 @@ struct Server::Impl {
   ServeContext ctx;
   HttpServer http;
   std::unique_ptr<ConnectionHub> hub;
+  ResponseCache replies{32u << 20, 4u << 20};
   int port = 0;
   int listen_socket = -1;
 
@@ -166,13 +168,20 @@ struct Server::Impl {
       res.set_header("Content-Type", api ? kJsonType : kHtmlType);
       return;
     }
+    if (auto kept = replies.Get(etag)) {
+      res.set_header("ETag", etag);
+      return Send(res, *kept);
+    }
     GetRequest get;
     get.ledger = lease.get();
     get.version = std::move(*version);
     get.params = req.params;
     if (req.matches.size() > 1) get.arg = req.matches[1].str();
     Reply reply = handler(ctx, get);
-    if (reply.status == 200) res.set_header("ETag", etag);
+    if (reply.status == 200) {
+      res.set_header("ETag", etag);
+      replies.Put(etag, reply);
+    }
     Send(res, std::move(reply));
   }
 
