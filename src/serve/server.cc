@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <mutex>
 
 #include "ledger/sha256.h"
 #include "serve/api_json.h"
@@ -120,6 +121,13 @@ bool EtagMatches(const std::string& if_none_match, const std::string& etag) {
 
 using GetHandler = Reply (*)(ServeContext&, const GetRequest&);
 
+// Once per hot journal rolled back (serve/journal_recovery.h).
+void SayRolledBack(const std::string& ledger) {
+  std::cerr << "receipts serve: " << ledger
+            << ": rolled back the journal of an interrupted write; serving the ledger as of its "
+               "last commit\n";
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -128,8 +136,24 @@ struct Server::Impl {
   HttpServer http;
   std::unique_ptr<ConnectionHub> hub;
   ResponseCache replies{32u << 20, 4u << 20};
+  std::mutex recovery_mutex;
   int port = 0;
   int listen_socket = -1;
+
+  // A read of a read-only server failed: an ingest killed while it serves may have left a hot
+  // journal, which read-only connections cannot roll back. Rolls it back (one request at a
+  // time) and says so; true when the read is worth trying again.
+  bool RecoverJournal() {
+    if (!ctx.pool->read_only()) return false;
+    std::lock_guard lock(recovery_mutex);
+    auto recovered = RecoverHotJournal(options.ledger);
+    if (!recovered.ok()) {
+      std::cerr << "receipts serve: " << recovered.status().ToString() << "\n";
+      return false;
+    }
+    if (*recovered) SayRolledBack(options.ledger);
+    return true;  // also when another request rolled it back just before
+  }
 
   // Answers the request pending on `connection`; true to keep the connection.
   bool AnswerOn(Connection& connection) {
@@ -156,6 +180,7 @@ struct Server::Impl {
                  bool api) {
     LedgerLease lease = ctx.pool->Acquire();
     auto version = LedgerVersion(lease.get());
+    if (!version.ok() && RecoverJournal()) version = LedgerVersion(lease.get());
     if (!version.ok())
       return Send(res, api ? JsonError(version.status()) : HtmlError(version.status()));
     std::string etag =
@@ -318,11 +343,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   if (!options.token.has_value()) {
     auto recovered = RecoverHotJournal(options.ledger);
     if (!recovered.ok()) return recovered.status();
-    if (*recovered) {
-      std::cerr << "receipts serve: " << options.ledger
-                << ": rolled back the journal of an interrupted write; serving the ledger as of "
-                   "its last commit\n";
-    }
+    if (*recovered) SayRolledBack(options.ledger);
   }
   // One connection per worker thread plus one for uploads: a request never waits for another.
   auto pool = LedgerPool::Open(options.ledger, /*read_only=*/!options.token.has_value(),

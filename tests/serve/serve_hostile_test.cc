@@ -88,6 +88,37 @@ int StatusOf(const std::string& reply) {
   return std::atoi(reply.substr(9, 3).c_str());
 }
 
+// Leaves a hot journal beside `ledger`, as an ingest killed mid-transaction does: a child
+// deletes every claim and page in a transaction that spills to the file, and is killed -9.
+// False when the child did not get that far within 20 s.
+bool LeaveHotJournal(const std::string& ledger) {
+  int ready[2];
+  if (::pipe(ready) != 0) return false;
+  pid_t child = ::fork();
+  if (child < 0) return false;
+  if (child == 0) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(ledger.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db,
+                     "PRAGMA journal_mode=DELETE; PRAGMA cache_size=1; BEGIN; "
+                     "DELETE FROM claims; DELETE FROM pages; UPDATE snapshots SET claim_count=0;",
+                     nullptr, nullptr, nullptr) != SQLITE_OK) {
+      ::_exit(1);
+    }
+    (void)::write(ready[1], "x", 1);
+    for (;;) ::pause();
+  }
+  ::close(ready[1]);
+  pollfd waiting{ready[0], POLLIN, 0};
+  bool started = ::poll(&waiting, 1, 20000) == 1;
+  char byte = 0;
+  started = started && ::read(ready[0], &byte, 1) == 1;
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  ::close(ready[0]);
+  return started;
+}
+
 class ServeHostileTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -269,32 +300,7 @@ TEST_F(ServeHostileTest, HotJournalIsRolledBackAndServed) {
     before = Exchange(server.port(), Running::Get("/api/snapshots"));
     ASSERT_EQ(StatusOf(before), 200);
   }
-  // A child deletes every claim in a transaction that spills to the file, then is killed.
-  int ready[2];
-  ASSERT_EQ(::pipe(ready), 0);
-  pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(ledger.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
-        sqlite3_exec(db,
-                     "PRAGMA journal_mode=DELETE; PRAGMA cache_size=1; BEGIN; "
-                     "DELETE FROM claims; DELETE FROM pages; UPDATE snapshots SET claim_count=0;",
-                     nullptr, nullptr, nullptr) != SQLITE_OK) {
-      ::_exit(1);
-    }
-    (void)::write(ready[1], "x", 1);
-    for (;;) ::pause();
-  }
-  ::close(ready[1]);
-  pollfd waiting{ready[0], POLLIN, 0};
-  bool started = ::poll(&waiting, 1, 20000) == 1;
-  char byte = 0;
-  started = started && ::read(ready[0], &byte, 1) == 1;
-  ::kill(child, SIGKILL);
-  ::waitpid(child, nullptr, 0);
-  ::close(ready[0]);
-  ASSERT_TRUE(started);
+  ASSERT_TRUE(LeaveHotJournal(ledger));
   ASSERT_TRUE(fs::exists(ledger + "-journal"));
 
   Running server(ledger, 2);
@@ -306,6 +312,22 @@ TEST_F(ServeHostileTest, HotJournalIsRolledBackAndServed) {
   std::string claims = Exchange(server.port(), Running::Get("/api/claims?per_page=1"));
   EXPECT_EQ(StatusOf(claims), 200);
   EXPECT_EQ(claims.find("\"total\":0,"), std::string::npos);
+  EXPECT_FALSE(fs::exists(ledger + "-journal"));
+}
+
+// The same, left by an ingest killed while serve runs: reads failed (500) until a restart.
+TEST_F(ServeHostileTest, HotJournalLeftWhileServingIsRolledBack) {
+  const std::string ledger = (*dir_ / "hot-live.db").string();
+  fs::copy_file(*ledger_, ledger, fs::copy_options::overwrite_existing);
+  Running server(ledger, 2);
+  ASSERT_EQ(server.error(), "");
+  std::string before = Exchange(server.port(), Running::Get("/api/snapshots"));
+  ASSERT_EQ(StatusOf(before), 200);
+  ASSERT_TRUE(LeaveHotJournal(ledger));
+  ASSERT_TRUE(fs::exists(ledger + "-journal"));
+  std::string after = Exchange(server.port(), Running::Get("/api/claims?per_page=1"));
+  EXPECT_EQ(StatusOf(after), 200) << after.substr(0, 300);
+  EXPECT_EQ(after.find("\"total\":0,"), std::string::npos);
   EXPECT_FALSE(fs::exists(ledger + "-journal"));
 }
 
