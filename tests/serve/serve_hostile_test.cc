@@ -44,9 +44,10 @@ int Sh(const std::string& command) { return std::system((command + " >/dev/null 
 // A server in a thread of this process until destroyed; `threads` workers.
 class Running {
  public:
-  Running(const std::string& ledger, std::size_t threads) {
+  Running(const std::string& ledger, std::size_t threads, receipts::serve::HttpLimits limits = {}) {
     ServeOptions options;
     options.ledger = ledger;
+    options.limits = limits;
     options.bind = "127.0.0.1";
     options.port = 0;
     options.threads = threads;
@@ -329,6 +330,47 @@ TEST_F(ServeHostileTest, HotJournalLeftWhileServingIsRolledBack) {
   EXPECT_EQ(StatusOf(after), 200) << after.substr(0, 300);
   EXPECT_EQ(after.find("\"total\":0,"), std::string::npos);
   EXPECT_FALSE(fs::exists(ledger + "-journal"));
+}
+
+// A body nobody reads (a GET's, or a refused upload's) was taken for the connection's next
+// request: a request smuggled inside another. The connection now ends with the answer.
+TEST_F(ServeHostileTest, UnreadBodyIsNotTakenForANextRequest) {
+  Running server(*ledger_, 2);
+  ASSERT_EQ(server.error(), "");
+  const std::string inner = "GET /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  int fd = ConnectLoopback(server.port());
+  ASSERT_GE(fd, 0);
+  // The body comes in a second write, after the head has been answered.
+  ASSERT_TRUE(SendAll(fd, "GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                              std::to_string(inner.size()) + "\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  (void)SendAll(fd, inner);
+  std::string reply = ReceiveUntilClose(fd, 4u << 20, 4000);
+  ::close(fd);
+  EXPECT_EQ(StatusOf(reply), 200);
+  EXPECT_EQ(CountOf(reply, "HTTP/1.1 "), 1u) << reply.substr(0, 300);
+}
+
+// Connections past the limit are answered 503 at once (never left waiting for a worker), and
+// the server answers again once they are gone.
+TEST_F(ServeHostileTest, ConnectionsPastTheLimitAre503) {
+  receipts::serve::HttpLimits limits;
+  limits.max_connections = 4;
+  Running server(*ledger_, 2, limits);
+  ASSERT_EQ(server.error(), "");
+  std::vector<int> held;
+  for (int i = 0; i < 4; ++i) held.push_back(ConnectLoopback(server.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::string refused = Exchange(server.port(), Running::Get("/api/summary"), 1 << 20, 3000);
+  EXPECT_EQ(StatusOf(refused), 503) << refused.substr(0, 200);
+  for (int fd : held)
+    if (fd >= 0) ::close(fd);
+  int status = 0;
+  for (int i = 0; i < 50 && status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    status = StatusOf(Exchange(server.port(), Running::Get("/api/summary"), 1 << 20, 3000));
+  }
+  EXPECT_EQ(status, 200);
 }
 
 }  // namespace
