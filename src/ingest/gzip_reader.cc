@@ -61,8 +61,10 @@ Result<std::size_t> GzipReader::Read(char* buffer, std::size_t capacity) {
   State& s = *state_;
   if (s.done || capacity == 0) return std::size_t{0};
   // One byte beyond the limit is enough to know it is passed.
-  const std::uint64_t room = max_bytes_ - std::min(max_bytes_, s.out_total) + 1;
-  const uInt want = static_cast<uInt>(std::min<std::uint64_t>({capacity, room, 1u << 30}));
+  const std::uint64_t left = max_bytes_ - std::min(max_bytes_, s.out_total);
+  const std::uint64_t most = std::uint64_t{1} << 30;
+  const uInt want =
+      static_cast<uInt>(std::min<std::uint64_t>(capacity, left < most ? left + 1 : most));
   s.strm.next_out = reinterpret_cast<unsigned char*>(buffer);
   s.strm.avail_out = want;
   while (s.strm.avail_out == want) {
@@ -83,8 +85,9 @@ Result<std::size_t> GzipReader::Read(char* buffer, std::size_t capacity) {
       ++s.members;
     }
     const int rc = inflate(&s.strm, Z_NO_FLUSH);
-    // A later "member" that does not even have a gzip header is not one: say what it is.
-    const bool not_a_member = s.members > 1 && s.header.done == 0;
+    // A later "member" that does not even have a gzip header is not one: say what it is. zlib
+    // sets done to 1 once a header is read, to -1 when the bytes are not a gzip header.
+    const bool not_a_member = s.members > 1 && s.header.done != 1;
     if (rc == Z_STREAM_END) {
       s.between_members = true;
     } else if (rc == Z_OK || (rc == Z_BUF_ERROR && !(s.strm.avail_in == 0 && s.source_end))) {
