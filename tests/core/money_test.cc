@@ -30,7 +30,7 @@ TEST(MoneyTest, ParsesThePublishedForms) {
 
 // "1.005" was rounded to $1.01 without a word; a third decimal is now an error.
 TEST(MoneyTest, MoreThanTwoDecimalsIsAnErrorNotRounded) {
-  for (const char* bad : {"1.005", "0.005", "-0.005", "57481.245", "1.500", "2.345e1", "1e-3"}) {
+  for (const char* bad : {"1.005", "0.005", "-0.005", "57481.245", "1.500", "2.3456e1", "1e-3"}) {
     auto r = ParseMoney(bad);
     EXPECT_FALSE(r.ok()) << bad << " read as " << (r.ok() && *r ? **r : -1) << " cents";
     if (!r.ok()) {
@@ -40,6 +40,7 @@ TEST(MoneyTest, MoreThanTwoDecimalsIsAnErrorNotRounded) {
   }
   EXPECT_EQ(Parse("1.5E7"), 1'500'000'000);  // the exponent moves the point first
   EXPECT_EQ(Parse("1.2345E2"), 12'345);
+  EXPECT_EQ(Parse("2.345e1"), 2'345);
 }
 
 // "1,2,3" read as $123.00; separators must group by three from the point.
