@@ -52,6 +52,10 @@ struct Claim {
   std::optional<Cents> claimed_savings;  // the era's savings field
   std::optional<Cents> claimed_value;    // the era's contract value or ceiling
 
+  // The fields whose text could not be read and was left unknown rather than refused (a date
+  // such as "2/12/0205"), by header name, so each run can say how many there were.
+  std::vector<std::string> lenient_fields;
+
   // Every field exactly as read, in file order (header name, text): kept for the ledger.
   std::vector<std::pair<std::string, std::string>> raw;
 };

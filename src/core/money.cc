@@ -49,20 +49,32 @@ Result<std::optional<Cents>> ParseMoney(std::string_view original) {
   // Collect the decimal digits and where the point sits, then apply any exponent exactly.
   std::string digits;
   int point = -1;
+  // Thousands separators must group by three from the point ("1,234,567"): "1,2,3" or
+  // "12,34.00" is a typo or another convention, and guessing what was meant is not ours to do.
+  bool grouped = false;
+  std::size_t group = 0;  // digits since the last comma (or the start)
   std::size_t i = 0;
   for (; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
       digits.push_back(c);
+      ++group;
     } else if (c == ',') {
       if (point >= 0) return Bad(original, "comma after the decimal point");
+      if (group == 0 || group > 3 || (grouped && group != 3)) {
+        return Bad(original, "misplaced thousands separator");
+      }
+      grouped = true;
+      group = 0;
     } else if (c == '.') {
       if (point >= 0) return Bad(original, "two decimal points");
+      if (grouped && group != 3) return Bad(original, "misplaced thousands separator");
       point = static_cast<int>(digits.size());
     } else {
       break;
     }
   }
+  if (grouped && point < 0 && group != 3) return Bad(original, "misplaced thousands separator");
   if (digits.empty()) return Bad(original, "no digits");
   int exponent = 0;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
@@ -79,15 +91,17 @@ Result<std::optional<Cents>> ParseMoney(std::string_view original) {
   if (i != s.size()) return Bad(original, "unexpected character");
 
   int integer_digits = (point < 0 ? static_cast<int>(digits.size()) : point) + exponent;
-  // Cents = the digits up to two places after the point; the next digit rounds.
+  // Cents = the digits up to two places after the point. A third decimal is refused, not
+  // rounded: no real list or record has one in a money field, so one is a sign of a shifted
+  // point or a unit other than dollars.
   int keep = integer_digits + 2;
+  if (static_cast<int>(digits.size()) > keep) return Bad(original, "more than two decimals");
   Cents value = 0;
   for (int k = 0; k < keep; ++k) {
     int digit = (k >= 0 && k < static_cast<int>(digits.size())) ? digits[k] - '0' : 0;
     if (value > (kMaxCents - digit) / 10) return Bad(original, "too large");
     value = value * 10 + digit;
   }
-  if (keep >= 0 && keep < static_cast<int>(digits.size()) && digits[keep] >= '5') ++value;
   if (value > kMaxCents) return Bad(original, "too large");
   return std::optional<Cents>(negative ? -value : value);
 }

@@ -13,9 +13,10 @@ namespace receipts {
 using Cents = std::int64_t;
 
 // Parses money text as published: "440000", "4232999.76", "$440,000 ", "-1,234.5", "($12.00)",
-// "9999999.0", "1.5E7". Surrounding spaces are ignored. Fractions of a cent are rounded half away
-// from zero. Blank text is "unknown": the result holds std::nullopt (blank is not zero).
-// Fails, with `what` set, on anything else or on a figure beyond +/- 10^15 dollars.
+// "9999999.0", "1.5E7". Surrounding spaces are ignored. Blank text is "unknown": the result holds
+// std::nullopt (blank is not zero). Fails, with `what` set, on anything else: thousands
+// separators not grouping by three ("1,2,3", "12,34.00", "1,0000"), more than two decimals
+// ("1.005", never rounded), or a figure beyond +/- 10^15 dollars.
 Result<std::optional<Cents>> ParseMoney(std::string_view text);
 
 // "1234.56", "-0.05": dollars with two decimals, no separators (the CSV form).

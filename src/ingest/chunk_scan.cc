@@ -47,7 +47,8 @@ class RowSelector : public RecordSink {
   bool OnRecord(const ScannedRecord& r) override {
     ++out_->rows;
     if (r.fields != shape_.header.size()) return FieldCountError(r);
-    bool keep = r.non_ascii && !IsValidUtf8(r.bytes);  // the decoder names the field
+    // The decoder names the field.
+    bool keep = r.non_ascii && (!IsValidUtf8(r.bytes) || r.bytes.find('\0') != r.bytes.npos);
     bool deletes = false;
     if (!keep && !filter_.wants_all()) {
       if (shape_.keys.correction >= 0) {

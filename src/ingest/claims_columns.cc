@@ -1,5 +1,6 @@
 #include "ingest/claims_columns.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <initializer_list>
@@ -95,6 +96,18 @@ std::optional<Date> RowDate(const ClaimColumns& c, const Row& row) {
   return std::nullopt;
 }
 
+// The names of the date columns whose text is there but is no date: what RowDate passes over.
+std::vector<std::string> UnreadableDateFields(const ClaimColumns& c, const Row& row,
+                                              const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (int column : c.dates) {
+    if (row.Text(column).empty()) continue;
+    Result<std::optional<Date>> date = ParseDate(row.Text(column));
+    if (!date.ok() || !*date) out.push_back(names[static_cast<std::size_t>(column)]);
+  }
+  return out;
+}
+
 // The earliest readable date of the row, by the same leniency as RowDate.
 std::optional<Date> EarliestRowDate(const ClaimColumns& c, const Row& row) {
   std::optional<Date> earliest;
@@ -154,6 +167,24 @@ int FindClaimColumn(const std::vector<std::string>& names, std::string_view want
     if (ToLowerAscii(names[i]) == lower) return static_cast<int>(i);
   }
   return -1;
+}
+
+Status RefuseRepeatedFieldNames(const std::vector<std::string>& names, const std::string& file,
+                                std::size_t item) {
+  for (std::size_t j = 1; j < names.size(); ++j) {
+    if (std::find(kClaimColumnsMayRepeat.begin(), kClaimColumnsMayRepeat.end(), names[j]) !=
+        kClaimColumnsMayRepeat.end()) {
+      continue;
+    }
+    for (std::size_t i = 0; i < j; ++i) {
+      if (names[i] == names[j]) {
+        return Status::BadInput(file, item, "",
+                                "fields " + std::to_string(i + 1) + " and " +
+                                    std::to_string(j + 1) + " are both named '" + names[j] + "'");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 ClaimColumns ClaimColumns::Resolve(const std::vector<std::string>& names) {
@@ -227,6 +258,7 @@ Result<Claim> MapClaimRow(const ClaimColumns& c, const std::vector<std::string>&
   if (Status s = row.Money(c.value, &claim.claimed_value); !s.ok()) return s;
   claim.date = RowDate(c, row);
   claim.earliest_date = EarliestRowDate(c, row);
+  claim.lenient_fields = UnreadableDateFields(c, row, names);
 
   switch (kind) {
     case ClaimKind::kContract:

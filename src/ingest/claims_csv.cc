@@ -18,7 +18,7 @@ constexpr std::size_t kLinkSampleRows = 1000;
 std::string SampleLink(const std::string& name, std::string_view data, int link) {
   if (link < 0) return "";
   CsvReader csv(name, data);
-  if (!csv.ReadHeader().ok()) return "";
+  if (!csv.ReadHeader(kClaimColumnsMayRepeat).ok()) return "";
   for (std::size_t rows = 0; rows < kLinkSampleRows; ++rows) {
     Result<bool> more = csv.Next();
     if (!more.ok() || !*more) break;
@@ -33,7 +33,7 @@ std::string SampleLink(const std::string& name, std::string_view data, int link)
 Result<std::vector<Claim>> ParseClaimsCsv(const std::string& name, std::string_view data,
                                           std::optional<ClaimKind> kind) {
   CsvReader csv(name, data);
-  if (Status s = csv.ReadHeader(); !s.ok()) return s;
+  if (Status s = csv.ReadHeader(kClaimColumnsMayRepeat); !s.ok()) return s;
   const std::vector<std::string>& names = csv.header();
   ClaimColumns columns = ClaimColumns::Resolve(names);
   if (!columns.has_savings()) {

@@ -157,6 +157,7 @@ Result<std::vector<Claim>> ParseClaimsJson(const std::string& name, std::string_
     Result<ItemFields> fields = ReadItem(name, ++number, item);
     if (!fields.ok()) return fields.status();
     if (number == 1 || fields->names != last_names) {  // items of one list share their fields
+      if (Status s = RefuseRepeatedFieldNames(fields->names, name, number); !s.ok()) return s;
       last_names = fields->names;
       columns = ClaimColumns::Resolve(last_names);
     }

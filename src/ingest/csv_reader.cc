@@ -12,6 +12,7 @@ namespace receipts {
 CsvReader::CsvReader(std::string name, std::string_view data)
     : name_(std::move(name)), data_(data) {
   utf8_valid_ = IsValidUtf8(data_);
+  has_nul_ = std::memchr(data_.data(), '\0', data_.size()) != nullptr;
 }
 
 void CsvReader::Reset(std::string_view data, std::size_t line) {
@@ -20,6 +21,7 @@ void CsvReader::Reset(std::string_view data, std::size_t line) {
   line_ = line;
   record_line_ = line;
   utf8_valid_ = IsValidUtf8(data_);
+  has_nul_ = std::memchr(data_.data(), '\0', data_.size()) != nullptr;
 }
 
 Status CsvReader::FieldError(int column, std::string_view what) const {
@@ -29,7 +31,7 @@ Status CsvReader::FieldError(int column, std::string_view what) const {
   return Status::BadInput(name_, record_line_, field_name, what);
 }
 
-Status CsvReader::ReadHeader() {
+Status CsvReader::ReadHeader(const std::vector<std::string_view>& may_repeat) {
   if (data_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
   if (Trim(data_.substr(pos_)).empty()) {
     return Status::BadInput(name_, 0, "", "empty file: no header row");
@@ -42,7 +44,22 @@ Status CsvReader::ReadHeader() {
       return Status::BadInput(name_, record_line_, "",
                               fmt::format("header column {} is not valid UTF-8", i + 1));
     }
+    if (has_nul_ && header_[i].find('\0') != std::string::npos) {
+      return Status::BadInput(name_, record_line_, "",
+                              fmt::format("header column {} holds a NUL byte", i + 1));
+    }
     header_[i] = std::string(Trim(header_[i]));
+  }
+  // Quadratic, but headers are a few hundred columns and read once.
+  for (std::size_t j = 1; j < header_.size(); ++j) {
+    if (std::find(may_repeat.begin(), may_repeat.end(), header_[j]) != may_repeat.end()) continue;
+    for (std::size_t i = 0; i < j; ++i) {
+      if (header_[i] == header_[j]) {
+        return Status::BadInput(
+            name_, record_line_, "",
+            fmt::format("columns {} and {} are both named '{}'", i + 1, j + 1, header_[j]));
+      }
+    }
   }
   return Status::Ok();
 }
@@ -157,6 +174,13 @@ Result<bool> CsvReader::Next() {
   if (!utf8_valid_) {
     for (std::size_t i = 0; i < fields_.size(); ++i) {
       if (!IsValidUtf8(fields_[i])) return FieldError(static_cast<int>(i), "not valid UTF-8");
+    }
+  }
+  if (has_nul_) {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (fields_[i].find('\0') != std::string::npos) {
+        return FieldError(static_cast<int>(i), "holds a NUL byte (not text)");
+      }
     }
   }
   return true;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,10 @@ class CsvReader {
   // `name` is used in errors; `data` must outlive the reader.
   CsvReader(std::string name, std::string_view data);
 
-  // Reads the header row (a UTF-8 byte order mark is skipped). Fails on an empty file.
-  Status ReadHeader();
+  // Reads the header row (a UTF-8 byte order mark is skipped). Fails on an empty file, a NUL
+  // byte, and on two columns of the same name (which one a lookup found was chance), except for
+  // the names in `may_repeat` (then Find gives the first).
+  Status ReadHeader(const std::vector<std::string_view>& may_repeat = {});
   const std::vector<std::string>& header() const { return header_; }
 
   // The column called `name`: exact match first, then ignoring ASCII case; -1 when absent.
@@ -34,8 +37,8 @@ class CsvReader {
   int FindAny(std::initializer_list<std::string_view> names) const;
 
   // Reads the next record. Returns false at the end of the data. Fails (with file, line and
-  // field named) on a wrong field count, an unterminated quote, invalid UTF-8 or an oversized
-  // record. A blank line at the very end is not a record.
+  // field named) on a wrong field count, an unterminated quote, invalid UTF-8, a NUL byte or an
+  // oversized record. A blank line at the very end is not a record.
   Result<bool> Next();
 
   // Reads `data` next (it must outlive the reader), its first byte on physical line `line`; the
@@ -66,6 +69,7 @@ class CsvReader {
   std::size_t line_ = 1;         // line at pos_
   std::size_t record_line_ = 0;  // line where the current record starts
   bool utf8_valid_ = true;       // whole buffer checked once; per field only when it fails
+  bool has_nul_ = false;         // the same for NUL bytes
   std::vector<std::string> header_;
   std::vector<std::string> fields_;
 };

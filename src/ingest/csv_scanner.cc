@@ -36,7 +36,7 @@ ScalarRecord ParseScalar(std::string_view data, std::size_t p, bool final,
   const std::size_t n = data.size();
   while (p < n) {
     char c = data[p++];
-    if (static_cast<unsigned char>(c) >= 0x80) r.non_ascii = true;
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') r.non_ascii = true;
     if (in_quotes) {
       if (c == '"') {
         if (p < n && data[p] == '"') {
@@ -106,8 +106,11 @@ RECEIPTS_SCAN_TARGET inline Masks Classify(const char* p) {
   m.comma = Eq(lo, hi, ',');
   m.lf = Eq(lo, hi, '\n');
   m.cr = Eq(lo, hi, '\r');
-  m.high = static_cast<std::uint32_t>(_mm256_movemask_epi8(lo)) |
-           (static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hi))) << 32);
+  // NUL bytes too: the row then goes to the full decoder, which names the field.
+  m.high =
+      (static_cast<std::uint32_t>(_mm256_movemask_epi8(lo)) |
+       (static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hi))) << 32)) |
+      Eq(lo, hi, '\0');
   return m;
 }
 

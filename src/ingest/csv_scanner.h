@@ -30,7 +30,7 @@ struct ScannedRecord {
   std::string_view bytes;  // the record, without its line end
   std::size_t line = 0;    // physical line where it starts
   std::size_t fields = 0;  // number of fields
-  bool non_ascii = false;  // holds a byte >= 0x80 (worth a UTF-8 check)
+  bool non_ascii = false;  // holds a byte >= 0x80 or a NUL (worth a closer look)
   // The raw cells (quotes kept) of the scanner's targets, in target order; "" when the record has
   // fewer fields.
   std::array<std::string_view, kMaxCells> cells;

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <memory>
 
+#include "ingest/gzip_reader.h"
+
 namespace receipts {
 namespace {
 
@@ -23,20 +25,16 @@ struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
 
-Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
-                                                    const std::string& bytes, bool zip) {
+Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::string& bytes,
+                                         std::uint64_t max_bytes) {
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
-  if (zip) {
-    archive_read_support_format_zip(a.get());
-  } else {
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_format_raw(a.get());
-  }
+  archive_read_support_format_zip(a.get());
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
     return Status::InvalidInput(name +
                                 ": cannot open archive: " + Text(archive_error_string(a.get())));
   }
   std::vector<InputPart> parts;
+  std::uint64_t inflated = 0;
   archive_entry* entry = nullptr;
   while (true) {
     int rc = archive_read_next_header(a.get(), &entry);
@@ -47,7 +45,7 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
     }
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     InputPart part;
-    part.name = zip ? name + ":" + Text(archive_entry_pathname(entry)) : name;
+    part.name = name + ":" + Text(archive_entry_pathname(entry));
     char buffer[1 << 16];
     while (true) {
       la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
@@ -57,6 +55,12 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
                                     Text(archive_error_string(a.get())));
       }
       part.bytes.append(buffer, static_cast<std::size_t>(n));
+      inflated += static_cast<std::uint64_t>(n);
+      if (inflated > max_bytes) {
+        return Status::InvalidInput(
+            part.name + ": the archive inflates to more than the limit of " +
+            std::to_string(max_bytes) + " bytes (InputLimits, doc/formats.md)");
+      }
     }
     parts.push_back(std::move(part));
   }
@@ -66,15 +70,22 @@ Result<std::vector<InputPart>> DecodeWithLibarchive(const std::string& name,
 
 }  // namespace
 
-Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string bytes) {
-  if (IsGzip(bytes)) return DecodeWithLibarchive(name, bytes, /*zip=*/false);
-  if (IsZip(bytes)) return DecodeWithLibarchive(name, bytes, /*zip=*/true);
+Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string bytes,
+                                           const InputLimits& limits) {
+  if (IsGzip(bytes)) {
+    Result<std::string> inflated = InflateGzip(name, bytes, limits.max_inflated_bytes);
+    if (!inflated.ok()) return inflated.status();
+    std::vector<InputPart> parts;
+    parts.push_back({name, std::move(inflated).value()});
+    return parts;
+  }
+  if (IsZip(bytes)) return DecodeZip(name, bytes, limits.max_inflated_bytes);
   std::vector<InputPart> parts;
   parts.push_back({name, std::move(bytes)});
   return parts;
 }
 
-Result<std::vector<InputPart>> ReadInputFile(const std::string& path) {
+Result<std::vector<InputPart>> ReadInputFile(const std::string& path, const InputLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   std::string bytes;
@@ -84,7 +95,7 @@ Result<std::vector<InputPart>> ReadInputFile(const std::string& path) {
   in.seekg(0, std::ios::beg);
   bytes.resize(static_cast<std::size_t>(size));
   if (size > 0 && !in.read(bytes.data(), size)) return Status::IoError(path + ": read failed");
-  return DecodeInput(path, std::move(bytes));
+  return DecodeInput(path, std::move(bytes), limits);
 }
 
 }  // namespace receipts

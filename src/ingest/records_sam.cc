@@ -243,11 +243,18 @@ class SamRecord {
     return value && value->is_object() ? std::string(path) + ".code" : std::string(path);
   }
 
-  // Money as stated: absent or blank is std::nullopt, not zero.
+  // Money as stated: absent or blank is std::nullopt, not zero. SAM.gov pads decimals with
+  // zeros ("4544.500000000000"); only zeros past the cents are dropped, so any other third
+  // decimal is still refused by ParseMoney.
   Status Money(std::string_view path, std::optional<Cents>* out) const {
     Result<std::string> text = Text(path);
     if (!text.ok()) return text.status();
-    Result<std::optional<Cents>> money = ParseMoney(*text);
+    std::string& t = *text;
+    if (std::size_t point = t.find('.');
+        point != std::string::npos && t.find_first_not_of("0123456789", point + 1) == t.npos) {
+      while (t.size() > point + 3 && t.back() == '0') t.pop_back();
+    }
+    Result<std::optional<Cents>> money = ParseMoney(t);
     if (!money.ok()) return Error(path, money.status().message());
     *out = *money;
     return Status::Ok();

@@ -18,6 +18,22 @@ std::string AfterRecordsNote(const Summary& summary) {
       summary.records_as_of->ToIso(), one ? "it" : "them");
 }
 
+std::string LenientNote(const Summary& summary) {
+  if (summary.lenient.empty()) return "";
+  std::size_t total = 0;
+  std::string detail;
+  for (std::size_t i = 0; i < summary.lenient.size(); ++i) {
+    const LenientCount& c = summary.lenient[i];
+    total += c.count;
+    const bool same_input = i > 0 && summary.lenient[i - 1].input == c.input;
+    detail += same_input ? ", " : (i > 0 ? "; " : "");
+    if (!same_input) detail += c.input + ": ";
+    detail += fmt::format("{} {}", c.field, GroupThousands(c.count));
+  }
+  return fmt::format("read leniently: {} unreadable value{} left unknown ({})",
+                     GroupThousands(total), total == 1 ? "" : "s", detail);
+}
+
 std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
                            const std::string& out_dir) {
   std::string out = fmt::format(
@@ -37,6 +53,7 @@ std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
   // A line of its own, so that a reader does not take these claims for unverified or made up:
   // the records end before they were listed. The other lines keep their shape for scripts.
   if (std::string note = AfterRecordsNote(summary); !note.empty()) out += "  " + note + "\n";
+  if (std::string note = LenientNote(summary); !note.empty()) out += "  " + note + "\n";
   out += fmt::format("  report:   {}/report.html\n", out_dir);
   return out;
 }

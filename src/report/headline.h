@@ -11,9 +11,14 @@ namespace receipts {
 // check them", without a full stop; "" when no claim is after_records.
 std::string AfterRecordsNote(const Summary& summary);
 
+// "read leniently: N unreadable values left unknown (FILE: date 3, update_date 1; FILE2: …)",
+// without a full stop; "" when every value was read.
+std::string LenientNote(const Summary& summary);
+
 // "5,356 claims … claimed $X, verified $Y (Z%) … verdicts … report: DIR/report.html"; when some
 // claims are after_records, a line before the report's says how many were listed after the
-// records end, so they are not read as unverified.
+// records end, so they are not read as unverified; another says how many values were read
+// leniently (LenientNote), when any were.
 std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
                            const std::string& out_dir);
 

@@ -7,6 +7,23 @@
 #include "report/claim_identifier.h"
 
 namespace receipts {
+namespace {
+
+std::vector<LenientCount> CountLenient(const std::vector<Claim>& claims) {
+  std::vector<LenientCount> out;
+  for (const Claim& claim : claims) {
+    for (const std::string& field : claim.lenient_fields) {
+      auto it = std::find_if(out.begin(), out.end(), [&](const LenientCount& c) {
+        return c.input == claim.source_file && c.field == field;
+      });
+      if (it == out.end()) it = out.insert(out.end(), LenientCount{claim.source_file, field, 0});
+      ++it->count;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Summary Summarize(const VerifyRun& run) {
   Summary summary;
@@ -65,6 +82,7 @@ Summary Summarize(const VerifyRun& run) {
                    [](const SavingsGap& a, const SavingsGap& b) { return a.gap > b.gap; });
   gaps.resize(keep);
   summary.largest_gaps = std::move(gaps);
+  summary.lenient = CountLenient(run.claims);
   return summary;
 }
 

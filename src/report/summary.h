@@ -40,6 +40,13 @@ struct SavingsGap {
   Cents gap = 0;  // claimed - verified, an unknown figure counting as 0
 };
 
+// How many values of one field of one input were read leniently (left unknown, not refused).
+struct LenientCount {
+  std::string input;  // Claim::source_file
+  std::string field;  // the header name
+  std::size_t count = 0;
+};
+
 inline constexpr std::size_t kLargestGapCount = 25;
 
 struct Summary {
@@ -54,6 +61,8 @@ struct Summary {
   // first; ties in claim order. after_records claims are left out: the records end before they
   // were listed, so their gap is not measured yet, and on a late list they would fill the table.
   std::vector<SavingsGap> largest_gaps;
+  // Per input, then field, in the order first met; empty when every value was read.
+  std::vector<LenientCount> lenient;
 };
 
 // Totals `run`. results[i] belongs to claims[i]; a claim without a result counts as unverifiable.

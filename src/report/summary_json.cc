@@ -35,6 +35,14 @@ std::string RenderSummaryJson(const Summary& summary) {
   }
   out += summary.by_agency.empty() ? "],\n" : "\n  ],\n";
 
+  out += "  \"lenient_values\": [";
+  for (std::size_t i = 0; i < summary.lenient.size(); ++i) {
+    const LenientCount& c = summary.lenient[i];
+    out += fmt::format("{}\n    {{\"input\": {}, \"field\": {}, \"count\": {}}}", i > 0 ? "," : "",
+                       JsonString(c.input), JsonString(c.field), c.count);
+  }
+  out += summary.lenient.empty() ? "],\n" : "\n  ],\n";
+
   out += fmt::format("  \"records_as_of\": {},\n",
                      summary.records_as_of ? JsonString(summary.records_as_of->ToIso()) : "null");
   out += fmt::format("  \"since\": {}\n", JsonString(summary.since.ToIso()));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace receipts {
 namespace {
 
@@ -26,11 +28,36 @@ TEST(MoneyTest, ParsesThePublishedForms) {
   EXPECT_EQ(Parse("8000000000"), 800'000'000'000);
 }
 
-TEST(MoneyTest, RoundsFractionsOfACentHalfAwayFromZero) {
-  EXPECT_EQ(Parse("0.005"), 1);
-  EXPECT_EQ(Parse("0.0049"), 0);
-  EXPECT_EQ(Parse("-0.005"), -1);
-  EXPECT_EQ(Parse("57481.245"), 5'748'125);
+// "1.005" was rounded to $1.01 without a word; a third decimal is now an error.
+TEST(MoneyTest, MoreThanTwoDecimalsIsAnErrorNotRounded) {
+  for (const char* bad : {"1.005", "0.005", "-0.005", "57481.245", "1.500", "2.3456e1", "1e-3"}) {
+    auto r = ParseMoney(bad);
+    EXPECT_FALSE(r.ok()) << bad << " read as " << (r.ok() && *r ? **r : -1) << " cents";
+    if (!r.ok()) {
+      EXPECT_NE(r.status().message().find("more than two decimals"), std::string::npos)
+          << r.status().message();
+    }
+  }
+  EXPECT_EQ(Parse("1.5E7"), 1'500'000'000);  // the exponent moves the point first
+  EXPECT_EQ(Parse("1.2345E2"), 12'345);
+  EXPECT_EQ(Parse("2.345e1"), 2'345);
+}
+
+// "1,2,3" read as $123.00; separators must group by three from the point.
+TEST(MoneyTest, MisplacedThousandsSeparatorsAreAnError) {
+  for (const char* bad : {"1,2,3", "12,34.00", "1,0000", ",100", "100,", "1,,000", "1234,567",
+                          "$1,23", "1,000,00.00"}) {
+    auto r = ParseMoney(bad);
+    EXPECT_FALSE(r.ok()) << bad << " read as " << (r.ok() && *r ? **r : -1) << " cents";
+    if (!r.ok()) {
+      EXPECT_NE(r.status().message().find("misplaced thousands separator"), std::string::npos)
+          << bad << ": " << r.status().message();
+    }
+  }
+  EXPECT_EQ(Parse("1,234,567.89"), 123'456'789);
+  EXPECT_EQ(Parse("$440,000 "), 44'000'000);
+  EXPECT_EQ(Parse("12,345"), 1'234'500);
+  EXPECT_EQ(Parse("-999,999.5"), -99'999'950);
 }
 
 TEST(MoneyTest, BlankIsUnknownNotZero) {

@@ -586,5 +586,56 @@ TEST(ClaimsReaderErrorTest, MissingFile) {
   EXPECT_NE(claims.status().message().find("no-such-file.csv"), std::string::npos);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Strict where the figures are, lenient (and counted) where real lists are sloppy.
+
+TEST(ClaimsReaderTest, RepeatedSavingsColumnIsRefusedNotFirstWins) {
+  std::string message =
+      ErrorOf("x.csv", "piid,agency,savings,value,link,date,savings\nP1,A,1.00,2.00,,,900.00\n");
+  EXPECT_EQ(message, "x.csv:1: columns 3 and 7 are both named 'savings'");
+}
+
+TEST(ClaimsReaderTest, RepeatedJsonKeyIsRefusedNotFirstWins) {
+  std::string message = ErrorOf(
+      "x.json", R"([{"piid": "P1", "savings": 1.0}, {"piid": "P2", "savings": 1, "savings": 9}])");
+  EXPECT_EQ(message, "x.json:2: fields 2 and 3 are both named 'savings'");
+}
+
+TEST(ClaimsReaderTest, RealListRepeatingDescriptionReadsDogesOwn) {
+  std::vector<Claim> claims = Load("2025-03-30_grants_usaspending.csv");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(RawField(claims[0], "description"), claims[0].description);
+}
+
+TEST(ClaimsReaderTest, MisplacedSeparatorOrThirdDecimalNamesFileLineAndField) {
+  EXPECT_EQ(ErrorOf("x.csv", "piid,savings\nP1,1.00\nP2,\"1,2,3\"\n"),
+            "x.csv:3: field 'savings': '1,2,3' is not money: misplaced thousands separator");
+  EXPECT_EQ(ErrorOf("x.csv", "piid,savings,value\nP1,1.00,1.005\n"),
+            "x.csv:2: field 'value': '1.005' is not money: more than two decimals");
+  std::string json = ErrorOf("x.json", R"([{"piid": "P1", "savings": "12,34.00"}])");
+  EXPECT_NE(json.find("x.json:1: field 'savings': '12,34.00' is not money"), std::string::npos)
+      << json;
+}
+
+TEST(ClaimsReaderTest, NulByteInAClaimsCsvNamesLineAndField) {
+  using namespace std::string_literals;
+  EXPECT_EQ(ErrorOf("x.csv", "piid,agency,savings\nP1,Dept\0X,1.00\n"s),
+            "x.csv:2: field 'agency': holds a NUL byte (not text)");
+}
+
+TEST(ClaimsReaderTest, UnreadableDatesAreLeftUnknownAndNamed) {
+  std::vector<Claim> claims = Parse("x.csv",
+                                    "date,update_date,piid,savings\n"
+                                    "2/12/0205,2/1/2025,P1,1.00\n"
+                                    "1/2/2025,,P2,2.00\n"
+                                    "Contract expiring,no date,P3,3.00\n");
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].lenient_fields, (std::vector<std::string>{"date"}));
+  EXPECT_EQ(claims[0].date, Ymd(2025, 2, 1));
+  EXPECT_TRUE(claims[1].lenient_fields.empty());
+  EXPECT_EQ(claims[2].lenient_fields, (std::vector<std::string>{"date", "update_date"}));
+  EXPECT_FALSE(claims[2].date.has_value());
+}
+
 }  // namespace
 }  // namespace receipts

@@ -84,5 +84,40 @@ TEST(CsvReaderTest, HundredMegabyteLineIsRefused) {
       << more.status().message();
 }
 
+// Two columns of one name were accepted and the first won: which figure was read was chance.
+TEST(CsvReaderTest, RepeatedColumnNameIsRefusedNamingBothColumns) {
+  CsvReader csv("t.csv", "piid,agency,savings,value,link,date,savings\nP,A,1,2,L,D,3\n");
+  Status s = csv.ReadHeader();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "t.csv:1: columns 3 and 7 are both named 'savings'");
+}
+
+TEST(CsvReaderTest, NamesAllowedToRepeatKeepTheFirst) {
+  CsvReader csv("t.csv", "description,savings,description\nDOGE's,1,USAspending's\n");
+  ASSERT_TRUE(csv.ReadHeader({"description"}).ok());
+  EXPECT_EQ(csv.Find("description"), 0);
+  CsvReader strict("t.csv", "description,savings,savings\nx,1,2\n");
+  EXPECT_FALSE(strict.ReadHeader({"description"}).ok());
+}
+
+// NUL bytes were stored as text.
+TEST(CsvReaderTest, NulByteIsRefusedNamingLineAndField) {
+  using namespace std::string_literals;
+  std::string data = "piid,savings\nP1,1.00\n\"P\n2\",2\0.00\n"s;
+  CsvReader csv("t.csv", data);
+  ASSERT_TRUE(csv.ReadHeader().ok());
+  auto more = csv.Next();
+  ASSERT_TRUE(more.ok() && *more);
+  more = csv.Next();
+  ASSERT_FALSE(more.ok());
+  EXPECT_EQ(more.status().message(), "t.csv:3: field 'savings': holds a NUL byte (not text)");
+  std::string header_data = "piid,sav\0ings\nP1,1\n"s;
+  CsvReader header("t.csv", header_data);
+  Status s = header.ReadHeader();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("t.csv:1: header column 2 holds a NUL byte"), std::string::npos)
+      << s.message();
+}
+
 }  // namespace
 }  // namespace receipts

@@ -340,5 +340,27 @@ TEST(ProgressMeterTest, OffWhenNotATerminalOrQuiet) {
   EXPECT_EQ(line, "receipts: big.csv 2.00 GB of 8.00 GB (25%), 1234 rows, 1.00 GB/s, ETA 0:06");
 }
 
+// A NUL byte in a row of an award nobody asked for was only counted; it is not text, so the row
+// goes to the full decoder, which names line and field.
+TEST_F(RecordScanTest, NulByteInAnUnwantedRowNamesLineAndField) {
+  using namespace std::string_literals;
+  std::string path = Write("nul.csv",
+                           "contract_transaction_unique_key,contract_award_unique_key,"
+                           "award_id_piid,modification_number,federal_action_obligation,"
+                           "action_date\n"
+                           "k1,CONT_AWD_P1_97_-NONE-_-NONE-,P1,0,1.00,2025-01-01\n"
+                           "k2,CONT_AWD_P2_97_-NONE-_-NONE-,P2,0,2.\0,2025-01-01\n"s);
+  Claim wanted;
+  wanted.kind = ClaimKind::kContract;
+  wanted.piid = "P1";
+  RecordSet records;
+  ScanStats stats;
+  Status s = ScanRecordFiles({path}, RecordFilter::ForClaims({wanted}), &records, &stats);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(path + ":3: field 'federal_action_obligation': holds a NUL byte"),
+            std::string::npos)
+      << s.ToString();
+}
+
 }  // namespace
 }  // namespace receipts

@@ -222,6 +222,17 @@ TEST(SamReaderTest, NumberTooLongForADoubleIsRefused) {
       << s.message();
 }
 
+// SAM.gov's zero padding is not a third decimal; a digit other than 0 past the cents is.
+TEST(SamReaderTest, ThirdDecimalIsRefusedUnlessZeroPadding) {
+  RecordSet records;
+  Status s =
+      ReadSam(Response(kContractId, kCore, Details("\"2025-02-20T00:00:00Z\"", "\"4544.505000\"")),
+              &records);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("'4544.505' is not money: more than two decimals"), std::string::npos)
+      << s.message();
+}
+
 TEST(SamReaderTest, BadAmountNamesResponseRecordAndField) {
   std::string good = R"({"contractId":)" + std::string(kContractId) + R"(,"coreData":)" + kCore +
                      R"(,"awardDetails":)" + Details("\"2025-02-20T00:00:00Z\"", "\"1\"") + "}";

@@ -50,5 +50,23 @@ TEST(HeadlineTest, AfterRecordsLeftOutOfLargestGapsOnly) {
   for (const SavingsGap& gap : s.largest_gaps) EXPECT_NE(gap.verdict, Verdict::kAfterRecords);
 }
 
+// Unreadable dates were left unknown without a word: the run now says how many, per input
+// and field, on a line of its own (the other lines keep their shape).
+TEST(HeadlineTest, LenientValuesCountedPerInputAndField) {
+  VerifyRun run = testing::MakeTestRun();
+  run.claims[0].source_file = "a.csv";
+  run.claims[0].lenient_fields = {"date", "update_date"};
+  run.claims[1].source_file = "a.csv";
+  run.claims[1].lenient_fields = {"date"};
+  run.claims[2].source_file = "b.json";
+  run.claims[2].lenient_fields = {"deleted_date"};
+  std::string out = RenderHeadline(Summarize(run), 42, "out/x");
+  EXPECT_NE(out.find("  read leniently: 4 unreadable values left unknown (a.csv: date 2, "
+                     "update_date 1; b.json: deleted_date 1)\n"
+                     "  report:   out/x/report.html\n"),
+            std::string::npos)
+      << out;
+}
+
 }  // namespace
 }  // namespace receipts

@@ -83,5 +83,25 @@ TEST(SummaryJsonTest, EmptyRunIsValid) {
   EXPECT_EQ(simdjson::dom::array(doc["by_agency"]).size(), 0u);
 }
 
+TEST(SummaryJsonTest, LenientValuesCountedPerInputAndField) {
+  VerifyRun run = testing::MakeTestRun();
+  run.claims[0].source_file = "a.csv";
+  run.claims[0].lenient_fields = {"date"};
+  run.claims[3].source_file = "a.csv";
+  run.claims[3].lenient_fields = {"date"};
+  std::string json = RenderSummaryJson(Summarize(run));
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS) << json;
+  simdjson::dom::array lenient = doc["lenient_values"];
+  ASSERT_EQ(lenient.size(), 1u) << json;
+  EXPECT_EQ(std::string_view(lenient.at(0)["input"]), "a.csv");
+  EXPECT_EQ(std::string_view(lenient.at(0)["field"]), "date");
+  EXPECT_EQ(int64_t(lenient.at(0)["count"]), 2);
+  simdjson::dom::array none =
+      parser.parse(RenderSummaryJson(Summarize(testing::MakeTestRun()))).value()["lenient_values"];
+  EXPECT_EQ(none.size(), 0u);
+}
+
 }  // namespace
 }  // namespace receipts

@@ -1,0 +1,22 @@
+// How much a compressed input may inflate to. A limit, not a guess about the data: past it the
+// input is refused, never cut short.
+#pragma once
+
+#include <cstdint>
+
+namespace receipts {
+
+struct InputLimits {
+  // Inputs decoded whole into memory (claims lists, uploads, per-award downloads, ATOM and
+  // SAM.gov files), summed over a zip's members. The largest real input in ../shared/data and
+  // demo/ inflates to 29,090,106 bytes (records/fpds/2025-03-13_fpds_awards.csv; the largest
+  // claims list, grants/2025-07-10_grants_api.csv, is 13,477,921): 1 GiB is 36x that, and well
+  // below what a machine running `receipts` can hold.
+  std::uint64_t max_inflated_bytes = std::uint64_t{1} << 30;
+  // Each part (the .gz, or one zip member) of a record file scanned as a stream, never held
+  // whole: only time is at stake. The bench's 10.4 GB generated file zipped passes with 6x to
+  // spare; a USAspending Award Data Archive member holds at most 1,000,000 rows (about 2 GB).
+  std::uint64_t max_streamed_bytes = std::uint64_t{64} << 30;
+};
+
+}  // namespace receipts
