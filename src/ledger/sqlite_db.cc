@@ -25,6 +25,26 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
   return out;
 }
 
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    if (rc == SQLITE_CANTOPEN)
+      return Status::NotFound(path + ": no ledger there (" + message + ")");
+    return Status::IoError(path + ": cannot open ledger: " + message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  // No journal_mode pragma: on a read-only connection it is a no-op at best. query_only makes
+  // any write an error even if SQLite would otherwise allow one (a temp table, a migration).
+  Status s = out->Exec("PRAGMA query_only=1; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return s;
+  return out;
+}
+
 // close_v2: a statement still alive is finalized later without leaking the connection.
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 

@@ -21,6 +21,9 @@ class SqliteDb {
   // Opens `path` read-write; creates it only when `create`. Sets synchronous=FULL, the DELETE
   // rollback journal (the ledger stays one file), foreign keys on and a 5 s busy timeout.
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create);
+  // Opens `path` read-only (SQLITE_OPEN_READONLY, query_only): nothing this connection does can
+  // create, write or journal the file. A missing file is NotFound and is not created.
+  static Result<std::unique_ptr<SqliteDb>> OpenReadOnly(const std::string& path);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
@@ -34,6 +37,8 @@ class SqliteDb {
 
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
+  // True when the connection cannot write (OpenReadOnly, or a "mode=ro" URI).
+  bool read_only() { return sqlite3_db_readonly(db_, "main") == 1; }
 
  private:
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
