@@ -156,10 +156,10 @@ Result<int> KnownVersion(SqliteDb* db) {
     return version.status();
   }
   if (*version > kLedgerSchemaVersion) {
-    return Status::InvalidInput(db->path() + ": ledger schema version " + std::to_string(*version) +
-                                " is unknown (this receipts knows 1 to " +
-                                std::to_string(kLedgerSchemaVersion) +
-                                "); refusing to read or migrate it");
+    return Status::InvalidInput(
+        db->path() + ": ledger schema version " + std::to_string(*version) +
+        " is unknown (written by a newer receipts, or damaged; this receipts knows 1 to " +
+        std::to_string(kLedgerSchemaVersion) + "); refusing to read or migrate it");
   }
   if (*version == 0) {
     auto empty = HasNoTables(db);
