@@ -62,6 +62,18 @@ std::optional<ClaimKind> ParseKindFlag(const std::string& text, bool* ok) {
   return std::nullopt;
 }
 
+// Opens the ledger for a read-only command, saying so when an interrupted write had to be
+// rolled back first.
+Result<std::unique_ptr<Ledger>> OpenForReading(const std::string& path) {
+  auto ledger = Ledger::OpenReadOnly(path);
+  if (ledger.ok() && (*ledger)->db()->recovered_journal()) {
+    std::cerr << "receipts: " << path
+              << ": rolled back the hot journal of an interrupted write (the ledger is as its last "
+                 "committed ingest left it)\n";
+  }
+  return ledger;
+}
+
 // ---- ingest
 
 struct IngestFlags {
@@ -128,7 +140,7 @@ int RunIngest(const IngestFlags& flags) {
 // ---- log
 
 int RunLog(const std::string& path) {
-  auto ledger = Ledger::OpenReadOnly(path);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   auto snapshots = (*ledger)->Snapshots();
   if (!snapshots.ok()) return Fail(snapshots.status());
@@ -152,7 +164,7 @@ int RunDiff(const DiffFlags& flags) {
   if (flags.format != "text" && flags.format != "csv") {
     return UsageError("--format must be text or csv");
   }
-  auto ledger = Ledger::OpenReadOnly(flags.ledger);
+  auto ledger = OpenForReading(flags.ledger);
   if (!ledger.ok()) return Fail(ledger.status());
   auto a = (*ledger)->FindSnapshot(flags.before);
   if (!a.ok()) return Fail(a.status());
@@ -178,7 +190,7 @@ int RunDiff(const DiffFlags& flags) {
 // ---- history
 
 int RunHistory(const std::string& path, const std::string& key) {
-  auto ledger = Ledger::OpenReadOnly(path);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   auto histories = FindClaimHistories(ledger->get(), key);
   if (!histories.ok()) return Fail(histories.status());
@@ -221,7 +233,7 @@ int RunCheck(const CheckFlags& flags) {
     options.expect_head = flags.expect_head;
   }
   options.read_pages = ReadPagesClaims;
-  auto ledger = Ledger::OpenReadOnly(flags.ledger);
+  auto ledger = OpenForReading(flags.ledger);
   if (!ledger.ok()) return Fail(ledger.status());
   auto report = CheckLedger((*ledger)->db(), options);
   if (!report.ok()) {
@@ -260,7 +272,7 @@ int RunCheck(const CheckFlags& flags) {
 
 // Prints the latest stored head (not recomputed: pin it after a passing check).
 int RunHead(const std::string& path) {
-  auto ledger = Ledger::OpenReadOnly(path);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   auto snapshots = (*ledger)->Snapshots();
   if (!snapshots.ok()) return Fail(snapshots.status());
@@ -287,7 +299,7 @@ int RunKeygen(const std::string& out) {
 }
 
 int RunReport(const std::string& path, const std::string& out) {
-  auto ledger = Ledger::OpenReadOnly(path);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   if (Status s = WriteLedgerReport(ledger->get(), out); !s.ok()) return Fail(s);
   std::cout << "report: " << out << "/report.html\n";

@@ -25,7 +25,37 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
   return out;
 }
 
+namespace {
+
+// True when reading `db` needs a hot journal rolled back, which a read-only connection cannot do.
+bool NeedsRollback(sqlite3* db) {
+  int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  return rc != SQLITE_OK && sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK;
+}
+
+// Rolls back the hot journal an interrupted write left, as any read-write open would: the file
+// returns to its last committed state, which is all a reader may see.
+Status RollBackHotJournal(const std::string& path) {
+  auto db = SqliteDb::Open(path, /*create=*/false);
+  if (!db.ok()) return db.status();
+  return (*db)->Exec("SELECT count(*) FROM sqlite_master");
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
+  auto first = OpenReadOnlyOnce(path);
+  if (!first.ok()) return first.status();
+  if (!NeedsRollback((*first)->handle())) return first;
+  first->reset();
+  if (Status s = RollBackHotJournal(path); !s.ok()) return s;
+  auto again = OpenReadOnlyOnce(path);
+  if (!again.ok()) return again.status();
+  (*again)->recovered_journal_ = true;
+  return again;
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnlyOnce(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
