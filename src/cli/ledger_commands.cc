@@ -1,11 +1,15 @@
-// The ledger commands: ingest, log, diff, history, check, keygen, report.
+// The ledger commands: ingest, log, diff, history, check, head, migrate, keygen, report.
 //   receipts ingest  --ledger L --claims FILE [--as-of TIME] [--kind K] [--sign-key KEYFILE]
+//                    [--allow-empty]
 //   receipts log     --ledger L
 //   receipts diff    --ledger L A B [--format text|csv]
 //   receipts history --ledger L KEY_OR_PIID
-//   receipts check   --ledger L [--pubkey FILE]          (exit 3: the ledger was tampered with)
-//   receipts keygen  --out KEYFILE
-//   receipts report  --ledger L --out DIR
+//   receipts check   --ledger L [--pubkey FILE] [--expect-head HEAD]
+//                                                        (exit 3: the ledger was tampered with)
+//   receipts head    --ledger L                          (the latest head, to pin for
+//   --expect-head) receipts migrate --ledger L receipts keygen  --out KEYFILE receipts report
+//   --ledger L --out DIR
+// Only ingest and migrate write the ledger; every other command opens it read-only.
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -18,12 +22,14 @@
 
 #include "cli/command.h"
 #include "ingest/claims_reader.h"
+#include "jobs/ledger_verify_job.h"
 #include "ledger/as_of.h"
 #include "ledger/check.h"
 #include "ledger/diff.h"
 #include "ledger/hash_chain.h"
 #include "ledger/history.h"
 #include "ledger/ledger.h"
+#include "ledger/schema.h"
 #include "ledger/signing.h"
 #include "report/ledger_report.h"
 
@@ -56,6 +62,18 @@ std::optional<ClaimKind> ParseKindFlag(const std::string& text, bool* ok) {
   return std::nullopt;
 }
 
+// Opens the ledger for a read-only command, saying so when an interrupted write had to be
+// rolled back first.
+Result<std::unique_ptr<Ledger>> OpenForReading(const std::string& path) {
+  auto ledger = Ledger::OpenReadOnly(path);
+  if (ledger.ok() && (*ledger)->db()->recovered_journal()) {
+    std::cerr << "receipts: " << path
+              << ": rolled back the hot journal of an interrupted write (the ledger is as its last "
+                 "committed ingest left it)\n";
+  }
+  return ledger;
+}
+
 // ---- ingest
 
 struct IngestFlags {
@@ -64,6 +82,7 @@ struct IngestFlags {
   std::string as_of;
   std::string kind;
   std::string sign_key;
+  bool allow_empty = false;
 };
 
 int RunIngest(const IngestFlags& flags) {
@@ -90,6 +109,14 @@ int RunIngest(const IngestFlags& flags) {
   if (!bytes.ok()) return Fail(bytes.status());
   auto claims = ParseClaims(flags.claims, *bytes, kind);
   if (!claims.ok()) return Fail(claims.status());
+  // An empty list is far more often a broken capture than DOGE taking every claim down; stored,
+  // it would be a snapshot of kind "unknown" against which every claim reads as removed.
+  if (claims->empty() && !flags.allow_empty) {
+    return Fail(Status::InvalidInput(
+        flags.claims +
+        ": the claims list is empty (0 claims); nothing stored. Pass --allow-empty if the list "
+        "really became empty"));
+  }
   input.kind = SnapshotKindOf(*claims, kind ? std::string(ClaimKindName(*kind)) + "s" : "unknown");
   input.claims = std::move(*claims);
   input.pages.push_back({flags.claims, std::move(*bytes)});
@@ -113,7 +140,7 @@ int RunIngest(const IngestFlags& flags) {
 // ---- log
 
 int RunLog(const std::string& path) {
-  auto ledger = Ledger::Open(path, /*create=*/false);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   auto snapshots = (*ledger)->Snapshots();
   if (!snapshots.ok()) return Fail(snapshots.status());
@@ -137,7 +164,7 @@ int RunDiff(const DiffFlags& flags) {
   if (flags.format != "text" && flags.format != "csv") {
     return UsageError("--format must be text or csv");
   }
-  auto ledger = Ledger::Open(flags.ledger, /*create=*/false);
+  auto ledger = OpenForReading(flags.ledger);
   if (!ledger.ok()) return Fail(ledger.status());
   auto a = (*ledger)->FindSnapshot(flags.before);
   if (!a.ok()) return Fail(a.status());
@@ -163,7 +190,7 @@ int RunDiff(const DiffFlags& flags) {
 // ---- history
 
 int RunHistory(const std::string& path, const std::string& key) {
-  auto ledger = Ledger::Open(path, /*create=*/false);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   auto histories = FindClaimHistories(ledger->get(), key);
   if (!histories.ok()) return Fail(histories.status());
@@ -174,18 +201,41 @@ int RunHistory(const std::string& path, const std::string& key) {
   return kExitOk;
 }
 
-// ---- check
+// ---- check, head, migrate
 
-int RunCheck(const std::string& path, const std::string& pubkey_file) {
-  std::optional<std::string> pubkey;
-  if (!pubkey_file.empty()) {
-    auto read = ReadPublicKey(pubkey_file);
-    if (!read.ok()) return Fail(read.status());
-    pubkey = std::move(*read);
+struct CheckFlags {
+  std::string ledger = kDefaultLedger;
+  std::string pubkey;
+  std::string expect_head;
+};
+
+bool IsHexHead(const std::string& text) {
+  if (text.size() != 64) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   }
-  auto db = SqliteDb::Open(path, /*create=*/false);
-  if (!db.ok()) return Fail(db.status());
-  auto report = CheckLedger(db->get(), pubkey);
+  return true;
+}
+
+int RunCheck(const CheckFlags& flags) {
+  CheckOptions options;
+  if (!flags.pubkey.empty()) {
+    auto read = ReadPublicKey(flags.pubkey);
+    if (!read.ok()) return Fail(read.status());
+    options.public_key = std::move(*read);
+  }
+  if (!flags.expect_head.empty()) {
+    if (!IsHexHead(flags.expect_head)) {
+      return UsageError(
+          "--expect-head must be a head: 64 lower-case hex digits, as printed by "
+          "'receipts head'");
+    }
+    options.expect_head = flags.expect_head;
+  }
+  options.read_pages = ReadPagesClaims;
+  auto ledger = OpenForReading(flags.ledger);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto report = CheckLedger((*ledger)->db(), options);
   if (!report.ok()) {
     if (report.status().code() == Status::Code::kCorruption) {
       std::cerr << "receipts: BAD: " << report.status().message() << "\n";
@@ -203,15 +253,37 @@ int RunCheck(const std::string& path, const std::string& pubkey_file) {
     return kExitTampered;
   }
   std::cout << fmt::format("ok: {} snapshots, head {}\n", report->snapshots, report->head);
-  if (pubkey) {
+  if (options.public_key) {
     std::cout << fmt::format("signatures: {} of {} heads signed by {}, all valid\n",
-                             report->signed_heads, report->snapshots, ToHex(*pubkey));
-    if (report->last_signed < report->snapshots) {
-      std::cout << fmt::format(
-          "warning: snapshots after {} carry no signature; they are not vouched for\n",
-          report->last_signed);
-    }
+                             report->signed_heads, report->snapshots, ToHex(*options.public_key));
+  } else {
+    std::cout << fmt::format(
+        "signatures: {} of {} heads signed{}\n", report->signed_heads, report->snapshots,
+        report->signed_heads > 0 ? ", each valid for the key stored with it" : "");
   }
+  if (report->verifications > 0) {
+    std::cout << fmt::format("verifications: {} sealed, all match\n", report->verifications);
+  }
+  if (options.expect_head) {
+    std::cout << fmt::format("expected head: snapshot {}\n", report->expected_head_at);
+  }
+  return kExitOk;
+}
+
+// Prints the latest stored head (not recomputed: pin it after a passing check).
+int RunHead(const std::string& path) {
+  auto ledger = OpenForReading(path);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto snapshots = (*ledger)->Snapshots();
+  if (!snapshots.ok()) return Fail(snapshots.status());
+  std::cout << (snapshots->empty() ? std::string(kGenesisHead) : snapshots->back().head) << "\n";
+  return kExitOk;
+}
+
+int RunMigrate(const std::string& path) {
+  auto ledger = Ledger::Open(path, /*create=*/false);
+  if (!ledger.ok()) return Fail(ledger.status());
+  std::cout << fmt::format("{}: schema version {}\n", path, kLedgerSchemaVersion);
   return kExitOk;
 }
 
@@ -227,7 +299,7 @@ int RunKeygen(const std::string& out) {
 }
 
 int RunReport(const std::string& path, const std::string& out) {
-  auto ledger = Ledger::Open(path, /*create=*/false);
+  auto ledger = OpenForReading(path);
   if (!ledger.ok()) return Fail(ledger.status());
   if (Status s = WriteLedgerReport(ledger->get(), out); !s.ok()) return Fail(s);
   std::cout << "report: " << out << "/report.html\n";
@@ -250,6 +322,8 @@ void AddLedgerCommands(CLI::App& root, Commands* commands) {
                     "Claims kind when not detected: contracts, grants or leases");
     app->add_option("--sign-key", flags->sign_key,
                     "Sign the new head with this key (receipts keygen)");
+    app->add_flag("--allow-empty", flags->allow_empty,
+                  "Store an empty list (by default 0 claims is refused as a broken capture)");
     commands->push_back({app, [flags] { return RunIngest(*flags); }});
   }
   {
@@ -277,13 +351,31 @@ void AddLedgerCommands(CLI::App& root, Commands* commands) {
     commands->push_back({app, [path, key] { return RunHistory(*path, *key); }});
   }
   {
-    auto path = std::make_shared<std::string>(kDefaultLedger);
-    auto pubkey = std::make_shared<std::string>();
+    auto flags = std::make_shared<CheckFlags>();
     CLI::App* app = root.add_subcommand(
-        "check", "Recompute every digest and head; exit 3 naming the first bad snapshot.");
+        "check",
+        "Recompute every digest and head, re-read every raw page; exit 3 naming the first bad "
+        "snapshot.");
+    AddLedgerOption(app, &flags->ledger);
+    app->add_option("--pubkey", flags->pubkey,
+                    "Require every head signed, by this public key (an unsigned head fails)");
+    app->add_option("--expect-head", flags->expect_head,
+                    "Fail unless the chain contains this head (from 'receipts head' earlier)");
+    commands->push_back({app, [flags] { return RunCheck(*flags); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    CLI::App* app = root.add_subcommand(
+        "head", "Print the latest snapshot's head, to pin for 'check --expect-head'.");
     AddLedgerOption(app, path.get());
-    app->add_option("--pubkey", *pubkey, "Verify every signed head against this public key");
-    commands->push_back({app, [path, pubkey] { return RunCheck(*path, *pubkey); }});
+    commands->push_back({app, [path] { return RunHead(*path); }});
+  }
+  {
+    auto path = std::make_shared<std::string>(kDefaultLedger);
+    CLI::App* app =
+        root.add_subcommand("migrate", "Bring an existing ledger to this receipts' schema.");
+    AddLedgerOption(app, path.get());
+    commands->push_back({app, [path] { return RunMigrate(*path); }});
   }
   {
     auto out = std::make_shared<std::string>();

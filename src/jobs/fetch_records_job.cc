@@ -22,7 +22,7 @@ struct Wanted {
 // opened before the network is used so that a store that cannot be written is known first.
 Result<Wanted> Prepare(const std::string& ledger_path, const std::string& snapshot_id,
                        const std::string& out_dir) {
-  auto ledger = Ledger::Open(ledger_path, /*create=*/false);
+  auto ledger = Ledger::OpenReadOnly(ledger_path);  // the ledger is only read
   if (!ledger.ok()) return ledger.status();
   auto snapshot = (*ledger)->FindSnapshot(snapshot_id);
   if (!snapshot.ok()) return snapshot.status();

@@ -23,15 +23,23 @@ std::optional<ClaimKind> KindOfSnapshot(const std::string& kind) {
 
 }  // namespace
 
-Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo& snapshot) {
-  auto pages = ledger->Pages(snapshot.id);
-  if (!pages.ok()) return pages.status();
+Result<std::vector<Claim>> ReadPagesClaims(const std::vector<RawPage>& pages,
+                                           const std::string& snapshot_kind) {
   std::vector<Claim> claims;
-  for (RawPage& page : *pages) {
-    auto read = ParseClaims(page.url_or_path, std::move(page.bytes), KindOfSnapshot(snapshot.kind));
+  for (const RawPage& page : pages) {
+    auto read = ParseClaims(page.url_or_path, page.bytes, KindOfSnapshot(snapshot_kind));
     if (!read.ok()) return read.status();
     for (Claim& claim : *read) claims.push_back(std::move(claim));
   }
+  return claims;
+}
+
+Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo& snapshot) {
+  auto pages = ledger->Pages(snapshot.id);
+  if (!pages.ok()) return pages.status();
+  auto read = ReadPagesClaims(*pages, snapshot.kind);
+  if (!read.ok()) return read.status();
+  std::vector<Claim> claims = std::move(*read);
   auto stored = ledger->Claims(snapshot.id, /*with_raw=*/false);
   if (!stored.ok()) return stored.status();
   std::vector<std::string> keys = AssignClaimKeys(claims);

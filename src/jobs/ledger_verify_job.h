@@ -30,6 +30,12 @@ struct LedgerVerifyResult {
 // verdicts replace any stored for the snapshot in one transaction.
 Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job);
 
+// The claims of raw pages (in order) as ingest and `fetch doge` read them: each page through
+// ParseClaims, the kind forced when `snapshot_kind` names one ("contracts", "grants", "leases").
+// `receipts check` compares them with the stored claims.
+Result<std::vector<Claim>> ReadPagesClaims(const std::vector<RawPage>& pages,
+                                           const std::string& snapshot_kind);
+
 // The claims of a stored snapshot, re-read from its raw pages; Corruption when they no longer
 // read as the stored claims (same count and keys).
 Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo& snapshot);

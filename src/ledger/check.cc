@@ -3,10 +3,12 @@
 #include <vector>
 
 #include "ledger/canonical.h"
+#include "ledger/claim_key.h"
 #include "ledger/hash_chain.h"
 #include "ledger/ledger.h"
 #include "ledger/sha256.h"
 #include "ledger/signing.h"
+#include "ledger/verification_seal.h"
 
 namespace receipts {
 namespace {
@@ -30,8 +32,9 @@ Result<std::vector<std::int64_t>> AllSnapshotIds(SqliteDb* db) {
   return ids;
 }
 
-// Recomputes the pages' digests into `header`; a problem when a stored digest disagrees.
-Result<Problem> CheckPages(SqliteDb* db, SnapshotHeader* header) {
+// Recomputes the pages' digests into `header`, keeping their bytes in `pages`; a problem when a
+// stored digest disagrees.
+Result<Problem> CheckPages(SqliteDb* db, SnapshotHeader* header, std::vector<RawPage>* pages) {
   auto stmt = db->Prepare(
       "SELECT seq, url_or_path, sha256, bytes FROM pages WHERE snapshot_id = ?1 ORDER BY seq");
   if (!stmt.ok()) return stmt.status();
@@ -53,6 +56,7 @@ Result<Problem> CheckPages(SqliteDb* db, SnapshotHeader* header) {
     }
     raw.Update(bytes);
     header->pages.emplace_back(stmt->Text(1), sha);
+    pages->push_back(RawPage{stmt->Text(1), std::move(bytes)});
   }
   if (header->pages.empty()) return Problem("no raw pages");
   if (raw.FinishHex() != header->raw_sha256) {
@@ -61,8 +65,10 @@ Result<Problem> CheckPages(SqliteDb* db, SnapshotHeader* header) {
   return Problem();
 }
 
-// Recomputes count, total and digest of the stored claims against the snapshot row.
-Result<Problem> CheckClaims(SqliteDb* db, const SnapshotHeader& header) {
+// Recomputes count, total and digest of the stored claims (kept in `stored`) against the
+// snapshot row.
+Result<Problem> CheckClaims(SqliteDb* db, const SnapshotHeader& header,
+                            std::vector<LedgerClaim>* stored) {
   auto stmt = db->Prepare(std::string("SELECT ") + kClaimColumns +
                           ", raw_json FROM claims WHERE snapshot_id = ?1 ORDER BY seq");
   if (!stmt.ok()) return stmt.status();
@@ -82,6 +88,7 @@ Result<Problem> CheckClaims(SqliteDb* db, const SnapshotHeader& header) {
     bytes.clear();
     AppendCanonicalClaim(&bytes, claim);
     digest.Update(bytes);
+    stored->push_back(std::move(claim));
   }
   if (count != header.claim_count) {
     return Problem(std::to_string(count) + " claims stored, the snapshot says " +
@@ -97,9 +104,98 @@ Result<Problem> CheckClaims(SqliteDb* db, const SnapshotHeader& header) {
   return Problem();
 }
 
+// Where `stored` and `read` (the same claim, as stored and as re-read) differ, for people.
+std::string FirstDifference(const LedgerClaim& stored, const LedgerClaim& read) {
+  auto quote = [](const std::string& a, const std::string& b) {
+    return ": stored '" + a + "', the raw pages say '" + b + "'";
+  };
+  if (stored.key != read.key) return "claim_key" + quote(stored.key, read.key);
+  if (stored.kind != read.kind) return "kind" + quote(stored.kind, read.kind);
+  std::vector<std::string> a = CanonicalFieldValues(stored), b = CanonicalFieldValues(read);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return kCanonicalFieldNames[i] + quote(a[i], b[i]);
+  }
+  if (stored.source_line != read.source_line) {
+    return "source_line" +
+           quote(std::to_string(stored.source_line), std::to_string(read.source_line));
+  }
+  return "raw_json differs";
+}
+
+// Re-reads the raw pages into claims, as ingest built them, and compares them with `stored`.
+Result<Problem> CheckPagesReadAsClaims(const PageClaimsReader& read_pages,
+                                       const std::vector<RawPage>& pages, const std::string& kind,
+                                       const std::vector<LedgerClaim>& stored) {
+  auto claims = read_pages(pages, kind);
+  if (!claims.ok()) {
+    return Problem("raw pages no longer read as claims: " + claims.status().message());
+  }
+  std::vector<std::string> keys = AssignClaimKeys(*claims);
+  std::string a, b;
+  for (std::size_t i = 0; i < claims->size() && i < stored.size(); ++i) {
+    LedgerClaim read =
+        ToLedgerClaim((*claims)[i], std::move(keys[i]), static_cast<std::int64_t>(i + 1));
+    a.clear();
+    b.clear();
+    AppendCanonicalClaim(&a, stored[i]);
+    AppendCanonicalClaim(&b, read);
+    if (a != b) {
+      return Problem("claim " + std::to_string(i + 1) + " (" + stored[i].key +
+                     ") is not what the raw pages say: " + FirstDifference(stored[i], read));
+    }
+  }
+  if (claims->size() != stored.size()) {
+    return Problem("the raw pages hold " + std::to_string(claims->size()) + " claims, " +
+                   std::to_string(stored.size()) + " are stored");
+  }
+  return Problem();
+}
+
+// Recomputes every verification's seal against the recomputed `heads` (heads[i]: snapshot i+1).
+Result<std::pair<std::int64_t, Problem>> CheckVerifications(SqliteDb* db,
+                                                            const std::vector<std::string>& heads,
+                                                            std::int64_t* sealed) {
+  auto orphans = db->Prepare(
+      "SELECT DISTINCT snapshot_id FROM verdicts WHERE snapshot_id NOT IN (SELECT snapshot_id "
+      "FROM verifications) ORDER BY 1");
+  if (!orphans.ok()) return orphans.status();
+  auto row = orphans->Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    return std::make_pair(orphans->Int(0), Problem("verdicts stored without their verification"));
+  }
+  auto stmt = db->Prepare("SELECT snapshot_id, sha256 FROM verifications ORDER BY snapshot_id");
+  if (!stmt.ok()) return stmt.status();
+  for (;;) {
+    row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::int64_t id = stmt->Int(0);
+    if (id < 1 || id > static_cast<std::int64_t>(heads.size())) {
+      return std::make_pair(id, Problem("verification of a snapshot that does not exist"));
+    }
+    if (stmt->IsNull(1)) return std::make_pair(id, Problem("verification is not sealed"));
+    auto bytes = CanonicalVerification(db, id, heads[static_cast<std::size_t>(id - 1)]);
+    if (!bytes.ok()) return bytes.status();
+    if (Sha256Hex(*bytes) != stmt->Text(1)) {
+      return std::make_pair(id, Problem("stored verdicts or verification run do not match the "
+                                        "verification's seal"));
+    }
+    ++*sealed;
+  }
+  return std::make_pair(std::int64_t{0}, Problem());
+}
+
 }  // namespace
 
 Result<CheckReport> CheckLedger(SqliteDb* db, const std::optional<std::string>& public_key) {
+  CheckOptions options;
+  options.public_key = public_key;
+  return CheckLedger(db, options);
+}
+
+Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
+  const std::optional<std::string>& public_key = options.public_key;
   CheckReport report;
   report.head = kGenesisHead;
   auto fail = [&report](std::int64_t id, std::string problem) -> Result<CheckReport> {
@@ -127,6 +223,7 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const std::optional<std::string>& 
   if (!chain.ok()) return chain.status();
 
   std::string prev = kGenesisHead;
+  std::vector<std::string> heads;
   std::int64_t expected = 1;
   for (std::int64_t id : *ids) {
     if (id != expected) {
@@ -151,10 +248,12 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const std::optional<std::string>& 
     header.claimed_total = snapshot->Int(6);
     header.claims_sha256 = snapshot->Text(7);
 
-    auto pages = CheckPages(db, &header);
+    std::vector<RawPage> raw_pages;
+    auto pages = CheckPages(db, &header, &raw_pages);
     if (!pages.ok()) return pages.status();
     if (!pages->empty()) return fail(id, *pages);
-    auto claims = CheckClaims(db, header);
+    std::vector<LedgerClaim> stored;
+    auto claims = CheckClaims(db, header, &stored);
     if (!claims.ok()) return claims.status();
     if (!claims->empty()) return fail(id, *claims);
 
@@ -181,11 +280,35 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const std::optional<std::string>& 
       }
       ++report.signed_heads;
       report.last_signed = id;
+    } else if (public_key) {
+      // A stripped signature leaves a consistent chain; only its absence gives it away.
+      return fail(id, "head is not signed (--pubkey requires every head signed by " +
+                          ToHex(*public_key) + ")");
     }
+    // Last, as it is the slowest: a claim rewritten with every digest and head recomputed after
+    // it (and its signature stripped) disagrees only with its raw page.
+    if (options.read_pages) {
+      auto reread = CheckPagesReadAsClaims(options.read_pages, raw_pages, header.kind, stored);
+      if (!reread.ok()) return reread.status();
+      if (!reread->empty()) return fail(id, *reread);
+    }
+    if (options.expect_head && head == *options.expect_head) report.expected_head_at = id;
     prev = head;
+    heads.push_back(head);
     ++report.snapshots;
   }
   report.head = prev;
+  auto verifications = CheckVerifications(db, heads, &report.verifications);
+  if (!verifications.ok()) return verifications.status();
+  if (!verifications->second.empty()) {
+    return fail(verifications->first, verifications->second);
+  }
+  if (options.expect_head && report.expected_head_at == 0 && *options.expect_head != kGenesisHead) {
+    return fail(0, "the expected head " + *options.expect_head +
+                       " is not in the chain (a deleted tail or a rewritten past); the chain's "
+                       "head is " +
+                       prev + " after " + std::to_string(report.snapshots) + " snapshots");
+  }
   return report;
 }
 

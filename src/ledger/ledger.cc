@@ -126,6 +126,13 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, bool creat
   return std::unique_ptr<Ledger>(new Ledger(std::move(*db)));
 }
 
+Result<std::unique_ptr<Ledger>> Ledger::OpenReadOnly(const std::string& path) {
+  auto db = SqliteDb::OpenReadOnly(path);
+  if (!db.ok()) return db.status();
+  if (Status s = CheckReadableLedger(db->get()); !s.ok()) return s;
+  return std::unique_ptr<Ledger>(new Ledger(std::move(*db)));
+}
+
 Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey* key) {
   if (input.as_of.empty()) return Status::InvalidInput("ingest: the snapshot has no as-of time");
   if (input.pages.empty()) return Status::InvalidInput("ingest: the snapshot has no raw bytes");

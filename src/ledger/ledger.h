@@ -44,6 +44,10 @@ class Ledger {
   // Opens (and migrates) the ledger at `path`. Creates it only when `create`; otherwise a
   // missing file is NotFound.
   static Result<std::unique_ptr<Ledger>> Open(const std::string& path, bool create);
+  // Opens the ledger at `path` for a read-only command: SQLite read-only, never created, never
+  // migrated. A missing file is NotFound; a file that is not a ledger of this schema version is
+  // InvalidInput; either way the file is left byte for byte as it was.
+  static Result<std::unique_ptr<Ledger>> OpenReadOnly(const std::string& path);
 
   // Stores `input` as the next snapshot in one transaction, its head signed with `key` when
   // given. Raw bytes already stored (the same SHA-256) add nothing: the result is that snapshot

@@ -1,15 +1,41 @@
 #include "ledger/schema.h"
 
 #include <string>
+#include <vector>
+
+#include "ledger/verification_seal.h"
 
 namespace receipts {
 namespace {
 
+// Seals every verification stored before seals existed. Those rows were never protected, so
+// the seal vouches only that they are unchanged since the migration.
+Status SealExistingVerifications(SqliteDb* db) {
+  auto stmt = db->Prepare("SELECT snapshot_id FROM verifications ORDER BY snapshot_id");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(stmt->Int(0));
+  }
+  for (std::int64_t id : ids) {
+    if (Status s = SealVerification(db, id); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+struct Migration {
+  const char* sql;
+  Status (*then)(SqliteDb*);  // a step SQL cannot do (hashing), or nullptr
+};
+
 // migrations[i] takes a ledger from version i to i + 1. Never edit one that has shipped: add
 // the next. The layout is described in doc/formats.md ("Ledger").
-constexpr const char* kMigrations[] = {
+constexpr Migration kMigrations[] = {
     // 0 -> 1: snapshots, their raw pages, their claims, the hash chain, stored verdicts.
-    R"sql(
+    {R"sql(
 CREATE TABLE snapshots (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -79,9 +105,21 @@ CREATE TABLE verdicts (
   PRIMARY KEY (snapshot_id, seq)
 );
 )sql",
+     nullptr},
+    // 1 -> 2: each verification run sealed to its snapshot's head (ledger/verification_seal.h).
+    {"ALTER TABLE verifications ADD COLUMN sha256 TEXT;", SealExistingVerifications},
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == kLedgerSchemaVersion);
+
+// True when the file holds no table at all: a new file, or one SQLite created empty.
+Result<bool> HasNoTables(SqliteDb* db) {
+  auto stmt = db->Prepare("SELECT 1 FROM sqlite_master LIMIT 1");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  return !*row;
+}
 
 Result<int> ReadVersion(SqliteDb* db) {
   auto has_meta = db->Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
@@ -106,29 +144,76 @@ Result<int> ReadVersion(SqliteDb* db) {
   return out;
 }
 
+// The file's version when this build can read it as it is or migrate it: 0 for an empty file,
+// 1..kLedgerSchemaVersion for a ledger. Anything else (a newer version, garbage, tables without a
+// version) is refused here, before any migration runs.
+Result<int> KnownVersion(SqliteDb* db) {
+  auto version = ReadVersion(db);
+  if (!version.ok()) {
+    if (version.status().code() == Status::Code::kCorruption) {
+      return Status::InvalidInput(version.status().message() + "; not a receipts ledger");
+    }
+    return version.status();
+  }
+  if (*version > kLedgerSchemaVersion) {
+    return Status::InvalidInput(
+        db->path() + ": ledger schema version " + std::to_string(*version) +
+        " is unknown (written by a newer receipts, or damaged; this receipts knows 1 to " +
+        std::to_string(kLedgerSchemaVersion) + "); refusing to read or migrate it");
+  }
+  if (*version == 0) {
+    auto empty = HasNoTables(db);
+    if (!empty.ok()) return empty.status();
+    if (!*empty) {
+      return Status::InvalidInput(db->path() +
+                                  ": not a receipts ledger (it has tables but no "
+                                  "meta.schema_version); refusing to touch it");
+    }
+  }
+  return *version;
+}
+
 }  // namespace
+
+Status ReadOnlyRefusal(SqliteDb* db, int version) {
+  if (version == 0) {
+    return Status::InvalidInput(db->path() + ": not a receipts ledger (no meta.schema_version)");
+  }
+  return Status::InvalidInput(db->path() + ": ledger schema version " + std::to_string(version) +
+                              " predates this receipts (" + std::to_string(kLedgerSchemaVersion) +
+                              ") and a read-only command does not migrate it; run 'receipts "
+                              "migrate --ledger " +
+                              db->path() + "' first");
+}
+
+Status CheckReadableLedger(SqliteDb* db) {
+  auto version = KnownVersion(db);
+  if (!version.ok()) return version.status();
+  if (*version == kLedgerSchemaVersion) return Status::Ok();
+  return ReadOnlyRefusal(db, *version);
+}
 
 Status MigrateLedger(SqliteDb* db) {
   // Cheap check first, so that reading an up-to-date ledger takes no write lock.
-  auto version = ReadVersion(db);
+  auto version = KnownVersion(db);
   if (!version.ok()) return version.status();
   if (*version == kLedgerSchemaVersion) return Status::Ok();
-  if (*version > kLedgerSchemaVersion) {
-    return Status::InvalidInput(db->path() + ": ledger schema version " + std::to_string(*version) +
-                                " is newer than this receipts (" +
-                                std::to_string(kLedgerSchemaVersion) + ")");
-  }
+  if (db->read_only()) return ReadOnlyRefusal(db, *version);
   auto txn = SqliteTransaction::Begin(db);
   if (!txn.ok()) return txn.status();
-  version = ReadVersion(db);  // again, under the lock: another process may have migrated
+  version = KnownVersion(db);  // again, under the lock: another process may have migrated
   if (!version.ok()) return version.status();
   if (*version == 0) {
     Status s = db->Exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
     if (!s.ok()) return s;
   }
   for (int v = *version; v < kLedgerSchemaVersion; ++v) {
-    Status s = db->Exec(kMigrations[v]);
+    Status s = db->Exec(kMigrations[v].sql);
     if (!s.ok()) return s;
+    if (kMigrations[v].then != nullptr) {
+      s = kMigrations[v].then(db);
+      if (!s.ok()) return s;
+    }
   }
   Status s = db->Exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" +
                       std::to_string(kLedgerSchemaVersion) + "')");

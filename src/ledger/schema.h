@@ -7,11 +7,20 @@
 
 namespace receipts {
 
-// The schema this build writes. A ledger with a higher version is refused (a newer receipts
-// wrote it).
-inline constexpr int kLedgerSchemaVersion = 1;
+// The schema this build writes. Any other version than 1..kLedgerSchemaVersion (a newer
+// receipts, or garbage) is refused by every command, never migrated or half-read.
+inline constexpr int kLedgerSchemaVersion = 2;
 
-// Brings `db` up to kLedgerSchemaVersion. A new, empty file gets every migration.
+// Brings `db` up to kLedgerSchemaVersion. A new, empty file gets every migration; a file with
+// tables but no version, or an unknown version, is InvalidInput and is left untouched. On a
+// read-only connection an older ledger is refused (naming `receipts migrate`), not migrated.
 Status MigrateLedger(SqliteDb* db);
+
+// Ok when `db` is a ledger of exactly kLedgerSchemaVersion, which read-only commands can read
+// without writing; otherwise InvalidInput saying why (not a ledger, unknown or older version).
+Status CheckReadableLedger(SqliteDb* db);
+
+// Why a read-only connection cannot use a file of `version` (0: not a ledger).
+Status ReadOnlyRefusal(SqliteDb* db, int version);
 
 }  // namespace receipts

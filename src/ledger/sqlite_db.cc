@@ -25,6 +25,56 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
   return out;
 }
 
+namespace {
+
+// True when reading `db` needs a hot journal rolled back, which a read-only connection cannot do.
+bool NeedsRollback(sqlite3* db) {
+  int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  return rc != SQLITE_OK && sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK;
+}
+
+// Rolls back the hot journal an interrupted write left, as any read-write open would: the file
+// returns to its last committed state, which is all a reader may see.
+Status RollBackHotJournal(const std::string& path) {
+  auto db = SqliteDb::Open(path, /*create=*/false);
+  if (!db.ok()) return db.status();
+  return (*db)->Exec("SELECT count(*) FROM sqlite_master");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
+  auto first = OpenReadOnlyOnce(path);
+  if (!first.ok()) return first.status();
+  if (!NeedsRollback((*first)->handle())) return first;
+  first->reset();
+  if (Status s = RollBackHotJournal(path); !s.ok()) return s;
+  auto again = OpenReadOnlyOnce(path);
+  if (!again.ok()) return again.status();
+  (*again)->recovered_journal_ = true;
+  return again;
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnlyOnce(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    if (rc == SQLITE_CANTOPEN)
+      return Status::NotFound(path + ": no ledger there (" + message + ")");
+    return Status::IoError(path + ": cannot open ledger: " + message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  // No journal_mode pragma: on a read-only connection it is a no-op at best. query_only makes
+  // any write an error even if SQLite would otherwise allow one (a temp table, a migration).
+  Status s = out->Exec("PRAGMA query_only=1; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return s;
+  return out;
+}
+
 // close_v2: a statement still alive is finalized later without leaking the connection.
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 

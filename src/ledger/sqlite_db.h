@@ -21,6 +21,12 @@ class SqliteDb {
   // Opens `path` read-write; creates it only when `create`. Sets synchronous=FULL, the DELETE
   // rollback journal (the ledger stays one file), foreign keys on and a 5 s busy timeout.
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create);
+  // Opens `path` read-only (SQLITE_OPEN_READONLY, query_only): nothing this connection does can
+  // create, write or journal the file. A missing file is NotFound and is not created. The one
+  // exception: a hot journal left by an interrupted write (kill -9, full disk) is rolled back
+  // first, through a read-write connection, as SQLite requires before anyone reads the file;
+  // recovered_journal() then says so.
+  static Result<std::unique_ptr<SqliteDb>> OpenReadOnly(const std::string& path);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
@@ -34,11 +40,17 @@ class SqliteDb {
 
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
+  // True when the connection cannot write (OpenReadOnly, or a "mode=ro" URI).
+  bool read_only() { return sqlite3_db_readonly(db_, "main") == 1; }
+  // True when OpenReadOnly had to roll back a hot journal.
+  bool recovered_journal() const { return recovered_journal_; }
 
  private:
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static Result<std::unique_ptr<SqliteDb>> OpenReadOnlyOnce(const std::string& path);
   sqlite3* db_;
   std::string path_;
+  bool recovered_journal_ = false;
 };
 
 // One prepared statement. Bind parameters are 1-based, columns 0-based, as in SQLite.

@@ -3,6 +3,7 @@
 #include "core/json_writer.h"
 #include "ledger/as_of.h"
 #include "ledger/sha256.h"
+#include "ledger/verification_seal.h"
 
 namespace receipts {
 
@@ -56,6 +57,7 @@ Status StoreVerdicts(Ledger* ledger, std::int64_t snapshot_id, const VerifyRun& 
     insert->Bind(6, r.reason);
     if (Status s = insert->Run(); !s.ok()) return s;
   }
+  if (Status s = SealVerification(db, snapshot_id); !s.ok()) return s;
   return (*txn)->Commit();
 }
 

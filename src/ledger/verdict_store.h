@@ -1,6 +1,7 @@
 // Verdicts of `receipts verify --ledger`, stored with the snapshot they judged. They are derived
-// data (re-run verify to recompute them), so they sit outside the hash chain; each run records
-// the SHA-256 of every record file it read.
+// data (re-run verify to recompute them); each run records the SHA-256 of every record file it
+// read, and is sealed (ledger/verification_seal.h) to its snapshot's head so `check` catches an
+// edited verdict.
 #pragma once
 
 #include <cstdint>

@@ -256,8 +256,10 @@ TEST_F(LedgerCliTest, VerifyStoresVerdictsAndReportShowsThem) {
       2);
   EXPECT_EQ(Run("verify --records " + idvs + " --out x").exit_code, 2);
   EXPECT_EQ(Run("verify --claims " + kFeb18 + " --records " + idvs).exit_code, 2);
-  // Verdicts are not part of the chain: check still passes.
-  EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+  // Verdicts are sealed to their snapshot's head: check passes, and fails once one is edited.
+  Ran sealed = Run("check --ledger " + ledger_);
+  EXPECT_EQ(sealed.exit_code, 0) << sealed.out << sealed.err;
+  EXPECT_NE(sealed.out.find("verifications: 2 sealed, all match"), std::string::npos) << sealed.out;
 
   Ran report = Run("report --ledger " + ledger_ + " --out rep");
   ASSERT_EQ(report.exit_code, 0) << report.err;
@@ -268,6 +270,148 @@ TEST_F(LedgerCliTest, VerifyStoresVerdictsAndReportShowsThem) {
   EXPECT_NE(html.find("$8,000,000,000.00"), std::string::npos);
   EXPECT_EQ(html.find("src=\"http"), std::string::npos);
   EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
+                         " \"UPDATE verdicts SET verdict = 'verified', verified_savings_cents = "
+                         "800000000000 WHERE snapshot_id = 1 AND seq = 1\"")
+                            .c_str()),
+            0);
+  Ran edited = Run("check --ledger " + ledger_);
+  EXPECT_EQ(edited.exit_code, 3) << edited.out;
+  EXPECT_NE(edited.out.find("BAD: snapshot 1: stored verdicts or verification run do not match"),
+            std::string::npos)
+      << edited.out;
+}
+
+// log and history wrote ledger tables into any file given (and created a missing one): every
+// read-only command now opens SQLite read-only and refuses what is not a ledger.
+TEST_F(LedgerCliTest, ReadOnlyCommandsNeverCreateOrWriteTheFileGiven) {
+  std::ofstream(dir_ / "notes.txt") << "my notes, not a ledger\n";
+  std::ofstream(dir_ / "empty.db");
+  ASSERT_EQ(std::system(("sqlite3 " + (dir_ / "other.db").string() +
+                         " \"CREATE TABLE t (x); INSERT INTO t VALUES (1)\"")
+                            .c_str()),
+            0);
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  const auto past = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  const std::vector<std::string> commands = {
+      "log", "history 70CMSD22A00000008", "diff 1 2", "check", "head", "report --out rep"};
+  for (const char* name : {"notes.txt", "empty.db", "other.db", "ledger.db"}) {
+    fs::path file = dir_ / name;
+    fs::last_write_time(file, past);
+    std::string bytes = Slurp(file);
+    for (const std::string& command : commands) {
+      std::vector<std::string> words = Split(command, ' ');
+      std::string args = words[0] + " --ledger " + file.string() + command.substr(words[0].size());
+      Ran ran = Run(args);
+      if (std::string(name) == "ledger.db") {
+        EXPECT_EQ(ran.exit_code, 0) << args << ": " << ran.err;
+      } else {
+        EXPECT_EQ(ran.exit_code, 1) << args << ": " << ran.out;
+        EXPECT_NE(ran.err.find("not a receipts ledger"), std::string::npos)
+            << args << ": " << ran.err;
+      }
+      EXPECT_EQ(Slurp(file), bytes) << args;
+      EXPECT_EQ(fs::last_write_time(file), past) << args;
+      EXPECT_FALSE(fs::exists(fs::path(file.string() + "-journal"))) << args;
+      fs::remove_all(dir_ / "rep");
+    }
+    for (const std::string& command : commands) {
+      std::vector<std::string> words = Split(command, ' ');
+      Ran ran = Run(words[0] + " --ledger missing.db" + command.substr(words[0].size()));
+      EXPECT_EQ(ran.exit_code, 1) << command;
+      EXPECT_FALSE(fs::exists(dir_ / "missing.db")) << command;
+    }
+  }
+}
+
+TEST_F(LedgerCliTest, UnknownSchemaVersionIsRefusedByEveryCommand) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
+                         " \"UPDATE meta SET value = '999' WHERE key = 'schema_version'\"")
+                            .c_str()),
+            0);
+  std::string bytes = Slurp(ledger_);
+  for (const std::string& command :
+       {std::string("log"), std::string("check"), std::string("diff 1 1"), std::string("head"),
+        std::string("migrate"), std::string("claims " + kFeb19)}) {
+    std::string args = command.starts_with("claims")
+                           ? "ingest --ledger " + ledger_ + " --" + command
+                           : Split(command, ' ')[0] + " --ledger " + ledger_ +
+                                 command.substr(Split(command, ' ')[0].size());
+    Ran ran = Run(args);
+    EXPECT_EQ(ran.exit_code, 1) << args << ": " << ran.out;
+    EXPECT_NE(ran.err.find("ledger schema version 999 is unknown"), std::string::npos)
+        << args << ": " << ran.err;
+  }
+  EXPECT_EQ(Slurp(ledger_), bytes);
+}
+
+// An empty list stored as a 0-claim snapshot made every claim read as removed in the next diff.
+TEST_F(LedgerCliTest, EmptyClaimsListIsRefusedUnlessAllowed) {
+  std::ofstream(dir_ / "2025-03-01_empty.csv") << "piid,agency,value,savings\n";
+  std::string empty = (dir_ / "2025-03-01_empty.csv").string();
+  Ran refused = Ingest(empty);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find(empty + ": the claims list is empty"), std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("--allow-empty"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(ledger_));
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  EXPECT_EQ(Ingest(empty).exit_code, 1);
+  EXPECT_EQ(SnapshotCount(ledger_), 1u);
+  Ran allowed = Ingest(empty, "--allow-empty --kind contracts");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(allowed.out, "2\n");
+  EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+}
+
+// The latest snapshot deleted with the sqlite3 shell left a ledger that checked "ok".
+TEST_F(LedgerCliTest, CheckExpectHeadCatchesADeletedTail) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  Ran head = Run("head --ledger " + ledger_);
+  ASSERT_EQ(head.exit_code, 0) << head.err;
+  ASSERT_EQ(head.out.size(), 65u) << head.out;
+  std::string pinned = head.out.substr(0, 64);
+  Ran ok = Run("check --ledger " + ledger_ + " --expect-head " + pinned);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("expected head: snapshot 2"), std::string::npos) << ok.out;
+  EXPECT_EQ(Run("check --ledger " + ledger_ + " --expect-head xyz").exit_code, 2);
+  ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
+                         " \"DELETE FROM claims WHERE snapshot_id = 2; DELETE FROM pages WHERE "
+                         "snapshot_id = 2; DELETE FROM chain WHERE snapshot_id = 2; DELETE FROM "
+                         "snapshots WHERE id = 2\"")
+                            .c_str()),
+            0);
+  EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);
+  Ran deleted = Run("check --ledger " + ledger_ + " --expect-head " + pinned);
+  EXPECT_EQ(deleted.exit_code, 3) << deleted.out;
+  EXPECT_NE(deleted.out.find("BAD: the expected head " + pinned + " is not in the chain"),
+            std::string::npos)
+      << deleted.out;
+}
+
+// "0 of 4 heads signed ... all valid": under --pubkey an unsigned head is now a failure.
+TEST_F(LedgerCliTest, PubkeyFailsAnUnsignedHead) {
+  ASSERT_EQ(Run("keygen --out key").exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb18, "--sign-key key").exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);  // appended unsigned
+  Ran check = Run("check --ledger " + ledger_ + " --pubkey key.pub");
+  EXPECT_EQ(check.exit_code, 3) << check.out;
+  EXPECT_NE(check.out.find("BAD: snapshot 2: head is not signed"), std::string::npos) << check.out;
+  Ran plain = Run("check --ledger " + ledger_);
+  EXPECT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_NE(plain.out.find("signatures: 1 of 2 heads signed"), std::string::npos) << plain.out;
+  ASSERT_EQ(std::system(
+                ("sqlite3 " + ledger_ + " \"UPDATE chain SET signature = NULL, public_key = NULL\"")
+                    .c_str()),
+            0);
+  Ran stripped = Run("check --ledger " + ledger_ + " --pubkey key.pub");
+  EXPECT_EQ(stripped.exit_code, 3) << stripped.out;
+  EXPECT_NE(stripped.out.find("BAD: snapshot 1: head is not signed"), std::string::npos)
+      << stripped.out;
 }
 
 // kill -9 at random moments of a real ingest: afterwards the ledger checks and holds either the

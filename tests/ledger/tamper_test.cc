@@ -1,11 +1,13 @@
 // Changes made behind the ledger's back, with plain SQL: `check` names the first bad snapshot.
 #include <gtest/gtest.h>
 
+#include "jobs/ledger_verify_job.h"
 #include "ledger/canonical.h"
 #include "ledger/check.h"
 #include "ledger/hash_chain.h"
 #include "ledger/ledger.h"
 #include "ledger/signing.h"
+#include "ledger/verdict_store.h"
 #include "ledger_test_util.h"
 
 namespace receipts {
@@ -35,18 +37,53 @@ class TamperTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  CheckReport Check(const std::optional<std::string>& pubkey = std::nullopt) {
-    auto db = SqliteDb::Open(path_, false);
-    EXPECT_TRUE(db.ok());
-    auto report = CheckLedger(db->get(), pubkey);
+  // Checks as `receipts check` does: read-only, every raw page re-read.
+  CheckReport Check(const std::optional<std::string>& pubkey = std::nullopt,
+                    const std::optional<std::string>& expect_head = std::nullopt) {
+    auto ledger = Ledger::OpenReadOnly(path_);
+    EXPECT_TRUE(ledger.ok()) << ledger.status().message();
+    if (!ledger.ok()) return CheckReport{};
+    CheckOptions options;
+    options.public_key = pubkey;
+    options.expect_head = expect_head;
+    options.read_pages = ReadPagesClaims;
+    auto report = CheckLedger((*ledger)->db(), options);
     EXPECT_TRUE(report.ok()) << report.status().message();
     return report.ok() ? *report : CheckReport{};
   }
 
-  void ExpectBad(std::int64_t snapshot) {
+  void ExpectBad(std::int64_t snapshot, const std::string& problem = "") {
     CheckReport report = Check();
     EXPECT_FALSE(report.intact);
     EXPECT_EQ(report.first_bad_snapshot, snapshot) << report.problem;
+    EXPECT_NE(report.problem.find(problem), std::string::npos) << report.problem;
+  }
+
+  std::string HeadOf(std::int64_t id) {
+    auto ledger = Ledger::OpenReadOnly(path_);
+    EXPECT_TRUE(ledger.ok());
+    auto snapshot = (*ledger)->FindSnapshot(std::to_string(id));
+    EXPECT_TRUE(snapshot.ok());
+    return snapshot.ok() ? snapshot->head : std::string();
+  }
+
+  // Stores a verification of snapshot 2: claim 1 verified for $40, the others not found.
+  void StoreVerification() {
+    auto ledger = Ledger::Open(path_, false);
+    ASSERT_TRUE(ledger.ok());
+    VerifyRun run;
+    run.since = *Date::FromYmd(2025, 1, 20);
+    run.records_as_of = *Date::FromYmd(2025, 3, 1);
+    for (int i = 0; i < 3; ++i) {
+      ClaimResult result;
+      result.claim_id = static_cast<std::size_t>(i + 1);
+      result.verdict = i == 0 ? Verdict::kVerified : Verdict::kNotFound;
+      if (i == 0) result.verified_savings = 4000;
+      result.award_key = i == 0 ? "9700/AAA1" : "";
+      result.reason = i == 0 ? "deobligated $40.00" : "no record";
+      run.results.push_back(result);
+    }
+    ASSERT_TRUE(StoreVerdicts(ledger->get(), 2, run, {{"records.csv", std::string(64, 'a')}}).ok());
   }
 
   std::filesystem::path dir_;
@@ -148,13 +185,188 @@ TEST_F(TamperTest, RecomputedChainFailsTheSignature) {
   EXPECT_EQ(report.first_bad_snapshot, 2);
   EXPECT_NE(report.problem.find("signature does not verify"), std::string::npos) << report.problem;
 
-  // Stripping the signature as well makes the chain consistent; the signed part ends at 1.
+  // Stripping the signature as well makes the chain consistent: under --pubkey the unsigned head
+  // is a failure; without, the raw page (which still says "Gamma") gives the edit away.
   testing::Tamper(path_,
                   "UPDATE chain SET signature = NULL, public_key = NULL WHERE snapshot_id = 2");
   report = Check(key_.public_key);
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.first_bad_snapshot, 2);
+  EXPECT_NE(report.problem.find("not signed"), std::string::npos) << report.problem;
+  report = Check();
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.first_bad_snapshot, 2);
+  EXPECT_NE(report.problem.find("claim 3 (contract:2100:CCC3"), std::string::npos)
+      << report.problem;
+  EXPECT_NE(report.problem.find("vendor: stored 'Somebody Else', the raw pages say 'Gamma'"),
+            std::string::npos)
+      << report.problem;
+}
+
+// The latest snapshot deleted, every row of it: the chain that is left is consistent, and only
+// the head pinned before the deletion tells.
+TEST_F(TamperTest, DeletedTailFailsTheExpectedHead) {
+  std::string pinned = HeadOf(2);
+  EXPECT_TRUE(Check(std::nullopt, pinned).intact);
+  EXPECT_EQ(Check(std::nullopt, pinned).expected_head_at, 2);
+  EXPECT_TRUE(Check(std::nullopt, HeadOf(1)).intact);  // a later snapshot extends a pinned head
+  testing::Tamper(path_,
+                  "DELETE FROM claims WHERE snapshot_id = 2; DELETE FROM pages WHERE snapshot_id "
+                  "= 2; DELETE FROM chain WHERE snapshot_id = 2; DELETE FROM snapshots WHERE id "
+                  "= 2");
+  EXPECT_TRUE(Check().intact);
+  CheckReport report = Check(std::nullopt, pinned);
+  EXPECT_FALSE(report.intact);
+  EXPECT_NE(report.problem.find("expected head " + pinned + " is not in the chain"),
+            std::string::npos)
+      << report.problem;
+}
+
+// Every signature stripped: the heads are unchanged, so the chain is consistent.
+TEST_F(TamperTest, StrippedSignaturesFailThePubkey) {
+  testing::Tamper(path_, "UPDATE chain SET signature = NULL, public_key = NULL");
+  CheckReport report = Check(key_.public_key);
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.first_bad_snapshot, 1);
+  EXPECT_NE(report.problem.find("head is not signed"), std::string::npos) << report.problem;
+  report = Check();
   EXPECT_TRUE(report.intact) << report.problem;
-  EXPECT_EQ(report.signed_heads, 1);
-  EXPECT_EQ(report.last_signed, 1);
+  EXPECT_EQ(report.signed_heads, 0);
+}
+
+TEST_F(TamperTest, UnsignedSnapshotAppendedToASignedLedgerFailsThePubkey) {
+  {
+    auto ledger = Ledger::Open(path_, false);
+    ASSERT_TRUE(ledger.ok());
+    std::string three = std::string(kHeader) + "DDD4,Navy,Delta,100,d4,TERMINATED," +
+                        Link("9700", "DDD4") + ",2/3/2025,5\n";
+    ASSERT_TRUE((*ledger)
+                    ->Ingest(testing::CsvSnapshot("3.csv", three, "2025-02-20T00:00:00Z"), nullptr)
+                    .ok());
+  }
+  CheckReport report = Check(key_.public_key);
+  EXPECT_FALSE(report.intact);
+  EXPECT_EQ(report.first_bad_snapshot, 3);
+  EXPECT_NE(report.problem.find("head is not signed"), std::string::npos) << report.problem;
+  report = Check();
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.signed_heads, 2);
+  EXPECT_EQ(report.snapshots, 3);
+}
+
+TEST_F(TamperTest, EditedVerdictFailsTheSeal) {
+  StoreVerification();
+  CheckReport report = Check(key_.public_key);
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.verifications, 1);
+  testing::Tamper(path_,
+                  "UPDATE verdicts SET verdict = 'verified', verified_savings_cents = 700 WHERE "
+                  "snapshot_id = 2 AND seq = 3");
+  ExpectBad(2, "do not match the verification's seal");
+}
+
+TEST_F(TamperTest, EditedVerificationSinceFailsTheSeal) {
+  StoreVerification();
+  testing::Tamper(path_, "UPDATE verifications SET since = '2024-01-01' WHERE snapshot_id = 2");
+  ExpectBad(2, "seal");
+}
+
+TEST_F(TamperTest, DeletedVerdictRowFailsTheSeal) {
+  StoreVerification();
+  testing::Tamper(path_, "DELETE FROM verdicts WHERE snapshot_id = 2 AND seq = 2");
+  ExpectBad(2, "seal");
+}
+
+TEST_F(TamperTest, StrippedSealFails) {
+  StoreVerification();
+  testing::Tamper(path_, "UPDATE verifications SET sha256 = NULL");
+  ExpectBad(2, "not sealed");
+}
+
+// The verification of snapshot 2 moved onto snapshot 1: the seal names the snapshot and its head.
+TEST_F(TamperTest, VerificationMovedToAnotherSnapshotFailsTheSeal) {
+  StoreVerification();
+  testing::Tamper(path_,
+                  "UPDATE verdicts SET snapshot_id = 1 WHERE seq < 3; DELETE FROM verdicts WHERE "
+                  "snapshot_id = 2; UPDATE verifications SET snapshot_id = 1");
+  ExpectBad(1, "seal");
+}
+
+TEST_F(TamperTest, UnknownSchemaVersionIsRefused) {
+  for (const char* version : {"999", "3", "0", "-1", "x"}) {
+    testing::Tamper(path_, std::string("UPDATE meta SET value = '") + version +
+                               "' WHERE key = 'schema_version'");
+    auto read_only = Ledger::OpenReadOnly(path_);
+    EXPECT_FALSE(read_only.ok()) << version;
+    auto read_write = Ledger::Open(path_, false);
+    EXPECT_FALSE(read_write.ok()) << version;
+    if (!read_write.ok()) {
+      EXPECT_EQ(read_write.status().code(), Status::Code::kInvalidInput) << version;
+      EXPECT_NE(read_write.status().message().find("ledger"), std::string::npos)
+          << read_write.status().message();
+    }
+  }
+  testing::Tamper(path_, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  EXPECT_TRUE(Check().intact);  // refused means untouched: nothing was migrated or half-written
+}
+
+// A stored claim rewritten with its digest and head recomputed, on an unsigned ledger: every
+// digest agrees, only the raw page (which says "Beta") does not.
+TEST_F(TamperTest, ClaimsEditedConsistentlyWithTheirHashesFailTheRawPage) {
+  testing::Tamper(path_, "UPDATE chain SET signature = NULL, public_key = NULL");
+  {
+    auto ledger = Ledger::OpenReadOnly(path_);
+    ASSERT_TRUE(ledger.ok());
+    auto snapshots = (*ledger)->Snapshots();
+    ASSERT_TRUE(snapshots.ok());
+    auto claims = (*ledger)->Claims(1, /*with_raw=*/true);
+    ASSERT_TRUE(claims.ok());
+    (*claims)[1].claimed_savings = 8000000;  // $80.00 -> $80,000.00, and the total with it
+    const SnapshotInfo& s = (*snapshots)[0];
+    SnapshotHeader h{s.id,
+                     s.kind,
+                     s.source,
+                     s.as_of,
+                     s.ingested_at,
+                     s.raw_sha256,
+                     {{"1.csv", s.raw_sha256}},
+                     s.claim_count,
+                     ClaimedTotal(*claims),
+                     ClaimsDigest(*claims)};
+    std::string head1 = HeadHash(kGenesisHead, h);
+    const SnapshotInfo& t = (*snapshots)[1];
+    SnapshotHeader h2{t.id,
+                      t.kind,
+                      t.source,
+                      t.as_of,
+                      t.ingested_at,
+                      t.raw_sha256,
+                      {{"2.csv", t.raw_sha256}},
+                      t.claim_count,
+                      t.claimed_total,
+                      t.claims_sha256};
+    std::string head2 = HeadHash(head1, h2);
+    testing::Tamper(path_,
+                    "UPDATE claims SET claimed_savings_cents = 8000000 WHERE snapshot_id "
+                    "= 1 AND seq = 2; UPDATE snapshots SET claims_sha256 = '" +
+                        h.claims_sha256 +
+                        "', claimed_total_cents = " + std::to_string(h.claimed_total) +
+                        " WHERE id = 1; UPDATE chain SET head = '" + head1 +
+                        "' WHERE snapshot_id = 1; UPDATE chain SET prev_head = '" + head1 +
+                        "', head = '" + head2 + "' WHERE snapshot_id = 2");
+  }
+  ExpectBad(1, "claim 2 (contract:9700:BBB2");
+  CheckReport report = Check();
+  EXPECT_NE(report.problem.find("claimed_savings: stored '80000.00', the raw pages say '80.00'"),
+            std::string::npos)
+      << report.problem;
+
+  // Without re-reading the pages (the check before), the rewrite passes.
+  auto db = SqliteDb::OpenReadOnly(path_);
+  ASSERT_TRUE(db.ok());
+  auto digests_only = CheckLedger(db->get(), std::nullopt);
+  ASSERT_TRUE(digests_only.ok());
+  EXPECT_TRUE(digests_only->intact) << digests_only->problem;
 }
 
 TEST_F(TamperTest, AnotherKeyIsRejected) {
