@@ -29,7 +29,7 @@ using testing::RunBinary;
 
 // Address space the runs may use: room for the binary, its libraries, its threads and a small
 // ingest; far too little for the claims of the big JSON list below (about a kilobyte each) or for
-// the 600 MB the gzip below inflates to.
+// the 450 MiB the gzip below inflates to.
 constexpr const char* kLimit = "ulimit -v 393216 && ";  // 384 MiB
 
 // `text` as one gzip member.
@@ -94,14 +94,14 @@ namespace receipts {
 namespace {
 
 TEST_F(MemoryLimitCliTest, AGzipClaimsListIsStreamedNotInflatedWhole) {
-  // Two claims after 600 MB of blank lines (skipped, as in any CSV list): 600 gzip members of
-  // 1 MiB each, 0.6 MB on disk.
+  // Two claims after 450 MiB of blank lines (skipped, as in any CSV list): 450 gzip members of
+  // 1 MiB each, 0.5 MB on disk.
   fs::path path = dir_ / "2025-05-19_contracts_api.csv.gz";
   {
     std::ofstream out(path, std::ios::binary);
     out << Gzip("piid,agency,value,savings\n");
     const std::string blank = Gzip(std::string(1 << 20, '\n'));
-    for (int i = 0; i < 600; ++i) out << blank;
+    for (int i = 0; i < 450; ++i) out << blank;
     out << Gzip("X1,Navy,10,5\nX2,Navy,10,1\n");
   }
   Ran ran = Ingest(path.string(), "gz.db");
