@@ -26,7 +26,7 @@ struct ActionRef {
 // the FPDS award and IDV pulls, 2026-12-02; the test fixtures 5), and USAspending's long-running
 // awards a few thousand; a file repeating one wanted row millions of times (a record bomb) held
 // 4.4-4.9 GB before this cap.
-inline constexpr std::size_t kDefaultMaxActionsPerAward = 100000;
+inline constexpr std::size_t kDefaultMaxActionsPerAward = 1000000;
 
 // The cap in force: RECEIPTS_MAX_ACTIONS_PER_AWARD when it is a positive integer, else the default.
 std::size_t MaxActionsPerAward();
