@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -35,6 +36,9 @@ struct FetchFlags {
   int per_page = FetchOptions().per_page;
   int max_retries = FetchOptions().max_retries;
   int timeout_seconds = FetchOptions().timeout_seconds;
+  std::int64_t max_items = FetchOptions().max_items;
+  std::int64_t max_pages = FetchOptions().max_pages;
+  std::int64_t max_bytes = FetchOptions().max_bytes;
   std::string sign_key;
   bool quiet = false;
 };
@@ -60,6 +64,9 @@ int RunFetchDoge(const FetchFlags& flags) {
   options.per_page = flags.per_page;
   options.max_retries = flags.max_retries;
   options.timeout_seconds = flags.timeout_seconds;
+  options.max_items = flags.max_items;
+  options.max_pages = flags.max_pages;
+  options.max_bytes = flags.max_bytes;
   if (!flags.quiet) {
     options.log = [](std::string_view line) { std::cerr << "fetch: " << line << "\n"; };
   }
@@ -225,6 +232,18 @@ void AddFetchCommand(CLI::App& root, Commands* commands) {
       ->capture_default_str();
   doge->add_option("--timeout", flags->timeout_seconds, "Seconds allowed for each request")
       ->capture_default_str();
+  doge->add_option("--max-items", flags->max_items,
+                   "Refuse a list whose meta announces more items than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  doge->add_option("--max-pages", flags->max_pages,
+                   "Refuse a list whose meta announces more pages than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  doge->add_option("--max-bytes", flags->max_bytes,
+                   "Stop a list whose pages together hold more bytes than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   doge->add_option("--sign-key", flags->sign_key, "Ed25519 secret key file: sign each new head");
   doge->add_flag("--quiet", flags->quiet, "No progress lines on stderr");
   commands->push_back({doge, [flags] { return RunFetchDoge(*flags); }});

@@ -1,6 +1,7 @@
 // The command-line front end: parses flags and calls the library, nothing more.
 // Exit codes: 0 ok, 1 bad input (or I/O), 2 usage.
 #include "cli/command.h"
+#include "core/fatal.h"
 
 int main(int argc, char** argv) {
   using namespace receipts::cli;
@@ -21,8 +22,13 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
-  for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run();
+  try {
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+  } catch (...) {  // std::bad_alloc above all: exit 1 with a message, never an abort
+    receipts::ReportCurrentException("main");
+    return kExitBadInput;
   }
   return kExitUsage;
 }

@@ -91,6 +91,27 @@ Status IncompleteCapture(const std::string& source, std::int64_t received, const
                   received, meta.total_results, which, source));
 }
 
+// Refuses, before anything beyond page 1 is fetched, an announcement past the caps or one whose
+// page count its total does not fill (the API's pages are "at current per_page limit").
+Status CheckAnnouncement(const FetchOptions& options, const std::string& source,
+                         const ApiPageMeta& meta) {
+  const std::int64_t filled = (meta.total_results + options.per_page - 1) / options.per_page;
+  std::string past;
+  if (meta.total_results > options.max_items) {
+    past = fmt::format("more than --max-items {}", options.max_items);
+  } else if (meta.pages > options.max_pages) {
+    past = fmt::format("more than --max-pages {}", options.max_pages);
+  } else if (meta.pages > std::max<std::int64_t>(filled, 1)) {
+    past = fmt::format("more pages than {} items fill at {} a page ({})", meta.total_results,
+                       options.per_page, filled);
+  } else {
+    return Status::Ok();
+  }
+  return Status::InvalidInput(fmt::format(
+      "{} announces {} items in {} pages: {}; nothing fetched further, nothing recorded", source,
+      meta.total_results, meta.pages, past));
+}
+
 }  // namespace
 
 Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
@@ -117,11 +138,18 @@ Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
   std::optional<ApiPageMeta> meta;
   std::vector<std::int64_t> page_counts;
   std::int64_t received = 0;
+  std::int64_t bytes = 0;
   for (std::int64_t page = 1;; ++page) {
     const std::string url =
         fmt::format("{}?page={}&per_page={}", out.source, page, options.per_page);
     Result<std::string> body = getter.Get(url);
     if (!body.ok()) return body.status();
+    bytes += static_cast<std::int64_t>(body->size());
+    if (bytes > options.max_bytes) {
+      return Status::InvalidInput(fmt::format(
+          "{}: pages 1 to {} hold {} bytes, more than --max-bytes {}; nothing recorded from {}",
+          url, page, bytes, options.max_bytes, out.source));
+    }
     Result<std::vector<Claim>> claims = ParseClaims(url, *body, claim_kind);
     if (!claims.ok()) return claims.status();
     Result<std::optional<ApiPageMeta>> page_meta = ReadApiPageMeta(url, *body);
@@ -132,6 +160,7 @@ Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
                                     ": the page has no \"meta\": the capture's size is unknown");
       }
       meta = **page_meta;
+      if (Status s = CheckAnnouncement(options, out.source, *meta); !s.ok()) return s;
     } else if (page_meta->has_value() && ((*page_meta)->total_results != meta->total_results ||
                                           (*page_meta)->pages != meta->pages)) {
       return Status::InvalidInput(fmt::format(
@@ -141,6 +170,11 @@ Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
           out.source));
     }
     const auto count = static_cast<std::int64_t>(claims->size());
+    if (count > options.per_page) {
+      return Status::InvalidInput(
+          fmt::format("{}: {} items on one page, more than the {} asked for; nothing recorded", url,
+                      count, options.per_page));
+    }
     page_counts.push_back(count);
     received += count;
     for (Claim& claim : *claims) out.claims.push_back(std::move(claim));

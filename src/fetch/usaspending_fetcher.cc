@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/fatal.h"
 #include "core/json_writer.h"
 #include "fetch/retrying_client.h"
 #include "ingest/input_file.h"
@@ -435,7 +436,14 @@ Result<FetchSummary> FetchFromUsaspending(const std::vector<AwardRequest>& wante
   std::vector<std::thread> threads;
   const int workers =
       std::min<int>(options.jobs, static_cast<int>(std::max<std::size_t>(1, todo.size())));
-  for (int t = 0; t < workers; ++t) threads.emplace_back(work);
+  try {
+    for (int t = 0; t < workers; ++t) {
+      threads.emplace_back([&] { RunOrExit("fetch worker", work); });
+    }
+  } catch (...) {  // a thread that failed to start: the started ones must be joined, not dropped
+    for (std::thread& t : threads) t.join();
+    throw;
+  }
   for (std::thread& t : threads) t.join();
   if (!store_error.ok()) return store_error;
   std::sort(summary.failures.begin(), summary.failures.end());

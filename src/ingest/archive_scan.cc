@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/fatal.h"
 #include "ingest/read_ahead.h"
 
 namespace receipts::scan {
@@ -169,8 +170,10 @@ Status ScanArchiveFile(const std::string& path, ArchiveStream::Kind kind,
     changed.notify_all();
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
-  StopAndJoin joiner(&threads, &stop);
+  StopAndJoin joiner(&threads, &stop);  // before the threads: one that fails to start throws
+  for (unsigned t = 0; t < workers; ++t) {
+    threads.emplace_back([&] { RunOrExit("archive scan worker", work); });
+  }
 
   std::size_t parts = 0;
   std::unique_lock<std::mutex> lock(mu);

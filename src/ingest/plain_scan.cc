@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/fatal.h"
 #include "ingest/mapped_file.h"
 
 namespace receipts::scan {
@@ -113,8 +114,10 @@ Status ScanPlainFile(const std::string& path, const RecordFilter& filter,
   };
   unsigned threads = static_cast<unsigned>(std::min<std::size_t>(ScanThreads(options), n_chunks));
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-  StopAndJoin joiner(&workers, &stop);
+  StopAndJoin joiner(&workers, &stop);  // before the threads: one that fails to start throws
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] { RunOrExit("record scan worker", work); });
+  }
 
   std::size_t expected = header_bytes;
   std::size_t line = part.first_line;

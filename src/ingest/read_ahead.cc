@@ -2,11 +2,15 @@
 
 #include <utility>
 
+#include "core/fatal.h"
+
 namespace receipts {
 
 ReadAhead::ReadAhead(ArchiveStream* stream, std::size_t piece_bytes, std::size_t depth)
     : stream_(stream), depth_(depth == 0 ? 1 : depth) {
-  thread_ = std::thread([this, piece_bytes] { Run(piece_bytes == 0 ? 1 : piece_bytes); });
+  thread_ = std::thread([this, piece_bytes] {
+    RunOrExit("decompressing", [&] { Run(piece_bytes == 0 ? 1 : piece_bytes); });
+  });
 }
 
 ReadAhead::~ReadAhead() {

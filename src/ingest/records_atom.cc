@@ -468,7 +468,9 @@ Status DocumentReader::AddEntry() {
     award->idv_agency_id = std::move(idv_agency);
     award->idv_piid = std::move(idv_piid);
   }
-  batch_->AddAction(award, std::move(action));
+  if (!(s = batch_->AddAction(award, std::move(action))).ok()) {
+    return FieldError(kPiid, s.message());
+  }
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include "ingest/records_batch.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
@@ -32,9 +33,25 @@ Award* RecordBatch::FindOrAdd(const std::string& key) {
   return &awards_[it->second];
 }
 
-void RecordBatch::AddAction(Award* award, Action action) {
+std::size_t MaxActionsPerAward() {
+  const char* text = std::getenv("RECEIPTS_MAX_ACTIONS_PER_AWARD");
+  if (text == nullptr || *text == '\0') return kDefaultMaxActionsPerAward;
+  char* end = nullptr;
+  unsigned long long n = std::strtoull(text, &end, 10);
+  if (*end != '\0' || n == 0) return kDefaultMaxActionsPerAward;
+  return static_cast<std::size_t>(n);
+}
+
+Status RecordBatch::AddAction(Award* award, Action action) {
+  if (award->actions.size() >= max_actions_per_award_) {
+    return Status::InvalidInput("award " + award->key + ": more than " +
+                                std::to_string(max_actions_per_award_) +
+                                " actions in one file (the cap on rows per award; "
+                                "RECEIPTS_MAX_ACTIONS_PER_AWARD sets it)");
+  }
   award->actions.push_back(std::move(action));
   ++action_count_;
+  return Status::Ok();
 }
 
 void RecordBatch::Delete(ActionRef ref) {

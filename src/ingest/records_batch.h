@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/award.h"
+#include "core/status.h"
 
 namespace receipts::records {
 
@@ -20,14 +21,27 @@ struct ActionRef {
   std::string transaction_number;
 };
 
+// The most actions one award may hold in one file unless RECEIPTS_MAX_ACTIONS_PER_AWARD says
+// otherwise. The real files hold at most 10 per award (demo/records and ../shared/data/records:
+// the FPDS award and IDV pulls, 2026-12-02; the test fixtures 5), and USAspending's long-running
+// awards a few thousand; a file repeating one wanted row millions of times (a record bomb) held
+// 4.4-4.9 GB before this cap.
+inline constexpr std::size_t kDefaultMaxActionsPerAward = 1000000;
+
+// The cap in force: RECEIPTS_MAX_ACTIONS_PER_AWARD when it is a positive integer, else the default.
+std::size_t MaxActionsPerAward();
+
 class RecordBatch {
  public:
+  RecordBatch() : max_actions_per_award_(MaxActionsPerAward()) {}
+
   // The award with `key`, created (with only its key set) on first use. The pointer is valid until
   // the next call.
   Award* FindOrAdd(const std::string& key);
 
-  // Adds `action` to `award` (from FindOrAdd).
-  void AddAction(Award* award, Action action);
+  // Adds `action` to `award` (from FindOrAdd). Fails, naming the award, when it already holds
+  // the cap's number of actions; the caller adds the file and line.
+  Status AddAction(Award* award, Action action);
 
   // A delta file's 'D' row: removes the action from what this batch read so far, and remembers it
   // for the files read before (ApplyDeletions).
@@ -51,6 +65,7 @@ class RecordBatch {
   std::unordered_map<std::string, std::size_t> index_;  // key -> awards_ position
   std::vector<ActionRef> deletions_;
   std::size_t action_count_ = 0;
+  std::size_t max_actions_per_award_;
 };
 
 }  // namespace receipts::records

@@ -131,7 +131,8 @@ Status ReadFpdsRows(CsvReader* csv, RecordBatch* batch) {
       award->idv_agency_id = std::move(idv_agency);
       award->idv_piid = std::move(idv_piid);
     }
-    batch->AddAction(award, std::move(action));
+    s = batch->AddAction(award, std::move(action));
+    if (!s.ok()) return CellError(*csv, c.piid, s.message());
   }
 }
 

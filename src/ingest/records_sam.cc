@@ -459,7 +459,9 @@ Status ReadRecord(const std::string& name, std::size_t item, element record, Rec
     award->idv_agency_id = std::move(idv_agency);
     award->idv_piid = std::move(idv_piid);
   }
-  batch->AddAction(award, std::move(action));
+  if (!(s = batch->AddAction(award, std::move(action))).ok()) {
+    return Status::BadInput(name, item, "", s.message());
+  }
   return Status::Ok();
 }
 

@@ -209,7 +209,9 @@ Status DecodeContractTransaction(const CsvReader* csv, const UsaspendingColumns&
   SetIdentity(award, idv ? AwardFamily::kIdv : AwardFamily::kContract, std::move(agency),
               std::move(piid), idv ? "" : std::move(parent_agency),
               idv ? "" : std::move(parent_piid));
-  batch->AddAction(award, std::move(a));
+  if (!(s = batch->AddAction(award, std::move(a))).ok()) {
+    return CellError(*csv, c.award_key, s.message());
+  }
   return Status::Ok();
 }
 
@@ -254,7 +256,9 @@ Status DecodeContractSummary(const CsvReader* csv, const UsaspendingColumns& u,
   SetIdentity(award, idv ? AwardFamily::kIdv : AwardFamily::kContract, std::move(agency),
               std::move(piid), idv ? "" : std::move(parent_agency),
               idv ? "" : std::move(parent_piid));
-  batch->AddAction(award, std::move(a));
+  if (!(s = batch->AddAction(award, std::move(a))).ok()) {
+    return CellError(*csv, c.award_key, s.message());
+  }
   return Status::Ok();
 }
 
@@ -318,7 +322,9 @@ Status DecodeAssistance(bool summaries, const CsvReader* csv, const UsaspendingC
   Award* award = batch->FindOrAdd(key);
   if (!(s = SetOutlay(*csv, u.outlayed, award)).ok()) return s;
   SetIdentity(award, AwardFamily::kAssistance, std::move(agency), std::move(id), "", "");
-  batch->AddAction(award, std::move(a));
+  if (!(s = batch->AddAction(award, std::move(a))).ok()) {
+    return CellError(*csv, u.award_key, s.message());
+  }
   return Status::Ok();
 }
 

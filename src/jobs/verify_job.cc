@@ -53,9 +53,14 @@ Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
   run.claim_files = job.claim_files;
   run.record_files = job.record_files;
   for (const std::string& path : job.claim_files) {
-    auto claims = ReadClaimsFile(path, job.kind);
-    if (!claims.ok()) return claims.status();
-    for (Claim& claim : *claims) run.claims.push_back(std::move(claim));
+    // Streamed, and without the raw fields (only the ledger keeps them): a list's claims take
+    // about half the memory they would with them.
+    Status read = StreamClaimsFile(path, job.kind, [&run](Claim&& claim) {
+      claim.raw = {};
+      run.claims.push_back(std::move(claim));
+      return Status::Ok();
+    });
+    if (!read.ok()) return read;
   }
   if (Status s = VerifyAgainstRecords(job.record_files, job.progress, &run); !s.ok()) return s;
   Status written = WriteVerifyReport(job.out_dir, run);

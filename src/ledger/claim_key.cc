@@ -48,14 +48,16 @@ std::string BaseClaimKey(const Claim& claim) {
 std::vector<std::string> AssignClaimKeys(const std::vector<Claim>& claims) {
   std::vector<std::string> keys;
   keys.reserve(claims.size());
-  std::unordered_map<std::string, int> seen;
-  for (const Claim& claim : claims) {
-    std::string key = BaseClaimKey(claim);
-    int n = ++seen[key];
-    if (n > 1) key += "#" + std::to_string(n);
-    keys.push_back(std::move(key));
-  }
+  ClaimKeyAssigner assigner;
+  for (const Claim& claim : claims) keys.push_back(assigner.Next(claim));
   return keys;
+}
+
+std::string ClaimKeyAssigner::Next(const Claim& claim) {
+  std::string key = BaseClaimKey(claim);
+  int n = ++seen_[key];
+  if (n > 1) key += "#" + std::to_string(n);
+  return key;
 }
 
 }  // namespace receipts

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/claim.h"
@@ -21,5 +22,15 @@ std::string BaseClaimKey(const Claim& claim);
 
 // One key per claim, in order, duplicates numbered "#2", "#3" … in list order.
 std::vector<std::string> AssignClaimKeys(const std::vector<Claim>& claims);
+
+// AssignClaimKeys one claim at a time, for a list read as a stream: remembers the base keys seen.
+class ClaimKeyAssigner {
+ public:
+  // The key of the next claim of the list.
+  std::string Next(const Claim& claim);
+
+ private:
+  std::unordered_map<std::string, int> seen_;
+};
 
 }  // namespace receipts

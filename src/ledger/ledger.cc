@@ -50,39 +50,37 @@ Result<std::vector<SnapshotInfo>> QuerySnapshots(SqliteDb* db, const std::string
   return out;
 }
 
-Status InsertClaims(SqliteDb* db, std::int64_t snapshot_id,
-                    const std::vector<LedgerClaim>& claims) {
-  auto insert = db->Prepare(
-      "INSERT INTO claims (snapshot_id, seq, claim_key, kind, piid, agency_id, award_id, fain, "
-      "location, square_feet, agency, vendor, description, status, link, date, "
-      "claimed_savings_cents, claimed_value_cents, source_line, raw_json) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20)");
-  if (!insert.ok()) return insert.status();
-  for (const LedgerClaim& c : claims) {
-    insert->Bind(1, snapshot_id);
-    insert->Bind(2, c.seq);
-    insert->Bind(3, c.key);
-    insert->Bind(4, c.kind);
-    insert->Bind(5, c.piid);
-    insert->Bind(6, c.agency_id);
-    insert->Bind(7, c.award_id);
-    insert->Bind(8, c.fain);
-    insert->Bind(9, c.location);
-    insert->Bind(10, c.square_feet);
-    insert->Bind(11, c.agency);
-    insert->Bind(12, c.vendor);
-    insert->Bind(13, c.description);
-    insert->Bind(14, c.status);
-    insert->Bind(15, c.link);
-    insert->Bind(16, c.date);
-    insert->Bind(17, c.claimed_savings);
-    insert->Bind(18, c.claimed_value);
-    insert->Bind(19, c.source_line);
-    insert->Bind(20, c.raw_json);
-    if (Status s = insert->Run(); !s.ok()) return s;
-  }
-  return Status::Ok();
+// Binds one claims row of snapshot `snapshot_id` to `insert` (the kInsertClaim statement) and
+// runs it.
+constexpr const char* kInsertClaim =
+    "INSERT INTO claims (snapshot_id, seq, claim_key, kind, piid, agency_id, award_id, fain, "
+    "location, square_feet, agency, vendor, description, status, link, date, "
+    "claimed_savings_cents, claimed_value_cents, source_line, raw_json) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19, ?20)";
+
+Status InsertClaim(SqliteStatement* insert, std::int64_t snapshot_id, const LedgerClaim& c) {
+  insert->Bind(1, snapshot_id);
+  insert->Bind(2, c.seq);
+  insert->Bind(3, c.key);
+  insert->Bind(4, c.kind);
+  insert->Bind(5, c.piid);
+  insert->Bind(6, c.agency_id);
+  insert->Bind(7, c.award_id);
+  insert->Bind(8, c.fain);
+  insert->Bind(9, c.location);
+  insert->Bind(10, c.square_feet);
+  insert->Bind(11, c.agency);
+  insert->Bind(12, c.vendor);
+  insert->Bind(13, c.description);
+  insert->Bind(14, c.status);
+  insert->Bind(15, c.link);
+  insert->Bind(16, c.date);
+  insert->Bind(17, c.claimed_savings);
+  insert->Bind(18, c.claimed_value);
+  insert->Bind(19, c.source_line);
+  insert->Bind(20, c.raw_json);
+  return insert->Run();
 }
 
 }  // namespace
@@ -134,10 +132,22 @@ Result<std::unique_ptr<Ledger>> Ledger::OpenReadOnly(const std::string& path) {
 }
 
 Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey* key) {
+  return IngestFeed(
+      input,
+      [&input](const std::function<Status(const Claim&)>& take) {
+        for (const Claim& claim : input.claims) {
+          if (Status s = take(claim); !s.ok()) return s;
+        }
+        return Status::Ok();
+      },
+      key);
+}
+
+Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimFeed& feed,
+                                        const SigningKey* key) {
   if (input.as_of.empty()) return Status::InvalidInput("ingest: the snapshot has no as-of time");
   if (input.pages.empty()) return Status::InvalidInput("ingest: the snapshot has no raw bytes");
 
-  // Everything that can be computed before taking the write lock.
   SnapshotHeader header;
   header.kind = input.kind;
   header.source = input.source;
@@ -149,16 +159,6 @@ Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey
     header.pages.emplace_back(page.url_or_path, Sha256Hex(page.bytes));
   }
   header.raw_sha256 = raw.FinishHex();
-  std::vector<std::string> keys = AssignClaimKeys(input.claims);
-  std::vector<LedgerClaim> claims;
-  claims.reserve(input.claims.size());
-  for (std::size_t i = 0; i < input.claims.size(); ++i) {
-    claims.push_back(
-        ToLedgerClaim(input.claims[i], std::move(keys[i]), static_cast<std::int64_t>(i + 1)));
-  }
-  header.claim_count = static_cast<std::int64_t>(claims.size());
-  header.claimed_total = ClaimedTotal(claims);
-  header.claims_sha256 = ClaimsDigest(claims);
 
   auto txn = SqliteTransaction::Begin(db_.get());
   if (!txn.ok()) return txn.status();
@@ -179,6 +179,51 @@ Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey
     prev_head = last->front().head;
     header.id = last->front().id + 1;
   }
+  // The pages and claims go in before their snapshot row, whose counts and digest they give.
+  if (Status s = db_->Exec("PRAGMA defer_foreign_keys = ON"); !s.ok()) return s;
+  {
+    auto page = db_->Prepare(
+        "INSERT INTO pages (snapshot_id, seq, url_or_path, sha256, bytes) VALUES (?1, ?2, ?3, "
+        "?4, ?5)");
+    if (!page.ok()) return page.status();
+    for (std::size_t i = 0; i < input.pages.size(); ++i) {
+      page->Bind(1, header.id);
+      page->Bind(2, static_cast<std::int64_t>(i + 1));
+      page->Bind(3, header.pages[i].first);
+      page->Bind(4, header.pages[i].second);
+      page->BindBlob(5, input.pages[i].bytes);
+      if (Status s = page->Run(); !s.ok()) return s;
+    }
+  }  // the statement goes, and with it its copy of the last page's bytes
+
+  auto insert = db_->Prepare(kInsertClaim);
+  if (!insert.ok()) return insert.status();
+  ClaimKeyAssigner keys;
+  std::set<ClaimKind> kinds;
+  Sha256 digest;
+  std::string canonical;
+  Status fed = feed([&](const Claim& claim) {
+    LedgerClaim c = ToLedgerClaim(claim, keys.Next(claim), header.claim_count + 1);
+    canonical.clear();
+    AppendCanonicalClaim(&canonical, c);
+    digest.Update(canonical);
+    ++header.claim_count;
+    header.claimed_total += c.claimed_savings.value_or(0);
+    kinds.insert(claim.kind);
+    return InsertClaim(&*insert, header.id, c);
+  });
+  if (!fed.ok()) return fed;
+  if (header.claim_count == 0 && !input.allow_empty) {
+    return Status::InvalidInput(input.source +
+                                ": the claims list is empty (0 claims); nothing stored (pass "
+                                "--allow-empty to ingest if the list really became empty)");
+  }
+  header.claims_sha256 = digest.FinishHex();
+  if (header.kind.empty()) {
+    header.kind = kinds.empty()      ? "unknown"
+                  : kinds.size() > 1 ? "mixed"
+                                     : std::string(ClaimKindName(*kinds.begin())) + "s";
+  }
   std::string head = HeadHash(prev_head, header);
 
   auto snapshot = db_->Prepare(
@@ -195,20 +240,6 @@ Result<IngestResult> Ledger::Ingest(const SnapshotInput& input, const SigningKey
   snapshot->Bind(8, header.claimed_total);
   snapshot->Bind(9, header.claims_sha256);
   if (Status s = snapshot->Run(); !s.ok()) return s;
-
-  auto page = db_->Prepare(
-      "INSERT INTO pages (snapshot_id, seq, url_or_path, sha256, bytes) VALUES (?1, ?2, ?3, ?4, "
-      "?5)");
-  if (!page.ok()) return page.status();
-  for (std::size_t i = 0; i < input.pages.size(); ++i) {
-    page->Bind(1, header.id);
-    page->Bind(2, static_cast<std::int64_t>(i + 1));
-    page->Bind(3, header.pages[i].first);
-    page->Bind(4, header.pages[i].second);
-    page->BindBlob(5, input.pages[i].bytes);
-    if (Status s = page->Run(); !s.ok()) return s;
-  }
-  if (Status s = InsertClaims(db_.get(), header.id, claims); !s.ok()) return s;
 
   auto chain = db_->Prepare(
       "INSERT INTO chain (snapshot_id, prev_head, head, signature, public_key) VALUES (?1, ?2, "

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,17 @@ class Ledger {
   // given. Raw bytes already stored (the same SHA-256) add nothing: the result is that snapshot
   // with `unchanged` set. `input.as_of` must be set.
   Result<IngestResult> Ingest(const SnapshotInput& input, const SigningKey* key);
+
+  // Hands each claim of a snapshot to `take`, in list order; stops at and returns the first
+  // failure, of the reading or of `take`.
+  using ClaimFeed = std::function<Status(const std::function<Status(const Claim&)>& take)>;
+
+  // Ingest for a list too big to hold as claims: `input.claims` is not used; the claims come from
+  // `feed` and each is stored as it is read, inside the one transaction, so a failure part-way
+  // stores nothing and memory holds one claim, not the list. An empty `input.kind` is taken from
+  // the claims as SnapshotKindOf does ("unknown" for none).
+  Result<IngestResult> IngestFeed(const SnapshotInput& input, const ClaimFeed& feed,
+                                  const SigningKey* key);
 
   // Every snapshot, oldest first.
   Result<std::vector<SnapshotInfo>> Snapshots();

@@ -156,6 +156,72 @@ TEST_F(DogeFetcherTest, RefusesAListThatChangesDuringTheCapture) {
       << snapshot.status().message();
 }
 
+// An API announcing 10^9 pages grew to 23 GiB until the kernel killed the fetch.
+TEST_F(DogeFetcherTest, AnAnnouncementOfABillionPagesIsRefusedAfterPageOne) {
+  server_->Announce("contracts", 500'000'000'000, 1'000'000'000);
+  Result<SnapshotInput> snapshot = FetchDogeKind(options_);
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_EQ(snapshot.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(snapshot.status().message().find(
+                "/savings/contracts announces 500000000000 items in 1000000000 pages: more than "
+                "--max-items 200000; nothing fetched further, nothing recorded"),
+            std::string::npos)
+      << snapshot.status().message();
+  EXPECT_EQ(server_->TotalRequests(), 1);
+}
+
+TEST_F(DogeFetcherTest, MaxItemsAndMaxPagesBelowTheListRefuseIt) {
+  options_.max_items = 1000;
+  Result<SnapshotInput> items = FetchDogeKind(options_);
+  ASSERT_FALSE(items.ok());
+  EXPECT_NE(items.status().message().find("1234 items in 3 pages: more than --max-items 1000"),
+            std::string::npos)
+      << items.status().message();
+  options_.max_items = 200'000;
+  options_.max_pages = 2;
+  Result<SnapshotInput> pages = FetchDogeKind(options_);
+  ASSERT_FALSE(pages.ok());
+  EXPECT_NE(pages.status().message().find("more than --max-pages 2"), std::string::npos)
+      << pages.status().message();
+  EXPECT_EQ(server_->TotalRequests(), 2);  // page 1, once for each
+}
+
+// meta says 10 items in 1000 pages: a server that would go on sending pages past its total.
+TEST_F(DogeFetcherTest, MorePagesThanTheTotalFillsAreRefusedAfterPageOne) {
+  options_.per_page = 5;
+  server_->Announce("contracts", 10, 1000);
+  Result<SnapshotInput> snapshot = FetchDogeKind(options_);
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_NE(snapshot.status().message().find(
+                "announces 10 items in 1000 pages: more pages than 10 items fill at 5 a page (2)"),
+            std::string::npos)
+      << snapshot.status().message();
+  EXPECT_EQ(server_->TotalRequests(), 1);
+}
+
+TEST_F(DogeFetcherTest, APageHoldingMoreItemsThanAskedForStopsTheCapture) {
+  options_.per_page = 100;
+  server_->Overfill("contracts", 1, 5000);
+  Result<SnapshotInput> snapshot = FetchDogeKind(options_);
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_NE(snapshot.status().message().find(
+                "5100 items on one page, more than the 100 asked for; nothing recorded"),
+            std::string::npos)
+      << snapshot.status().message();
+  EXPECT_EQ(server_->TotalRequests(), 1);
+}
+
+TEST_F(DogeFetcherTest, PagesPastMaxBytesStopTheCapture) {
+  options_.per_page = 100;  // 13 pages
+  options_.max_bytes = 100'000;
+  Result<SnapshotInput> snapshot = FetchDogeKind(options_);
+  ASSERT_FALSE(snapshot.ok());
+  EXPECT_NE(snapshot.status().message().find("bytes, more than --max-bytes 100000"),
+            std::string::npos)
+      << snapshot.status().message();
+  EXPECT_LT(server_->TotalRequests(), 13);
+}
+
 TEST_F(DogeFetcherTest, GivesUpOnAPersistent500NamingTheUrl) {
   options_.max_retries = 2;
   server_->AddFaults("contracts", 1, std::vector<ReplayFault>(20, ReplayFault::Http(500)));

@@ -102,6 +102,25 @@ TEST_F(FetchCliTest, AnIncompleteCaptureAddsNothing) {
   EXPECT_EQ(snapshots->size(), 1u);
 }
 
+TEST_F(FetchCliTest, AnAnnouncementPastTheCapsIsRefusedAndNothingStored) {
+  server_->Announce("contracts", 500'000'000'000, 1'000'000'000);
+  Ran ran = Fetch("--kind contracts");
+  EXPECT_EQ(ran.exit_code, 1);
+  EXPECT_NE(ran.err.find("announces 500000000000 items in 1000000000 pages"), std::string::npos)
+      << ran.err;
+  EXPECT_EQ(server_->TotalRequests(), 1);
+  Ran capped = Fetch("--kind grants --per-page 100 --max-pages 2");
+  EXPECT_EQ(capped.exit_code, 1);
+  EXPECT_NE(capped.err.find("300 items in 3 pages: more than --max-pages 2"), std::string::npos)
+      << capped.err;
+  EXPECT_EQ(server_->TotalRequests(), 2);
+  auto ledger = Ledger::Open(Ledger(), /*create=*/false);
+  ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
+  auto snapshots = (*ledger)->Snapshots();
+  ASSERT_TRUE(snapshots.ok()) << snapshots.status().ToString();
+  EXPECT_TRUE(snapshots->empty());
+}
+
 TEST_F(FetchCliTest, RejectsAnUnknownKind) {
   Ran ran = Fetch("--kind payments");
   EXPECT_EQ(ran.exit_code, 2);

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -121,6 +122,18 @@ class ReplayServer {
     std::lock_guard lock(mutex_);
     shifts_[{kind, page}] = delta;
   }
+  // Every page of `kind` states this meta instead of the true one (an API announcing a list far
+  // larger than it serves, or more pages than its total fills).
+  void Announce(const std::string& kind, std::int64_t total, std::int64_t pages) {
+    std::lock_guard lock(mutex_);
+    announced_[kind] = {total, pages};
+  }
+  // Page `page` holds `count` more items than per_page asks for (the next ones, or the first ones
+  // again past the end).
+  void Overfill(const std::string& kind, int page, int count) {
+    std::lock_guard lock(mutex_);
+    overfills_[{kind, page}] = count;
+  }
   int Requests(const std::string& kind, int page) const {
     std::lock_guard lock(mutex_);
     auto it = requests_.find({kind, page});
@@ -158,6 +171,8 @@ class ReplayServer {
     std::optional<ReplayFault> fault;
     int drop = 0;
     int shift = 0;
+    int overfill = 0;
+    std::optional<std::pair<std::int64_t, std::int64_t>> announced;
     {
       std::lock_guard lock(mutex_);
       ++requests_[{kind, page}];
@@ -168,6 +183,8 @@ class ReplayServer {
       }
       if (auto it = drops_.find({kind, page}); it != drops_.end()) drop = it->second;
       if (auto it = shifts_.find({kind, page}); it != shifts_.end()) shift = it->second;
+      if (auto it = overfills_.find({kind, page}); it != overfills_.end()) overfill = it->second;
+      if (auto it = announced_.find(kind); it != announced_.end()) announced = it->second;
     }
     if (fault) {
       for (int waited = 0; waited < fault->sleep_ms && !stopping_; waited += 10) {
@@ -194,12 +211,14 @@ class ReplayServer {
     std::int64_t last = std::min<std::int64_t>(total, first + per_page);
     last = std::max(first, last - drop);
     std::string body = R"({"success":true,"result":{")" + kind + R"(":[)";
-    for (std::int64_t i = first; i < last; ++i) {
+    for (std::int64_t i = first; i < last + overfill && total > 0; ++i) {
       if (i > first) body += ',';
-      body += all[static_cast<std::size_t>(i)];
+      body += all[static_cast<std::size_t>(i % total)];
     }
-    const std::int64_t pages = (total + per_page - 1) / per_page;
-    body += R"(]},"meta":{"total_results":)" + std::to_string(total + shift) + R"(,"pages":)" +
+    std::int64_t pages = (total + per_page - 1) / per_page;
+    std::int64_t stated = total + shift;
+    if (announced) std::tie(stated, pages) = *announced;
+    body += R"(]},"meta":{"total_results":)" + std::to_string(stated) + R"(,"pages":)" +
             std::to_string(pages) + "}}";
     {
       std::lock_guard lock(mutex_);
@@ -217,6 +236,8 @@ class ReplayServer {
   std::map<PageKey, std::deque<ReplayFault>> faults_;
   std::map<PageKey, int> drops_;
   std::map<PageKey, int> shifts_;
+  std::map<PageKey, int> overfills_;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> announced_;
   std::map<PageKey, int> requests_;
   std::map<PageKey, std::string> bodies_;
 };
