@@ -120,8 +120,10 @@ Status WriteFilesAtomically(const std::string& dir_arg,
   fs::path path = fs::path(dir_arg).lexically_normal();
   if (!path.empty() && path.filename().empty()) path = path.parent_path();
   std::error_code ec;
-  if (fs::is_symlink(path, ec)) path = fs::canonical(path, ec);
-  if (ec) return Status::IoError(fmt::format("cannot write into {}: {}", dir_arg, ec.message()));
+  if (fs::symlink_status(path, ec).type() == fs::file_type::symlink) {
+    path = fs::canonical(path, ec);
+    if (ec) return Status::IoError(fmt::format("cannot write into {}: {}", dir_arg, ec.message()));
+  }
   if (path.empty() || path.filename() == "." || path.filename() == "..") {
     path = fs::absolute(path, ec).lexically_normal();
     if (path.filename().empty()) path = path.parent_path();
@@ -133,7 +135,7 @@ Status WriteFilesAtomically(const std::string& dir_arg,
   fs::create_directories(parent, ec);
   if (ec)
     return Status::IoError(fmt::format("cannot create directory {}: {}", dir_arg, ec.message()));
-  const bool exists = fs::exists(fs::symlink_status(path, ec));
+  const bool exists = fs::symlink_status(path, ec).type() != fs::file_type::not_found;
   if (exists) {
     if (!fs::is_directory(path, ec)) {
       return Status::IoError(fmt::format("cannot write into {}: not a directory", dir_arg));
@@ -180,9 +182,9 @@ Status WriteFilesAtomically(const std::string& dir_arg,
   // is removed by the next run (RemoveStaleTemps), as from a run killed here.
   fs::remove_all(temp->path, ec);
   if (sync_error != 0) {
-    return Status::IoError(fmt::format(
-        "{} holds the new run, but it may not survive a crash: fsync of {}: {}", dir_arg, parent,
-        ErrnoText(sync_error)));
+    return Status::IoError(
+        fmt::format("{} holds the new run, but it may not survive a crash: fsync of {}: {}",
+                    dir_arg, parent, ErrnoText(sync_error)));
   }
   return Status::Ok();
 }

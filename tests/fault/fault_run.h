@@ -57,6 +57,15 @@ inline std::map<std::string, std::string> FilesIn(const std::filesystem::path& d
   return files;
 }
 
+// The names and sizes of `files`, for failure messages (the contents are long).
+inline std::string Describe(const std::map<std::string, std::string>& files) {
+  std::string out;
+  for (const auto& [name, content] : files) {
+    out += name + " (" + std::to_string(content.size()) + " bytes) ";
+  }
+  return out.empty() ? "nothing" : out;
+}
+
 // The entries under `dir` (recursively) whose name holds ".tmp": temporary files left behind.
 inline std::vector<std::string> TempEntries(const std::filesystem::path& dir) {
   std::vector<std::string> found;

@@ -68,7 +68,8 @@ static void Configure(void) {
 }
 
 static int UnderDir(const char* path) {
-  if (path == NULL) return 0;
+  Configure();  // before g_dir is read: the first call may come here first
+  if (g_ready != 1 || path == NULL) return 0;
   char buffer[4096];
   if (path[0] != '/') {
     if (getcwd(buffer, sizeof buffer) == NULL) return 0;
@@ -83,6 +84,8 @@ static int UnderDir(const char* path) {
 }
 
 static int FdUnderDir(int fd) {
+  Configure();
+  if (g_ready != 1) return 0;
   char link[64];
   char target[4096];
   snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -113,49 +116,49 @@ static int OpenFlagsMode(int flags, va_list ap) {
   return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE ? va_arg(ap, int) : 0;
 }
 
-#define DEFINE_OPEN(fname)                                                    \
-  int fname(const char* path, int flags, ...) {                               \
-    va_list ap;                                                               \
-    va_start(ap, flags);                                                      \
-    int mode = OpenFlagsMode(flags, ap);                                      \
-    va_end(ap);                                                               \
-    if (Fires(kOpen, #fname, UnderDir(path))) return -1;                      \
-    return NEXT(#fname, int (*)(const char*, int, ...))(path, flags, mode);   \
+#define DEFINE_OPEN(fname)                                                  \
+  int fname(const char* path, int flags, ...) {                             \
+    va_list ap;                                                             \
+    va_start(ap, flags);                                                    \
+    int mode = OpenFlagsMode(flags, ap);                                    \
+    va_end(ap);                                                             \
+    if (Fires(kOpen, #fname, UnderDir(path))) return -1;                    \
+    return NEXT(#fname, int (*)(const char*, int, ...))(path, flags, mode); \
   }
 DEFINE_OPEN(open)
 DEFINE_OPEN(open64)
 
-#define DEFINE_OPENAT(fname)                                                           \
-  int fname(int dirfd, const char* path, int flags, ...) {                             \
-    va_list ap;                                                                        \
-    va_start(ap, flags);                                                               \
-    int mode = OpenFlagsMode(flags, ap);                                               \
-    va_end(ap);                                                                        \
+#define DEFINE_OPENAT(fname)                                                                \
+  int fname(int dirfd, const char* path, int flags, ...) {                                  \
+    va_list ap;                                                                             \
+    va_start(ap, flags);                                                                    \
+    int mode = OpenFlagsMode(flags, ap);                                                    \
+    va_end(ap);                                                                             \
     int counted = path[0] == '/' || dirfd == AT_FDCWD ? UnderDir(path) : FdUnderDir(dirfd); \
-    if (Fires(kOpen, #fname, counted)) return -1;                                      \
-    return NEXT(#fname, int (*)(int, const char*, int, ...))(dirfd, path, flags, mode); \
+    if (Fires(kOpen, #fname, counted)) return -1;                                           \
+    return NEXT(#fname, int (*)(int, const char*, int, ...))(dirfd, path, flags, mode);     \
   }
 DEFINE_OPENAT(openat)
 DEFINE_OPENAT(openat64)
 
 ssize_t write(int fd, const void* data, size_t size) {
   if (fd > 2 && Fires(kWrite, "write", FdUnderDir(fd))) return -1;
-  return NEXT("write", ssize_t (*)(int, const void*, size_t))(fd, data, size);
+  return NEXT("write", ssize_t(*)(int, const void*, size_t))(fd, data, size);
 }
 
 ssize_t writev(int fd, const struct iovec* iov, int count) {
   if (fd > 2 && Fires(kWrite, "writev", FdUnderDir(fd))) return -1;
-  return NEXT("writev", ssize_t (*)(int, const struct iovec*, int))(fd, iov, count);
+  return NEXT("writev", ssize_t(*)(int, const struct iovec*, int))(fd, iov, count);
 }
 
 ssize_t pwrite(int fd, const void* data, size_t size, off_t at) {
   if (Fires(kWrite, "pwrite", FdUnderDir(fd))) return -1;
-  return NEXT("pwrite", ssize_t (*)(int, const void*, size_t, off_t))(fd, data, size, at);
+  return NEXT("pwrite", ssize_t(*)(int, const void*, size_t, off_t))(fd, data, size, at);
 }
 
 ssize_t pwrite64(int fd, const void* data, size_t size, off_t at) {
   if (Fires(kWrite, "pwrite64", FdUnderDir(fd))) return -1;
-  return NEXT("pwrite64", ssize_t (*)(int, const void*, size_t, off_t))(fd, data, size, at);
+  return NEXT("pwrite64", ssize_t(*)(int, const void*, size_t, off_t))(fd, data, size, at);
 }
 
 int fsync(int fd) {
@@ -180,8 +183,8 @@ int renameat(int from_fd, const char* from, int to_fd, const char* to) {
 
 int renameat2(int from_fd, const char* from, int to_fd, const char* to, unsigned flags) {
   if (Fires(kRename, "renameat2", UnderDir(from) || UnderDir(to))) return -1;
-  return NEXT("renameat2", int (*)(int, const char*, int, const char*, unsigned))(
-      from_fd, from, to_fd, to, flags);
+  return NEXT("renameat2", int (*)(int, const char*, int, const char*, unsigned))(from_fd, from,
+                                                                                  to_fd, to, flags);
 }
 
 int unlink(const char* path) {

@@ -48,7 +48,7 @@ class VerifyCacheFaultTest : public ::testing::Test {
   void ExpectNextRunSound(long at) {
     Ran next = testing::RunBinary(dir_, Args(), CacheEnv());
     ASSERT_EQ(next.exit_code, 0) << "point " << at << ": " << next.err;
-    EXPECT_EQ(FilesIn(out_), expected_) << "point " << at;
+    EXPECT_TRUE(FilesIn(out_) == expected_) << "point " << at;
     EXPECT_EQ(TempEntries(cache_), std::vector<std::string>{}) << "point " << at;
   }
 
@@ -64,7 +64,7 @@ TEST_F(VerifyCacheFaultTest, DiskFullAtEveryCallCostsOnlyAScan) {
         testing::RunWithFault(dir_, Args(), {cache_, "all", at, "ENOSPC"}, CacheEnv());
     if (!faulted.fired) break;
     EXPECT_EQ(faulted.ran.exit_code, 0) << "point " << at << ": " << faulted.ran.err;
-    EXPECT_EQ(FilesIn(out_), expected_) << "point " << at;
+    EXPECT_TRUE(FilesIn(out_) == expected_) << "point " << at;
     ExpectNextRunSound(at);
   }
   EXPECT_GT(at, 4) << "too few points reached; is the shim working?";

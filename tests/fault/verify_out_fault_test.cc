@@ -56,12 +56,12 @@ class VerifyOutFaultTest : public ::testing::Test {
   void ExpectOneWholeRunThenClean(long at, const FaultRan& faulted) {
     std::map<std::string, std::string> now = FilesIn(out_);
     EXPECT_TRUE(now == old_run_ || now == new_run_)
-        << "point " << at << ": " << out_ << " mixes two runs or is incomplete (" << now.size()
-        << " files)\n"
+        << "point " << at << ": " << out_
+        << " mixes two runs or is incomplete: " << testing::Describe(now) << "\n"
         << faulted.ran.err;
     Ran clean = Verify(kOldClaims);
     ASSERT_EQ(clean.exit_code, 0) << "point " << at << ": " << clean.err;
-    EXPECT_EQ(FilesIn(out_), old_run_) << "point " << at;
+    EXPECT_TRUE(FilesIn(out_) == old_run_) << "point " << at;
     EXPECT_EQ(TempEntries(area_), std::vector<std::string>{}) << "point " << at;
   }
 
@@ -89,8 +89,8 @@ TEST_F(VerifyOutFaultTest, DiskFullOrIoErrorAtEveryCallKeepsThePreviousRunWhole)
                                                                   << faulted.ran.err;
         // Only a failed fsync after the swap leaves the new run, and says so.
         const bool swapped = faulted.ran.err.find("may not survive a crash") != std::string::npos;
-        EXPECT_EQ(FilesIn(out_), swapped ? new_run_ : old_run_)
-            << "point " << at << "\n"
+        EXPECT_TRUE(FilesIn(out_) == (swapped ? new_run_ : old_run_))
+            << "point " << at << ": " << testing::Describe(FilesIn(out_)) << "\n"
             << faulted.ran.err;
       }
       ExpectOneWholeRunThenClean(at, faulted);

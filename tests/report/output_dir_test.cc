@@ -1,5 +1,6 @@
 #include "report/output_dir.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,7 +70,8 @@ TEST_F(ReportOutputDirTest, FailureLeavesPreviousOutputsAndNoTemps) {
   fs::path dir = root_ / "out";
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old a"}, {"b.txt", "old b"}}).ok());
   // The same name twice: the second file cannot be created after the first was written.
-  Status status = WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}, {"a.txt", "again"}});
+  Status status = WriteFilesAtomically(
+      dir.string(), {{"a.txt", "new a"}, {"b.txt", "new b"}, {"a.txt", "again"}});
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), Status::Code::kIoError);
   EXPECT_NE(status.message().find((dir / "a.txt").string()), std::string::npos) << status.message();
@@ -93,14 +95,20 @@ TEST_F(ReportOutputDirTest, PlantedSymlinkAtTheTemporaryNameIsNotFollowed) {
   EXPECT_EQ(Slurp(dir / "a.txt"), "new a");
 }
 
-// Before, files were renamed into DIR one by one, so DIR held the new files beside whatever
-// the previous run wrote that this one does not: two runs mixed.
-TEST_F(ReportOutputDirTest, ReplacingLeavesOnlyTheNewRun) {
+// Before, files were renamed into DIR one by one: a reader in DIR saw the new files appear one
+// at a time beside the old ones. Now the whole directory is swapped: a reader that opened DIR
+// before keeps seeing the old run, whole, and DIR's path names the new one, whole.
+TEST_F(ReportOutputDirTest, ReplacingSwapsInAWholeNewDirectory) {
   fs::path dir = root_ / "out";
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old a"}, {"b.txt", "old b"}}).ok());
-  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}}).ok());
+  int old_dir = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  ASSERT_GE(old_dir, 0);
+  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}, {"b.txt", "new b"}}).ok());
   EXPECT_EQ(Slurp(dir / "a.txt"), "new a");
-  EXPECT_FALSE(fs::exists(dir / "b.txt"));
+  EXPECT_EQ(Slurp(dir / "b.txt"), "new b");
+  // The old directory, removed, holds nothing of the new run.
+  EXPECT_LT(::openat(old_dir, "a.txt", O_RDONLY), 0);
+  ::close(old_dir);
   EXPECT_EQ(TempFiles(root_), 0u);
 }
 
