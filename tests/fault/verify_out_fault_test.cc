@@ -76,6 +76,8 @@ TEST_F(VerifyOutFaultTest, DiskFullOrIoErrorAtEveryCallKeepsThePreviousRunWhole)
       FaultRan faulted = testing::RunWithFault(dir_, Args(kNewClaims), {area_, "all", at, error});
       if (!faulted.fired) {
         EXPECT_EQ(faulted.ran.exit_code, 0) << faulted.ran.err;
+        // That run wrote the new outputs: the next error's loop starts from the old run again.
+        ASSERT_EQ(Verify(kOldClaims).exit_code, 0);
         break;
       }
       if (faulted.ran.exit_code != 0) {
