@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "core/input_open.h"
 #include "fetch/doge_fetcher.h"
 #include "ingest/progress.h"
 #include "jobs/fetch_records_job.h"
@@ -164,6 +165,7 @@ struct SamFlags {
 
 // The key: the file's first line, trimmed. Never printed.
 Result<std::string> ReadApiKey(const std::string& path) {
+  if (Status s = CheckInputFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open the API key file");
   std::string key;

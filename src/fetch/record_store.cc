@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
+#include "core/atomic_file.h"
 #include "ledger/sha256.h"
 
 namespace receipts {
@@ -116,13 +116,13 @@ Status ParseLine(const std::string& path, std::size_t line_no, std::string_view 
   return Status::Ok();
 }
 
-Status SyncPath(const std::string& path, int flags) {
-  int fd = ::open(path.c_str(), flags);
-  if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Status::IoError(path + ": fsync: " + std::strerror(errno));
-  return Status::Ok();
+// Removes what killed writers left: temporary index and body files (core/atomic_file).
+void RemoveStaleBodyTemps(const std::string& dir) {
+  RemoveStaleTemps(dir);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/bodies", ec)) {
+    if (entry.is_directory(ec)) RemoveStaleTemps(entry.path().string());
+  }
 }
 
 // Writes all of `bytes` to `fd`.
@@ -154,18 +154,11 @@ Result<std::unique_ptr<RecordStore>> RecordStore::Open(const std::string& dir, b
     std::filesystem::create_directories(dir + "/bodies", ec);
     if (ec) return Status::IoError(dir + ": " + ec.message());
     // The header goes in through a rename, so an index exists whole or not at all.
-    const std::string tmp = index + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out << kStoreIndexHeader << "\n";
-      out.flush();
-      if (!out) return Status::IoError(tmp + ": cannot write");
+    if (Status s = WriteFileAtomically(index, std::string(kStoreIndexHeader) + "\n"); !s.ok()) {
+      return s;
     }
-    if (Status s = SyncPath(tmp, O_RDONLY); !s.ok()) return s;
-    std::filesystem::rename(tmp, index, ec);
-    if (ec) return Status::IoError(index + ": " + ec.message());
-    if (Status s = SyncPath(dir, O_RDONLY | O_DIRECTORY); !s.ok()) return s;
   }
+  if (create) RemoveStaleBodyTemps(dir);
   if (Status s = store->Load(create); !s.ok()) return s;
   return store;
 }
@@ -220,21 +213,9 @@ Status RecordStore::Put(StoreEntry entry, std::string_view body, bool has_body) 
       const std::string folder = path.substr(0, path.rfind('/'));
       std::filesystem::create_directories(folder, ec);
       if (ec) return Status::IoError(folder + ": " + ec.message());
-      // Unique per writer thread, so concurrent puts of the same body do not collide.
-      const std::string tmp = fmt::format("{}.tmp{}.{}", path, ::getpid(),
-                                          std::hash<std::thread::id>{}(std::this_thread::get_id()));
-      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (fd < 0) return Status::IoError(tmp + ": " + std::strerror(errno));
-      bool ok = WriteAll(fd, body) && ::fsync(fd) == 0;
-      int saved = errno;
-      ::close(fd);
-      if (!ok) {
-        std::filesystem::remove(tmp, ec);
-        return Status::IoError(tmp + ": " + std::strerror(saved));
-      }
-      std::filesystem::rename(tmp, path, ec);
-      if (ec) return Status::IoError(path + ": " + ec.message());
-      if (Status s = SyncPath(folder, O_RDONLY | O_DIRECTORY); !s.ok()) return s;
+      // A temporary name of its own (O_EXCL, random), so concurrent puts of the same body do
+      // not collide and a planted symlink is never followed.
+      if (Status s = WriteFileAtomically(path, body); !s.ok()) return s;
     }
   } else {
     entry.sha256.clear();
@@ -243,7 +224,7 @@ Status RecordStore::Put(StoreEntry entry, std::string_view body, bool has_body) 
   const std::string line = FormatLine(entry);
   std::lock_guard lock(mutex_);
   const std::string index = IndexPath(dir_);
-  int fd = ::open(index.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  int fd = ::open(index.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return Status::IoError(index + ": " + std::strerror(errno));
   const off_t before = ::lseek(fd, 0, SEEK_END);
   bool ok = WriteAll(fd, line) && ::fsync(fd) == 0;

@@ -2,11 +2,13 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
+#include "core/input_open.h"
 #include "ingest/gzip_reader.h"
 
 namespace receipts {
@@ -39,11 +41,18 @@ ArchiveStream::ArchiveStream(std::unique_ptr<Handle> handle) : handle_(std::move
 ArchiveStream::~ArchiveStream() = default;
 
 Result<ArchiveStream::Kind> ArchiveStream::Detect(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  // A directory or a FIFO is refused, not read (or waited on).
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
   char magic[4] = {0, 0, 0, 0};
-  in.read(magic, 4);
-  std::streamsize got = in.gcount();
+  ssize_t got = 0;
+  while (got < 4) {
+    ssize_t n = ::read(*fd, magic + got, static_cast<std::size_t>(4 - got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += n;
+  }
+  ::close(*fd);
   if (got >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') return Kind::kGzip;
   if (got >= 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0) return Kind::kZip;
   return Kind::kPlain;
@@ -54,6 +63,7 @@ Result<std::unique_ptr<ArchiveStream>> ArchiveStream::Open(const std::string& pa
   auto h = std::make_unique<Handle>();
   h->path = path;
   h->zip = kind == Kind::kZip;
+  if (Status s = CheckInputFile(path); !s.ok()) return s;
   h->max_part_bytes = limits.max_streamed_bytes;
   if (!h->zip) {
     h->file.open(path, std::ios::binary);

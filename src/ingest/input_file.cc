@@ -2,12 +2,14 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <memory>
 
+#include "core/input_open.h"
 #include "ingest/gzip_reader.h"
 
 namespace receipts {
@@ -86,15 +88,25 @@ Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string 
 }
 
 Result<std::vector<InputPart>> ReadInputFile(const std::string& path, const InputLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  // A directory or a FIFO is refused here: read whole, one aborted and the other hung.
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
   std::string bytes;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError(path + ": cannot read (not a regular file?)");
-  in.seekg(0, std::ios::beg);
-  bytes.resize(static_cast<std::size_t>(size));
-  if (size > 0 && !in.read(bytes.data(), size)) return Status::IoError(path + ": read failed");
+  struct stat st;
+  if (::fstat(*fd, &st) == 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(*fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      ::close(*fd);
+      return Status::IoError(path + ": read failed: " + std::strerror(error));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(*fd);
   return DecodeInput(path, std::move(bytes), limits);
 }
 

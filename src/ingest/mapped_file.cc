@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/input_open.h"
+
 namespace receipts {
 namespace {
 
@@ -16,12 +18,14 @@ constexpr std::size_t kPage = 4096;
 }  // namespace
 
 Result<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  Result<int> opened = OpenInputFile(path);  // a directory or a FIFO is refused, not mapped
+  if (!opened.ok()) return opened.status();
+  int fd = *opened;
   struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
     ::close(fd);
-    return Status::IoError(path + ": cannot read (not a regular file?)");
+    return Status::IoError(path + ": cannot read: " + std::strerror(err));
   }
   std::size_t size = static_cast<std::size_t>(st.st_size);
   const char* data = "";

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/atomic_file.h"
+#include "core/input_open.h"
 #include "fetch/record_store.h"
 #include "ledger/sha256.h"
 #include "report/headline.h"
@@ -38,6 +40,7 @@ Result<std::string> ReadWhole(const std::string& path) {
 
 // Path, size, mtime and the SHA-256 of the first and last MiB.
 Result<std::string> RecordFileIdentity(const std::string& path) {
+  if (Status s = CheckInputFile(path); !s.ok()) return s;  // opening a FIFO would hang
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return Status::IoError(path + ": cannot open");
   std::ifstream in(path, std::ios::binary);
@@ -134,6 +137,8 @@ Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string&
     if (k.ok()) key = *k;  // an unreadable input fails below, in the job, with its own message
   }
   fs::path entry = key.empty() ? fs::path() : fs::path(cache_dir) / key;
+  // Entries a killed or failed run left half-made (or not yet removed) are never read: drop them.
+  if (!key.empty()) RemoveStaleTemps(cache_dir);
   if (!key.empty()) {
     std::vector<std::pair<std::string, std::string>> files;
     for (const char* name : kOutputs) {

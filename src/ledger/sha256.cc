@@ -8,6 +8,8 @@
 #include <fstream>
 #include <vector>
 
+#include "core/input_open.h"
+
 namespace receipts {
 
 struct Sha256::Context {
@@ -50,6 +52,7 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 Result<std::string> Sha256File(const std::string& path) {
+  if (Status s = CheckInputFile(path); !s.ok()) return s;  // a FIFO would hang the read
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": " + std::strerror(errno));
   Sha256 hash;

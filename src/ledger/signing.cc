@@ -9,34 +9,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
+#include "core/input_open.h"
 #include "core/text.h"
 
 namespace receipts {
 namespace {
 
+// Written whole or not at all (a killed keygen leaves no half key), and never over a file that
+// exists, symlink or not.
 Status WriteNewFile(const std::string& path, const std::string& text, mode_t mode) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(path.c_str());
-      return Status::IoError(path + ": " + std::strerror(err));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(path.c_str());
-    return Status::IoError(path + ": " + std::strerror(errno));
-  }
-  return Status::Ok();
+  return WriteNewFileAtomically(path, text, mode);
 }
 
 Result<std::string> ReadHexFile(const std::string& path, std::size_t bytes_wanted) {
+  if (Status s = CheckInputFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot read key file");
   std::stringstream s;

@@ -1,15 +1,20 @@
 #include "report/output_dir.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <string_view>
 #include <system_error>
 
+#include "core/atomic_file.h"
 #include "report/report_html.h"
 #include "report/summary.h"
 #include "report/summary_json.h"
@@ -28,81 +33,159 @@ bool IsPlainFileName(std::string_view name) {
 
 std::string ErrnoText(int error) { return std::strerror(error); }
 
-// Writes `content` to a new file at `path` and fsyncs it. Returns an errno value, 0 on success.
-int WriteAndSync(const std::string& path, std::string_view content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return errno;
-  while (!content.empty()) {
-    ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int error = errno;
-      ::close(fd);
-      return error;
-    }
-    content.remove_prefix(static_cast<std::size_t>(n));
+// Before version 0.2 each file had its own temporary ".NAME.tmp-PID" inside DIR.
+bool IsOldTempName(std::string_view entry, const std::set<std::string, std::less<>>& names) {
+  std::size_t marker = entry.rfind(".tmp-");
+  return entry.size() > 1 && entry[0] == '.' && marker != std::string_view::npos &&
+         names.count(entry.substr(1, marker - 1)) > 0;
+}
+
+// The first entry of the existing directory `dir` that a run of ours did not write: replacing
+// `dir` removes its old entries, so a directory holding anything else is not replaced. Empty
+// when there is none.
+Result<std::string> ForeignEntry(const std::string& dir,
+                                 const std::set<std::string, std::less<>>& names) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr)
+    return Status::IoError(fmt::format("cannot read {}: {}", dir, ErrnoText(errno)));
+  std::string foreign;
+  while (dirent* e = ::readdir(d)) {
+    std::string_view entry = e->d_name;
+    if (entry == "." || entry == "..") continue;
+    if (names.count(entry) > 0 || IsOldTempName(entry, names)) continue;
+    foreign = entry;
+    break;
   }
-  if (::fsync(fd) != 0) {
+  ::closedir(d);
+  return foreign;
+}
+
+// Writes every file into the fresh directory `temp`; returns 0 or the errno, with the failed
+// name in *failed.
+int WriteInto(const std::string& temp,
+              const std::vector<std::pair<std::string, std::string>>& files, std::string* failed) {
+  int dir_fd = ::open(temp.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) return errno;
+  int error = 0;
+  for (const auto& [name, content] : files) {
+    *failed = name;
+    int fd =
+        ::openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      error = errno;
+      break;
+    }
+    error = WriteAllAndSync(fd, content);
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error != 0) break;
+  }
+  if (error == 0) {
+    failed->clear();
+    if (::fsync(dir_fd) != 0 && errno != EINVAL) error = errno;
+  }
+  ::close(dir_fd);
+  return error;
+}
+
+// Puts the complete directory `temp` at `dir`. An existing `dir` is exchanged with `temp` in
+// one renameat2(RENAME_EXCHANGE), so `dir` always names one whole run; the old run is then at
+// `temp`. Returns 0 or the errno.
+int SwapIn(const std::string& temp, const std::string& dir, bool exists) {
+  if (!exists) return ::rename(temp.c_str(), dir.c_str()) == 0 ? 0 : errno;
+  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return errno;
+  // A file system without RENAME_EXCHANGE: for a moment there is no `dir`, never a mixed one.
+  std::string old = temp + ".old";
+  if (::rename(dir.c_str(), old.c_str()) != 0) return errno;
+  if (::rename(temp.c_str(), dir.c_str()) != 0) {
     int error = errno;
-    ::close(fd);
+    ::rename(old.c_str(), dir.c_str());
     return error;
   }
-  if (::close(fd) != 0) return errno;
-  return 0;
-}
-
-void RemoveAll(const std::vector<std::string>& paths) {
-  for (const std::string& path : paths) ::unlink(path.c_str());
-}
-
-// Makes the renames themselves durable. Best effort: not every file system supports it.
-void SyncDirectory(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
+  return ::rename(old.c_str(), temp.c_str()) == 0 ? 0 : errno;
 }
 
 }  // namespace
 
-Status WriteFilesAtomically(const std::string& dir,
+Status WriteFilesAtomically(const std::string& dir_arg,
                             const std::vector<std::pair<std::string, std::string>>& files) {
+  std::set<std::string, std::less<>> names;
   for (const auto& [name, content] : files) {
     if (!IsPlainFileName(name)) {
       return Status::InvalidInput(fmt::format("'{}' is not a plain file name", name));
     }
+    names.insert(name);
   }
+  // "out/" and "out" are the same directory; a symlink to a directory is replaced at its target.
+  fs::path path = fs::path(dir_arg).lexically_normal();
+  if (!path.empty() && path.filename().empty()) path = path.parent_path();
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Status::IoError(fmt::format("cannot create directory {}: {}", dir, ec.message()));
-  if (!fs::is_directory(dir, ec)) {
-    return Status::IoError(fmt::format("cannot write into {}: not a directory", dir));
+  if (fs::symlink_status(path, ec).type() == fs::file_type::symlink) {
+    path = fs::canonical(path, ec);
+    if (ec) return Status::IoError(fmt::format("cannot write into {}: {}", dir_arg, ec.message()));
   }
+  if (path.empty() || path.filename() == "." || path.filename() == "..") {
+    path = fs::absolute(path, ec).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();
+  }
+  const std::string dir = path.string();
+  const std::string parent = path.has_parent_path() ? path.parent_path().string() : ".";
+  const std::string base = path.filename().string();
 
-  const std::string pid = std::to_string(::getpid());
-  std::vector<std::string> temps;
-  std::vector<std::string> finals;
-  for (const auto& [name, content] : files) {
-    std::string final_path = (fs::path(dir) / name).string();
-    std::string temp_path = (fs::path(dir) / ("." + name + ".tmp-" + pid)).string();
-    temps.push_back(temp_path);  // before writing: a failed write may leave a partial file
-    finals.push_back(final_path);
-    if (int error = WriteAndSync(temp_path, content); error != 0) {
-      RemoveAll(temps);
-      return Status::IoError(
-          fmt::format("cannot write {} (via {}): {}", final_path, temp_path, ErrnoText(error)));
+  fs::create_directories(parent, ec);
+  if (ec)
+    return Status::IoError(fmt::format("cannot create directory {}: {}", dir_arg, ec.message()));
+  const bool exists = fs::symlink_status(path, ec).type() != fs::file_type::not_found;
+  if (exists) {
+    if (!fs::is_directory(path, ec)) {
+      return Status::IoError(fmt::format("cannot write into {}: not a directory", dir_arg));
+    }
+    // Swapping needs only the parent writable; a directory the user made read-only stays.
+    if (::access(dir.c_str(), W_OK) != 0) {
+      return Status::IoError(fmt::format("cannot write into {}: {}", dir_arg, ErrnoText(errno)));
+    }
+    Result<std::string> foreign = ForeignEntry(dir, names);
+    if (!foreign.ok()) return foreign.status();
+    if (!foreign->empty()) {
+      return Status::IoError(fmt::format(
+          "not replacing {}: it holds '{}', which receipts did not write there (give a new or "
+          "empty directory)",
+          dir_arg, *foreign));
     }
   }
-  for (std::size_t i = 0; i < temps.size(); ++i) {
-    if (::rename(temps[i].c_str(), finals[i].c_str()) != 0) {
-      int error = errno;
-      RemoveAll(
-          std::vector<std::string>(temps.begin() + static_cast<std::ptrdiff_t>(i), temps.end()));
-      return Status::IoError(
-          fmt::format("cannot rename {} to {}: {}", temps[i], finals[i], ErrnoText(error)));
-    }
+  // What a killed run left beside `dir` (its new run unswapped, or its old one not yet removed).
+  RemoveStaleTemps(parent, base);
+
+  Result<TempEntry> temp = CreateTempDirectory(parent, base);
+  if (!temp.ok()) {
+    return Status::IoError(
+        fmt::format("cannot write into {}: {}", dir_arg, temp.status().message()));
   }
-  SyncDirectory(dir);
+  std::string failed;
+  if (int error = WriteInto(temp->path, files, &failed); error != 0) {
+    fs::remove_all(temp->path, ec);
+    std::string what = failed.empty() ? dir : (path / failed).string();
+    return Status::IoError(fmt::format("cannot write {}: {}", what, ErrnoText(error)));
+  }
+  // Readable like any directory mkdir makes, not private like a temporary one.
+  mode_t mode = 0755;
+  struct stat old_st;
+  if (exists && ::stat(dir.c_str(), &old_st) == 0) mode = old_st.st_mode & 07777;
+  ::chmod(temp->path.c_str(), mode);
+  if (int error = SwapIn(temp->path, dir, exists); error != 0) {
+    fs::remove_all(temp->path, ec);
+    return Status::IoError(
+        fmt::format("cannot replace {} with the new run: {}", dir_arg, ErrnoText(error)));
+  }
+  const int sync_error = SyncDirectory(parent);
+  // The new run is in place; the old one, now at the temporary name, goes. Should that fail it
+  // is removed by the next run (RemoveStaleTemps), as from a run killed here.
+  fs::remove_all(temp->path, ec);
+  if (sync_error != 0) {
+    return Status::IoError(
+        fmt::format("{} holds the new run, but it may not survive a crash: fsync of {}: {}",
+                    dir_arg, parent, ErrnoText(sync_error)));
+  }
   return Status::Ok();
 }
 

@@ -11,13 +11,16 @@
 
 namespace receipts {
 
-// Writes each (name, content) of `files` into `dir`, creating `dir` (and its parents) when
-// missing. Every file is first written (and fsynced) to `dir/.NAME.tmp-<pid>`; only when all are
-// written is each renamed over `dir/NAME`, so a failure while writing leaves any previous outputs
-// untouched. On failure the temporary files are removed and the Status (IoError) names the path.
-// A name must be a plain file name (no '/', not "." or "..") or the result is InvalidInput.
-// A rename failing part-way (rare: same directory, same file system) can leave the earlier files
-// renamed; the Status says which file failed.
+// Makes `dir` hold exactly `files` (name, content), as one run: they are written and fsynced
+// into a new directory ".BASE.tmp-PID-XXXXXX" beside `dir` (BASE its last component), which is
+// then swapped with `dir` in one renameat2(RENAME_EXCHANGE) (a plain rename when `dir` is new),
+// and the old run removed. A reader, a kill -9 or a full disk never shows two runs mixed: `dir`
+// is the old run or the new one, whole. Temporary directories of killed runs beside `dir` are
+// removed first. Parents of `dir` are created; a symlink `dir` is replaced at its target.
+// Fails (IoError naming the path, `dir` untouched) when writing fails, when `dir` is not a
+// directory, or when it holds an entry that is not one of `files`' names (an existing directory
+// of other files is never replaced). A name must be a plain file name (no '/', not "." or "..")
+// or the result is InvalidInput.
 Status WriteFilesAtomically(const std::string& dir,
                             const std::vector<std::pair<std::string, std::string>>& files);
 

@@ -3,6 +3,8 @@
 #include "fetch/record_store.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -110,6 +112,39 @@ TEST_F(RecordStoreTest, ABodyCutShortIsCorruption) {
   auto body = (*store)->ReadBody(entry);
   ASSERT_FALSE(body.ok());
   EXPECT_NE(body.status().message().find("3 bytes, the index says 13"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace receipts
+
+namespace receipts {
+namespace {
+
+// Before, a new store's index went through the fixed name index.tsv.tmp, opened without O_EXCL
+// or O_NOFOLLOW: a symlink planted there had its target overwritten with the header.
+TEST_F(RecordStoreTest, APlantedSymlinkAtTheIndexTemporaryNameIsNotFollowed) {
+  fs::create_directories(Dir());
+  const fs::path victim = dir_ / "victim";
+  std::ofstream(victim) << "precious";
+  fs::create_symlink(victim, fs::path(Dir()) / "index.tsv.tmp");
+  auto store = RecordStore::Open(Dir(), /*create=*/true);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Slurp(victim), "precious");
+  EXPECT_FALSE(fs::is_symlink(fs::path(Dir()) / "index.tsv"));
+}
+
+// A fetch killed while writing a body leaves its temporary file; the next writer removes it.
+TEST_F(RecordStoreTest, TemporaryBodiesOfAKilledFetchAreRemovedOnTheNextOpen) {
+  ASSERT_TRUE(RecordStore::Open(Dir(), /*create=*/true).ok());
+  pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  const fs::path folder = fs::path(Dir()) / "bodies" / "ab";
+  fs::create_directories(folder);
+  const fs::path stale = folder / (".abcd.tmp-" + std::to_string(dead) + "-Qw3rTy");
+  std::ofstream(stale) << "half a bo";
+  ASSERT_TRUE(RecordStore::Open(Dir(), /*create=*/true).ok());
+  EXPECT_FALSE(fs::exists(stale));
 }
 
 }  // namespace

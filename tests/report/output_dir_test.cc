@@ -1,6 +1,8 @@
 #include "report/output_dir.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -67,17 +69,92 @@ TEST_F(ReportOutputDirTest, FailsUnderARegularFile) {
 TEST_F(ReportOutputDirTest, FailureLeavesPreviousOutputsAndNoTemps) {
   fs::path dir = root_ / "out";
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old a"}, {"b.txt", "old b"}}).ok());
-  // A directory where b.txt's temp file must go makes the second write fail after the first
-  // temp file was written.
-  fs::path blocker = dir / (".b.txt.tmp-" + std::to_string(::getpid()));
-  fs::create_directories(blocker / "inside");
-  Status status = WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}, {"b.txt", "new b"}});
+  // The same name twice: the second file cannot be created after the first was written.
+  Status status = WriteFilesAtomically(
+      dir.string(), {{"a.txt", "new a"}, {"b.txt", "new b"}, {"a.txt", "again"}});
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), Status::Code::kIoError);
-  EXPECT_NE(status.message().find((dir / "b.txt").string()), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find((dir / "a.txt").string()), std::string::npos) << status.message();
   EXPECT_EQ(Slurp(dir / "a.txt"), "old a");
   EXPECT_EQ(Slurp(dir / "b.txt"), "old b");
-  EXPECT_FALSE(fs::exists(dir / (".a.txt.tmp-" + std::to_string(::getpid()))));
+  EXPECT_EQ(TempFiles(dir), 0u);
+  EXPECT_EQ(TempFiles(root_), 0u);
+}
+
+// Before, each file went through a fixed temporary name, DIR/.NAME.tmp-PID, opened without
+// O_EXCL: a symlink planted there had its target overwritten (and then renamed into DIR).
+TEST_F(ReportOutputDirTest, PlantedSymlinkAtTheTemporaryNameIsNotFollowed) {
+  fs::path dir = root_ / "out";
+  fs::create_directories(dir);
+  fs::path victim = root_ / "victim.txt";
+  std::ofstream(victim) << "precious";
+  fs::create_symlink(victim, dir / (".a.txt.tmp-" + std::to_string(::getpid())));
+  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}}).ok());
+  EXPECT_EQ(Slurp(victim), "precious");
+  EXPECT_FALSE(fs::is_symlink(dir / "a.txt"));
+  EXPECT_EQ(Slurp(dir / "a.txt"), "new a");
+}
+
+// Before, files were renamed into DIR one by one: a reader in DIR saw the new files appear one
+// at a time beside the old ones. Now the whole directory is swapped: a reader that opened DIR
+// before keeps seeing the old run, whole, and DIR's path names the new one, whole.
+TEST_F(ReportOutputDirTest, ReplacingSwapsInAWholeNewDirectory) {
+  fs::path dir = root_ / "out";
+  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old a"}, {"b.txt", "old b"}}).ok());
+  int old_dir = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  ASSERT_GE(old_dir, 0);
+  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "new a"}, {"b.txt", "new b"}}).ok());
+  EXPECT_EQ(Slurp(dir / "a.txt"), "new a");
+  EXPECT_EQ(Slurp(dir / "b.txt"), "new b");
+  // The old directory, removed, holds nothing of the new run.
+  EXPECT_LT(::openat(old_dir, "a.txt", O_RDONLY), 0);
+  ::close(old_dir);
+  EXPECT_EQ(TempFiles(root_), 0u);
+}
+
+TEST_F(ReportOutputDirTest, RefusesToReplaceADirectoryOfOtherFiles) {
+  fs::path dir = root_ / "home";
+  fs::create_directories(dir / "photos");
+  std::ofstream(dir / "notes.txt") << "mine";
+  Status status = WriteFilesAtomically(dir.string(), {{"a.txt", "alpha"}});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("did not write"), std::string::npos) << status.message();
+  EXPECT_EQ(Slurp(dir / "notes.txt"), "mine");
+  EXPECT_TRUE(fs::is_directory(dir / "photos"));
+  EXPECT_FALSE(fs::exists(dir / "a.txt"));
+  EXPECT_EQ(TempFiles(root_), 0u);
+}
+
+TEST_F(ReportOutputDirTest, ASymlinkToADirectoryIsReplacedAtItsTarget) {
+  fs::path target = root_ / "real";
+  ASSERT_TRUE(WriteFilesAtomically(target.string(), {{"a.txt", "old"}}).ok());
+  fs::create_directory_symlink(target, root_ / "link");
+  ASSERT_TRUE(WriteFilesAtomically((root_ / "link").string(), {{"a.txt", "new"}}).ok());
+  EXPECT_TRUE(fs::is_symlink(root_ / "link"));
+  EXPECT_EQ(Slurp(target / "a.txt"), "new");
+}
+
+// A run killed before or after its swap leaves DIR's temporary directory beside DIR (the new
+// run not swapped in, or the old one not yet removed); the next run removes it, and nothing
+// that only looks alike.
+TEST_F(ReportOutputDirTest, TheNextRunRemovesWhatAKilledRunLeft) {
+  pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ASSERT_GT(dead, 0);
+  ::waitpid(dead, nullptr, 0);
+  const std::string pid = std::to_string(dead);
+  fs::create_directories(root_ / (".out.tmp-" + pid + "-Ab12Cd") / "x");
+  std::ofstream(root_ / (".out.tmp-" + pid + "-Zz99Yy")) << "partial";
+  std::ofstream(root_ / ".out.tmp-notours") << "keep";
+  std::ofstream(root_ / (".other.tmp-" + pid + "-Ab12Cd")) << "keep";
+  fs::path live = root_ / (".out.tmp-" + std::to_string(::getpid()) + "-Ab12Cd");
+  fs::create_directories(live);
+  ASSERT_TRUE(WriteFilesAtomically((root_ / "out").string(), {{"a.txt", "alpha"}}).ok());
+  EXPECT_FALSE(fs::exists(root_ / (".out.tmp-" + pid + "-Ab12Cd")));
+  EXPECT_FALSE(fs::exists(root_ / (".out.tmp-" + pid + "-Zz99Yy")));
+  EXPECT_TRUE(fs::exists(root_ / ".out.tmp-notours"));
+  EXPECT_TRUE(fs::exists(root_ / (".other.tmp-" + pid + "-Ab12Cd")));
+  EXPECT_TRUE(fs::exists(live)) << "a live writer's temporary directory is not removed";
 }
 
 TEST_F(ReportOutputDirTest, UnwritableDirectory) {

@@ -1,0 +1,51 @@
+#include "core/input_open.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace receipts {
+namespace {
+
+const char* KindOf(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return nullptr;
+}
+
+}  // namespace
+
+Result<int> OpenInputFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int error = errno;
+    ::close(fd);
+    return Status::IoError(path + ": cannot read: " + std::strerror(error));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    const char* kind = KindOf(st.st_mode);
+    if (kind == nullptr) return Status::InvalidInput(path + ": is not a regular file");
+    return Status::InvalidInput(path + ": is " + std::string(kind) + ", not a file");
+  }
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
+Status CheckInputFile(const std::string& path) {
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
+  ::close(*fd);
+  return Status::Ok();
+}
+
+}  // namespace receipts

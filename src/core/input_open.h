@@ -1,0 +1,21 @@
+// Opening a file the user named as an input: only a regular file is read. A directory, a FIFO,
+// a socket or a device is refused with a clear error, never read (a directory's size is
+// meaningless, a FIFO or a terminal can block forever).
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+
+namespace receipts {
+
+// Opens `path` for reading (close-on-exec) and returns its descriptor, which the caller closes.
+// The open itself uses O_NONBLOCK, so a FIFO with no writer cannot hang it; the descriptor
+// returned is blocking again. Fails with IoError "PATH: cannot open: WHY", or InvalidInput
+// "PATH: is a directory, not a file" (or a FIFO, a socket, a device).
+Result<int> OpenInputFile(const std::string& path);
+
+// The same check without keeping the file open, for readers that open `path` themselves.
+Status CheckInputFile(const std::string& path);
+
+}  // namespace receipts
