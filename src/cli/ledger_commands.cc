@@ -123,8 +123,13 @@ int RunIngest(const IngestFlags& flags) {
   std::error_code exists_error;
   if (!std::filesystem::exists(flags.ledger, exists_error)) {
     // No ledger file is created for bad input: read the list through once first.
-    Status read = feed([](const Claim&) { return Status::Ok(); });
+    std::size_t count = 0;
+    Status read = feed([&count](const Claim&) {
+      ++count;
+      return Status::Ok();
+    });
     if (!read.ok()) return Fail(read);
+    if (count == 0 && !flags.allow_empty) return Fail(EmptyListRefused(flags.claims));
   }
 
   auto ledger = Ledger::Open(flags.ledger, /*create=*/true);

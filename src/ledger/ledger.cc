@@ -109,6 +109,12 @@ LedgerClaim ReadLedgerClaim(const SqliteStatement& row, bool with_raw) {
   return c;
 }
 
+Status EmptyListRefused(const std::string& source) {
+  return Status::InvalidInput(source +
+                              ": the claims list is empty (0 claims); nothing stored (pass "
+                              "--allow-empty to ingest if the list really became empty)");
+}
+
 std::string SnapshotKindOf(const std::vector<Claim>& claims, const std::string& fallback) {
   std::set<ClaimKind> kinds;
   for (const Claim& claim : claims) kinds.insert(claim.kind);
@@ -213,11 +219,7 @@ Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimF
     return InsertClaim(&*insert, header.id, c);
   });
   if (!fed.ok()) return fed;
-  if (header.claim_count == 0 && !input.allow_empty) {
-    return Status::InvalidInput(input.source +
-                                ": the claims list is empty (0 claims); nothing stored (pass "
-                                "--allow-empty to ingest if the list really became empty)");
-  }
+  if (header.claim_count == 0 && !input.allow_empty) return EmptyListRefused(input.source);
   header.claims_sha256 = digest.FinishHex();
   if (header.kind.empty()) {
     header.kind = kinds.empty()      ? "unknown"

@@ -94,4 +94,7 @@ LedgerClaim ReadLedgerClaim(const SqliteStatement& row, bool with_raw);
 // `fallback` when it holds none.
 std::string SnapshotKindOf(const std::vector<Claim>& claims, const std::string& fallback);
 
+// The refusal of a list with no claims, naming `source` (see SnapshotInput::allow_empty).
+Status EmptyListRefused(const std::string& source);
+
 }  // namespace receipts

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "ledger/journal_recovery.h"
+
 namespace receipts {
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create) {
@@ -33,14 +35,6 @@ bool NeedsRollback(sqlite3* db) {
   return rc != SQLITE_OK && sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK;
 }
 
-// Rolls back the hot journal an interrupted write left, as any read-write open would: the file
-// returns to its last committed state, which is all a reader may see.
-Status RollBackHotJournal(const std::string& path) {
-  auto db = SqliteDb::Open(path, /*create=*/false);
-  if (!db.ok()) return db.status();
-  return (*db)->Exec("SELECT count(*) FROM sqlite_master");
-}
-
 }  // namespace
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
@@ -48,7 +42,8 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path
   if (!first.ok()) return first.status();
   if (!NeedsRollback((*first)->handle())) return first;
   first->reset();
-  if (Status s = RollBackHotJournal(path); !s.ok()) return s;
+  // The file returns to its last committed state, which is all a reader may see.
+  if (auto rolled_back = RecoverHotJournal(path); !rolled_back.ok()) return rolled_back.status();
   auto again = OpenReadOnlyOnce(path);
   if (!again.ok()) return again.status();
   (*again)->recovered_journal_ = true;

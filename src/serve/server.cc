@@ -8,6 +8,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "ledger/journal_recovery.h"
 #include "ledger/sha256.h"
 #include "serve/api_json.h"
 #include "serve/assets.h"
@@ -16,7 +17,6 @@
 #include "serve/connection_stream.h"
 #include "serve/context.h"
 #include "serve/handlers.h"
-#include "serve/journal_recovery.h"
 #include "serve/page_layout.h"
 #include "serve/response_cache.h"
 #include "serve/snapshot_view.h"
@@ -121,7 +121,7 @@ bool EtagMatches(const std::string& if_none_match, const std::string& etag) {
 
 using GetHandler = Reply (*)(ServeContext&, const GetRequest&);
 
-// Once per hot journal rolled back (serve/journal_recovery.h).
+// Once per hot journal rolled back (ledger/journal_recovery.h).
 void SayRolledBack(const std::string& ledger) {
   std::cerr << "receipts serve: " << ledger
             << ": rolled back the journal of an interrupted write; serving the ledger as of its "

@@ -1,10 +1,10 @@
-#include "serve/journal_recovery.h"
+#include "ledger/journal_recovery.h"
 
 #include <sqlite3.h>
 
 #include <filesystem>
 
-namespace receipts::serve {
+namespace receipts {
 
 Result<bool> RecoverHotJournal(const std::string& path) {
   const std::string journal = path + "-journal";
@@ -26,4 +26,4 @@ Result<bool> RecoverHotJournal(const std::string& path) {
   return !std::filesystem::exists(journal, error);
 }
 
-}  // namespace receipts::serve
+}  // namespace receipts
