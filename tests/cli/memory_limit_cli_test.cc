@@ -3,12 +3,12 @@
 // have must end with exit 1 and a message. Claims files were inflated whole (a 4 MB gzip reached
 // 4.1 GB): a .gz list far larger than the limit must ingest, streamed.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "../archive_bytes.h"
 #include "run_binary.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -22,6 +22,8 @@
 namespace receipts {
 namespace {
 
+using testing::GzipBytes;
+
 namespace fs = std::filesystem;
 using testing::MakeTestDir;
 using testing::Ran;
@@ -31,21 +33,6 @@ using testing::RunBinary;
 // ingest; far too little for the claims of the big JSON list below (about a kilobyte each) or for
 // the 450 MiB the gzip below inflates to.
 constexpr const char* kLimit = "ulimit -v 393216 && ";  // 384 MiB
-
-// `text` as one gzip member.
-std::string Gzip(const std::string& text) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 class MemoryLimitCliTest : public ::testing::Test {
  protected:
@@ -99,10 +86,10 @@ TEST_F(MemoryLimitCliTest, AGzipClaimsListIsStreamedNotInflatedWhole) {
   fs::path path = dir_ / "2025-05-19_contracts_api.csv.gz";
   {
     std::ofstream out(path, std::ios::binary);
-    out << Gzip("piid,agency,value,savings\n");
-    const std::string blank = Gzip(std::string(1 << 20, '\n'));
+    out << GzipBytes("piid,agency,value,savings\n");
+    const std::string blank = GzipBytes(std::string(1 << 20, '\n'));
     for (int i = 0; i < 450; ++i) out << blank;
-    out << Gzip("X1,Navy,10,5\nX2,Navy,10,1\n");
+    out << GzipBytes("X1,Navy,10,5\nX2,Navy,10,1\n");
   }
   Ran ran = Ingest(path.string(), "gz.db");
   EXPECT_EQ(ran.exit_code, 0) << ran.err;

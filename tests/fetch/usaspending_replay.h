@@ -29,7 +29,7 @@
 #include "core/csv_writer.h"
 #include "core/json_writer.h"
 #include "ingest/csv_reader.h"
-#include "zip_bytes.h"
+#include "../archive_bytes.h"
 
 namespace receipts::testing {
 

@@ -2,10 +2,7 @@
 // in a stored block through (a claim of $1,406,809.57 read as $9,406,809.57, exit 0).
 #include "ingest/gzip_reader.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "../archive_bytes.h"
 #include "../test_files.h"
 #include "ingest/archive_stream.h"
 #include "ingest/claims_reader.h"
@@ -21,58 +19,22 @@
 namespace receipts {
 namespace {
 
+using testing::GzipBytes;
+using testing::ZipBytes;
+
 namespace fs = std::filesystem;
 
 constexpr char kClaims[] =
     "piid,agency,savings\n"
     "70CMSD22A00000008,Department of Homeland Security,1406809.57\n";
 
-// One gzip member of `text`; level 0 stores the bytes as they are, so a digit can be flipped.
-std::string GzipMember(const std::string& text, int level = Z_DEFAULT_COMPRESSION) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
 // The stored claims with the savings' first digit turned from 1 into 9.
 std::string FlippedDigitGzip() {
-  std::string gz = GzipMember(kClaims, 0);
+  std::string gz = GzipBytes(kClaims, 0);
   std::size_t at = gz.find("1406809.57");
   EXPECT_NE(at, std::string::npos);
   gz[at] = '9';
   return gz;
-}
-
-// A zip whose members are stored, not deflated, so a digit can be flipped in place.
-std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& members) {
-  std::vector<char> buffer(4096);
-  for (const auto& [name, bytes] : members) buffer.resize(buffer.size() + bytes.size() + 512);
-  archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  archive_write_zip_set_compression_store(a);
-  std::size_t used = 0;
-  archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
-  for (const auto& [name, bytes] : members) {
-    archive_entry* entry = archive_entry_new();
-    archive_entry_set_pathname(entry, name.c_str());
-    archive_entry_set_size(entry, static_cast<la_int64_t>(bytes.size()));
-    archive_entry_set_filetype(entry, AE_IFREG);
-    archive_entry_set_perm(entry, 0644);
-    archive_write_header(a, entry);
-    archive_write_data(a, bytes.data(), bytes.size());
-    archive_entry_free(entry);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  return std::string(buffer.data(), used);
 }
 
 std::string ErrorOfDecode(const std::string& bytes, const InputLimits& limits = {}) {
@@ -137,21 +99,21 @@ TEST_F(GzipReaderTest, ClaimsWithAFlippedDigitAreRefusedNotMisread) {
   ASSERT_FALSE(claims.ok()) << "read " << claims->size() << " claims, savings "
                             << claims->front().claimed_savings.value_or(0);
   EXPECT_NE(claims.status().message().find("CRC-32"), std::string::npos);
-  Result<std::vector<Claim>> good = ParseClaims("upload.csv.gz", GzipMember(kClaims, 0), {});
+  Result<std::vector<Claim>> good = ParseClaims("upload.csv.gz", GzipBytes(kClaims, 0), {});
   ASSERT_TRUE(good.ok()) << good.status().ToString();
   EXPECT_EQ(good->front().claimed_savings, 140'680'957);
 }
 
 TEST_F(GzipReaderTest, WrongLengthIsRefused) {
-  std::string gz = GzipMember(kClaims);
+  std::string gz = GzipBytes(kClaims);
   gz[gz.size() - 4] ^= 1;  // ISIZE, the last four bytes
   std::string message = ErrorOfDecode(gz);
   EXPECT_NE(message.find("ISIZE"), std::string::npos) << message;
 }
 
 TEST_F(GzipReaderTest, ConcatenatedMembersReadAsOneStream) {
-  std::string gz = GzipMember("piid,agency,savings\n") + GzipMember("P1,A,1.00\n") +
-                   GzipMember("") + GzipMember("P2,B,2.00\n", 0);
+  std::string gz = GzipBytes("piid,agency,savings\n") + GzipBytes("P1,A,1.00\n") + GzipBytes("") +
+                   GzipBytes("P2,B,2.00\n", 0);
   Result<std::vector<InputPart>> parts = DecodeInput("in.gz", gz);
   ASSERT_TRUE(parts.ok()) << parts.status().ToString();
   ASSERT_EQ(parts->size(), 1u);
@@ -162,7 +124,7 @@ TEST_F(GzipReaderTest, ConcatenatedMembersReadAsOneStream) {
 }
 
 TEST_F(GzipReaderTest, TrailingGarbageIsRefusedWithItsOffset) {
-  std::string gz = GzipMember(kClaims);
+  std::string gz = GzipBytes(kClaims);
   const std::string at = "at byte " + std::to_string(gz.size());
   for (const std::string& tail :
        {std::string("x"), std::string("garbage after it\n"), std::string(512, '\0')}) {
@@ -177,7 +139,7 @@ TEST_F(GzipReaderTest, TrailingGarbageIsRefusedWithItsOffset) {
 }
 
 TEST_F(GzipReaderTest, TruncatedMemberIsRefused) {
-  std::string gz = GzipMember(kClaims);
+  std::string gz = GzipBytes(kClaims);
   std::string message = ErrorOfDecode(gz.substr(0, gz.size() - 6));
   EXPECT_NE(message.find("truncated"), std::string::npos) << message;
   message = ErrorOfDecode(gz + gz.substr(0, 12));
@@ -186,7 +148,7 @@ TEST_F(GzipReaderTest, TruncatedMemberIsRefused) {
 
 // A small bomb: 64 MiB of zeros deflate to about 64 KB.
 TEST_F(GzipReaderTest, DecompressionBombPastTheCapIsRefused) {
-  const std::string gz = GzipMember(std::string(64 << 20, '\0'), 9);
+  const std::string gz = GzipBytes(std::string(64 << 20, '\0'), 9);
   ASSERT_LT(gz.size(), 100'000u);
   InputLimits limits;
   limits.max_inflated_bytes = 1 << 20;
@@ -207,7 +169,8 @@ TEST_F(GzipReaderTest, DecompressionBombPastTheCapIsRefused) {
 
 TEST_F(GzipReaderTest, ZipBombPastTheCapIsRefused) {
   std::string zip =
-      StoredZip({{"a.csv", std::string(600 << 10, 'a')}, {"b.csv", std::string(600 << 10, 'b')}});
+      ZipBytes({{"a.csv", std::string(600 << 10, 'a')}, {"b.csv", std::string(600 << 10, 'b')}},
+               /*store=*/true);
   InputLimits limits;
   limits.max_inflated_bytes = 1 << 20;  // each member is under it; both are not
   Result<std::vector<InputPart>> parts = DecodeInput("in.zip", zip, limits);
@@ -225,7 +188,8 @@ TEST_F(GzipReaderTest, ZipBombPastTheCapIsRefused) {
 
 TEST_F(GzipReaderTest, CorruptSecondZipMemberIsRefused) {
   std::string zip =
-      StoredZip({{"a.csv", "piid,savings\nP1,1.00\n"}, {"b.csv", "piid,savings\nP2,1406809.57\n"}});
+      ZipBytes({{"a.csv", "piid,savings\nP1,1.00\n"}, {"b.csv", "piid,savings\nP2,1406809.57\n"}},
+               /*store=*/true);
   std::size_t at = zip.find("1406809.57");
   ASSERT_NE(at, std::string::npos);
   zip[at] = '9';

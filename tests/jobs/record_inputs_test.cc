@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "../fetch/zip_bytes.h"
+#include "../archive_bytes.h"
 #include "../test_files.h"
 #include "fetch/record_store.h"
 #include "ingest/records_reader.h"
