@@ -95,7 +95,11 @@ Status StreamPart(ArchiveStream* stream, const std::string& name, std::optional<
 
 Status StreamArchive(const std::string& path, ArchiveStream::Kind archive_kind,
                      std::optional<ClaimKind> kind, const ClaimSink& sink) {
-  auto stream = ArchiveStream::Open(path, archive_kind);
+  // A claims list is parsed into memory (JSON whole, CSV claim by claim into a list for verify):
+  // its parts get the cap of inputs decoded whole, not the far larger one of scanned records.
+  InputLimits limits;
+  limits.max_streamed_bytes = limits.max_inflated_bytes;
+  auto stream = ArchiveStream::Open(path, archive_kind, limits);
   if (!stream.ok()) return stream.status();
   std::size_t parts = 0;
   std::string name;
