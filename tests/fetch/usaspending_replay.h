@@ -26,10 +26,10 @@
 #include <thread>
 #include <vector>
 
+#include "../archive_bytes.h"
 #include "core/csv_writer.h"
 #include "core/json_writer.h"
 #include "ingest/csv_reader.h"
-#include "../archive_bytes.h"
 
 namespace receipts::testing {
 
