@@ -12,7 +12,7 @@ namespace receipts {
 CsvReader::CsvReader(std::string name, std::string_view data)
     : name_(std::move(name)), data_(data) {
   utf8_valid_ = IsValidUtf8(data_);
-  has_nul_ = std::memchr(data_.data(), '\0', data_.size()) != nullptr;
+  has_nul_ = data_.find('\0') != std::string_view::npos;
 }
 
 void CsvReader::Reset(std::string_view data, std::size_t line) {
@@ -21,7 +21,7 @@ void CsvReader::Reset(std::string_view data, std::size_t line) {
   line_ = line;
   record_line_ = line;
   utf8_valid_ = IsValidUtf8(data_);
-  has_nul_ = std::memchr(data_.data(), '\0', data_.size()) != nullptr;
+  has_nul_ = data_.find('\0') != std::string_view::npos;
 }
 
 Status CsvReader::FieldError(int column, std::string_view what) const {
