@@ -100,7 +100,7 @@ Result<TempEntry> CreateTempDirectory(const std::string& dir, std::string_view n
                                      std::strerror(error)));
 }
 
-int WriteAllAndSync(int fd, std::string_view bytes) {
+int WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
@@ -110,6 +110,11 @@ int WriteAllAndSync(int fd, std::string_view bytes) {
     if (n == 0) return EIO;
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
+  return 0;
+}
+
+int WriteAllAndSync(int fd, std::string_view bytes) {
+  if (int error = WriteAll(fd, bytes); error != 0) return error;
   return ::fsync(fd) == 0 ? 0 : errno;
 }
 

@@ -30,6 +30,9 @@ Result<TempEntry> CreateTempFile(const std::string& dir, std::string_view name, 
 // Creates a new, private (0700) temporary directory for the final name `name` in `dir`.
 Result<TempEntry> CreateTempDirectory(const std::string& dir, std::string_view name);
 
+// Writes all of `bytes` to `fd` (retrying short writes and EINTR). Returns 0 or the errno.
+int WriteAll(int fd, std::string_view bytes);
+
 // Writes all of `bytes` to `fd` and fsyncs it. Returns 0 or the errno of the failure.
 int WriteAllAndSync(int fd, std::string_view bytes);
 

@@ -125,19 +125,6 @@ void RemoveStaleBodyTemps(const std::string& dir) {
   }
 }
 
-// Writes all of `bytes` to `fd`.
-bool WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 }  // namespace
 
 bool RecordStore::IsStore(const std::string& dir) {
@@ -227,8 +214,8 @@ Status RecordStore::Put(StoreEntry entry, std::string_view body, bool has_body) 
   int fd = ::open(index.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return Status::IoError(index + ": " + std::strerror(errno));
   const off_t before = ::lseek(fd, 0, SEEK_END);
-  bool ok = WriteAll(fd, line) && ::fsync(fd) == 0;
-  int saved = errno;
+  int saved = WriteAllAndSync(fd, line);
+  const bool ok = saved == 0;
   // A line half written (disk full) is taken back, so the next one does not join it.
   if (!ok && before >= 0 && ::ftruncate(fd, before) == 0) ::fsync(fd);
   ::close(fd);

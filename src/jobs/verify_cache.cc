@@ -38,6 +38,30 @@ Result<std::string> ReadWhole(const std::string& path) {
   return s.str();
 }
 
+// Copies the file at `path` into `sink` a piece at a time, so a cached report is never held whole.
+Status CopyFileInto(const std::string& path, TextSink* sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::string piece(TextSink::kSpillBytes, '\0');
+  while (in) {
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    sink->Append(std::string_view(piece.data(), static_cast<std::size_t>(in.gcount())));
+  }
+  if (in.bad()) return Status::IoError(path + ": read failed");
+  return Status::Ok();
+}
+
+// The outputs of a run, each copied from `dir` as it is written.
+std::vector<OutputFile> CopiesOfOutputs(const fs::path& dir) {
+  std::vector<OutputFile> files;
+  for (const char* name : kOutputs) {
+    files.push_back({name, [from = (dir / name).string()](TextSink* sink) {
+                       return CopyFileInto(from, sink);
+                     }});
+  }
+  return files;
+}
+
 // Path, size, mtime and the SHA-256 of the first and last MiB.
 Result<std::string> RecordFileIdentity(const std::string& path) {
   if (Status s = CheckInputFile(path); !s.ok()) return s;  // opening a FIFO would hang
@@ -140,36 +164,34 @@ Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string&
   // Entries a killed or failed run left half-made (or not yet removed) are never read: drop them.
   if (!key.empty()) RemoveStaleTemps(cache_dir);
   if (!key.empty()) {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const char* name : kOutputs) {
-      Result<std::string> bytes = ReadWhole((entry / name).string());
-      if (!bytes.ok()) break;
-      files.emplace_back(name, std::move(*bytes));
-    }
+    bool complete = true;
+    std::error_code ec;
+    for (const char* name : kOutputs) complete = complete && fs::is_regular_file(entry / name, ec);
     Result<std::string> headline = ReadWhole((entry / "headline.txt").string());
-    if (files.size() == std::size(kOutputs) && headline.ok()) {
-      Status s = WriteFilesAtomically(job.out_dir, files);
-      if (!s.ok()) return s;
-      std::error_code ec;
+    // An entry that cannot be copied (removed meanwhile, unreadable) costs a scan, not the run.
+    if (complete && headline.ok() &&
+        WriteFilesAtomically(job.out_dir, CopiesOfOutputs(entry)).ok()) {
       fs::last_write_time(entry, fs::file_time_type::clock::now(), ec);
       out.headline = WithOutDir(*headline, job.out_dir);
       out.reused = true;
       return out;
     }
   }
-  Result<VerifyRun> run = RunVerifyJob(job);
-  if (!run.ok()) return run.status();
-  std::string headline = RenderHeadline(Summarize(*run), run->record_actions, kOutPlaceholder);
+  std::string headline;
+  {
+    // The run's claims and results go before its outputs are copied into the cache.
+    Result<VerifyRun> run = RunVerifyJob(job);
+    if (!run.ok()) return run.status();
+    headline = RenderHeadline(Summarize(*run), run->record_actions, kOutPlaceholder);
+  }
   out.headline = WithOutDir(headline, job.out_dir);
   if (!key.empty()) {
     // Copies the outputs just written; a failure only costs the next run a scan.
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const char* name : kOutputs) {
-      Result<std::string> bytes = ReadWhole((fs::path(job.out_dir) / name).string());
-      if (!bytes.ok()) return out;
-      files.emplace_back(name, std::move(*bytes));
-    }
-    files.emplace_back("headline.txt", headline);
+    std::vector<OutputFile> files = CopiesOfOutputs(job.out_dir);
+    files.push_back({"headline.txt", [&headline](TextSink* sink) {
+                       sink->Append(headline);
+                       return Status::Ok();
+                     }});
     if (WriteFilesAtomically(entry.string(), files).ok()) Prune(cache_dir);
   }
   return out;

@@ -17,6 +17,24 @@
 #include "verify/verifier.h"
 
 namespace receipts {
+namespace {
+
+void Release(std::string* text) { std::string().swap(*text); }
+
+// Drops, as each claim arrives, what neither verification nor its report reads, so a list's claims
+// take less than half the memory they would whole: the raw fields (only the ledger keeps them),
+// the description and status, and the FPDS link once a PIID was read from it (the matcher asks
+// of the link only whether a claim without a PIID had one).
+void DropWhatVerificationIgnores(Claim* claim) {
+  // Not `raw = {}`: that assigns an empty initializer list, which keeps the vector's capacity
+  // (260 MB of a 100 MB list's claims stayed allocated so).
+  decltype(claim->raw)().swap(claim->raw);
+  Release(&claim->description);
+  Release(&claim->status);
+  if (!claim->piid.empty()) Release(&claim->link);
+}
+
+}  // namespace
 
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
                             VerifyRun* run, std::vector<std::string>* files_read) {
@@ -53,10 +71,8 @@ Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
   run.claim_files = job.claim_files;
   run.record_files = job.record_files;
   for (const std::string& path : job.claim_files) {
-    // Streamed, and without the raw fields (only the ledger keeps them): a list's claims take
-    // about half the memory they would with them.
     Status read = StreamClaimsFile(path, job.kind, [&run](Claim&& claim) {
-      claim.raw = {};
+      DropWhatVerificationIgnores(&claim);
       run.claims.push_back(std::move(claim));
       return Status::Ok();
     });

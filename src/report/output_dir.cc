@@ -60,22 +60,36 @@ Result<std::string> ForeignEntry(const std::string& dir,
   return foreign;
 }
 
-// Writes every file into the fresh directory `temp`; returns 0 or the errno, with the failed
-// name in *failed.
-int WriteInto(const std::string& temp,
-              const std::vector<std::pair<std::string, std::string>>& files, std::string* failed) {
+// Renders every file into the fresh directory `temp`; returns 0 or the errno, with the failed
+// name in *failed (a render that fails gives EIO and its Status in *render_error).
+int WriteInto(const std::string& temp, const std::vector<OutputFile>& files, std::string* failed,
+              Status* render_error) {
   int dir_fd = ::open(temp.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0) return errno;
   int error = 0;
-  for (const auto& [name, content] : files) {
-    *failed = name;
-    int fd =
-        ::openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  for (const OutputFile& file : files) {
+    *failed = file.name;
+    int fd = ::openat(dir_fd, file.name.c_str(),
+                      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
       error = errno;
       break;
     }
-    error = WriteAllAndSync(fd, content);
+    int write_error = 0;
+    TextSink sink([fd, &write_error](std::string_view piece) {
+      write_error = WriteAll(fd, piece);
+      return write_error == 0 ? Status::Ok() : Status::IoError(ErrnoText(write_error));
+    });
+    Status rendered = file.render(&sink);
+    Status drained = sink.Finish();
+    if (write_error != 0) {
+      error = write_error;
+    } else if (!rendered.ok() || !drained.ok()) {
+      error = EIO;
+      *render_error = rendered.ok() ? drained : rendered;
+    } else if (::fsync(fd) != 0) {
+      error = errno;
+    }
     if (::close(fd) != 0 && error == 0) error = errno;
     if (error != 0) break;
   }
@@ -107,14 +121,13 @@ int SwapIn(const std::string& temp, const std::string& dir, bool exists) {
 
 }  // namespace
 
-Status WriteFilesAtomically(const std::string& dir_arg,
-                            const std::vector<std::pair<std::string, std::string>>& files) {
+Status WriteFilesAtomically(const std::string& dir_arg, const std::vector<OutputFile>& files) {
   std::set<std::string, std::less<>> names;
-  for (const auto& [name, content] : files) {
-    if (!IsPlainFileName(name)) {
-      return Status::InvalidInput(fmt::format("'{}' is not a plain file name", name));
+  for (const OutputFile& file : files) {
+    if (!IsPlainFileName(file.name)) {
+      return Status::InvalidInput(fmt::format("'{}' is not a plain file name", file.name));
     }
-    names.insert(name);
+    names.insert(file.name);
   }
   // "out/" and "out" are the same directory; a symlink to a directory is replaced at its target.
   fs::path path = fs::path(dir_arg).lexically_normal();
@@ -162,8 +175,10 @@ Status WriteFilesAtomically(const std::string& dir_arg,
         fmt::format("cannot write into {}: {}", dir_arg, temp.status().message()));
   }
   std::string failed;
-  if (int error = WriteInto(temp->path, files, &failed); error != 0) {
+  Status render_error;
+  if (int error = WriteInto(temp->path, files, &failed, &render_error); error != 0) {
     fs::remove_all(temp->path, ec);
+    if (!render_error.ok()) return render_error;
     std::string what = failed.empty() ? dir : (path / failed).string();
     return Status::IoError(fmt::format("cannot write {}: {}", what, ErrnoText(error)));
   }
@@ -189,13 +204,40 @@ Status WriteFilesAtomically(const std::string& dir_arg,
   return Status::Ok();
 }
 
+Status WriteFilesAtomically(const std::string& dir,
+                            const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<OutputFile> outputs;
+  outputs.reserve(files.size());
+  for (const auto& [name, content] : files) {
+    outputs.push_back({name, [&content = content](TextSink* sink) {
+                         sink->Append(content);
+                         return Status::Ok();
+                       }});
+  }
+  return WriteFilesAtomically(dir, outputs);
+}
+
 Status WriteVerifyReport(const std::string& dir, const VerifyRun& run) {
-  Summary summary = Summarize(run);
-  return WriteFilesAtomically(dir, {
-                                       {"verdicts.csv", RenderVerdictsCsv(run)},
-                                       {"summary.json", RenderSummaryJson(summary)},
-                                       {"summary.md", RenderSummaryMd(summary)},
-                                       {"report.html", RenderReportHtml(run, summary)},
+  const Summary summary = Summarize(run);
+  auto text = [](std::string (*render)(const Summary&), const Summary& of) {
+    return [render, &of](TextSink* sink) {
+      sink->Append(render(of));
+      return Status::Ok();
+    };
+  };
+  return WriteFilesAtomically(dir, std::vector<OutputFile>{
+                                       {"verdicts.csv",
+                                        [&run](TextSink* sink) {
+                                          RenderVerdictsCsv(run, sink);
+                                          return Status::Ok();
+                                        }},
+                                       {"summary.json", text(RenderSummaryJson, summary)},
+                                       {"summary.md", text(RenderSummaryMd, summary)},
+                                       {"report.html",
+                                        [&run, &summary](TextSink* sink) {
+                                          RenderReportHtml(run, summary, sink);
+                                          return Status::Ok();
+                                        }},
                                    });
 }
 

@@ -114,9 +114,9 @@ out.textContent=rows.length+' claims';
 
 }  // namespace
 
-std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
-  std::string out;
-  out.reserve(4096 + run.claims.size() * 700);
+void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink) {
+  std::string& out = sink->out();
+  sink->Reserve(4096 + run.claims.size() * 700);
   auto it = std::back_inserter(out);
   const std::string as_of =
       summary.records_as_of ? summary.records_as_of->ToIso() : std::string("an unknown date");
@@ -232,6 +232,7 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
                    MoneyCell(claim.claimed_savings), MoneyCell(result.verified_savings),
                    VerdictTag(result.verdict), HtmlEscape(result.reason),
                    HtmlEscape(Join(result.evidence, "; ")));
+    sink->Spill();
   }
   out += "</tbody>\n</table>\n</section>\n";
 
@@ -250,7 +251,12 @@ std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
                  record_files.empty() ? "(none)" : Join(record_files, "</code>, <code>"));
   out += kScript;
   out += "</body>\n</html>\n";
-  return out;
+}
+
+std::string RenderReportHtml(const VerifyRun& run, const Summary& summary) {
+  TextSink sink;
+  RenderReportHtml(run, summary, &sink);
+  return std::move(sink.out());
 }
 
 }  // namespace receipts

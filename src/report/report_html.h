@@ -4,6 +4,7 @@
 #include <string>
 
 #include "report/summary.h"
+#include "report/text_sink.h"
 #include "report/verdict_style.h"  // VerdictMeaning: the page's legend
 #include "verify/claim_result.h"
 
@@ -17,5 +18,8 @@ inline constexpr std::size_t kHtmlChartAgencies = 15;
 // no external URL, no font, CSS and JS inline, and a Content-Security-Policy that forbids loads.
 // Every datum is HTML-escaped. `summary` must be Summarize(run).
 std::string RenderReportHtml(const VerifyRun& run, const Summary& summary);
+
+// The same page, into `sink` as it is made (a drained sink never holds it whole).
+void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink);
 
 }  // namespace receipts

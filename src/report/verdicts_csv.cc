@@ -2,6 +2,7 @@
 
 #include "core/csv_writer.h"
 #include "report/claim_identifier.h"
+#include "report/text_sink.h"
 
 namespace receipts {
 namespace {
@@ -17,8 +18,10 @@ std::string JoinEvidence(const std::vector<std::string>& evidence) {
 
 }  // namespace
 
-std::string RenderVerdictsCsv(const VerifyRun& run) {
-  std::string out = kVerdictsCsvHeader;
+void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
+  std::string& out = sink->out();
+  sink->Reserve(256 + run.claims.size() * 400);
+  out += kVerdictsCsvHeader;
   out.push_back('\n');
   for (std::size_t i = 0; i < run.claims.size(); ++i) {
     const Claim& claim = run.claims[i];
@@ -50,8 +53,14 @@ std::string RenderVerdictsCsv(const VerifyRun& run) {
       out += CsvField(field);
     }
     out.push_back('\n');
+    sink->Spill();
   }
-  return out;
+}
+
+std::string RenderVerdictsCsv(const VerifyRun& run) {
+  TextSink sink;
+  RenderVerdictsCsv(run, &sink);
+  return std::move(sink.out());
 }
 
 }  // namespace receipts

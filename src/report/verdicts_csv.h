@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "report/text_sink.h"
 #include "verify/claim_result.h"
 
 namespace receipts {
@@ -18,5 +19,8 @@ inline constexpr const char* kVerdictsCsvHeader =
 // empty cell when unknown; evidence is joined with ';'; fields are quoted as CsvField does; every
 // line ends with "\n".
 std::string RenderVerdictsCsv(const VerifyRun& run);
+
+// The same text, into `sink` as it is made (a drained sink never holds it whole).
+void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink);
 
 }  // namespace receipts

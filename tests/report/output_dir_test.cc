@@ -176,6 +176,48 @@ TEST_F(ReportOutputDirTest, RejectsNamesThatAreNotPlainFileNames) {
   EXPECT_FALSE(fs::exists(root_ / "escape.txt"));
 }
 
+TEST_F(ReportOutputDirTest, FilesAreRenderedWhileWrittenAndAFailedRenderLeavesTheOldRun) {
+  fs::path dir = root_ / "out";
+  ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old a"}, {"b.txt", "old b"}}).ok());
+  // A file larger than the sink's pieces arrives whole and in order.
+  std::string big;
+  for (int i = 0; i < 400000; ++i) big += std::to_string(i) + "\n";
+  ASSERT_GT(big.size(), 2 * TextSink::kSpillBytes);
+  Status written = WriteFilesAtomically(
+      dir.string(), std::vector<OutputFile>{{"a.txt",
+                                             [&big](TextSink* sink) {
+                                               for (std::size_t at = 0; at < big.size(); at += 7) {
+                                                 sink->out() += big.substr(at, 7);
+                                                 sink->Spill();
+                                               }
+                                               return Status::Ok();
+                                             }},
+                                            {"b.txt", [](TextSink* sink) {
+                                               sink->Append("b");
+                                               return Status::Ok();
+                                             }}});
+  ASSERT_TRUE(written.ok()) << written.ToString();
+  EXPECT_EQ(Slurp(dir / "a.txt"), big);
+  EXPECT_EQ(Slurp(dir / "b.txt"), "b");
+
+  Status failed = WriteFilesAtomically(
+      dir.string(),
+      std::vector<OutputFile>{{"a.txt",
+                               [](TextSink* sink) {
+                                 sink->Append("new a");
+                                 return Status::Ok();
+                               }},
+                              {"b.txt", [](TextSink* sink) {
+                                 sink->Append(std::string(TextSink::kSpillBytes, 'b'));
+                                 return Status::IoError("cached.txt: read failed");
+                               }}});
+  EXPECT_EQ(failed.code(), Status::Code::kIoError);
+  EXPECT_EQ(failed.message(), "cached.txt: read failed");
+  EXPECT_EQ(Slurp(dir / "a.txt"), big);
+  EXPECT_EQ(Slurp(dir / "b.txt"), "b");
+  EXPECT_EQ(TempFiles(root_), 0u);
+}
+
 TEST_F(ReportOutputDirTest, WritesTheVerifyReport) {
   fs::path dir = root_ / "report";
   Status status = WriteVerifyReport(dir.string(), testing::MakeTestRun());
