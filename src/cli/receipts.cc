@@ -1,6 +1,7 @@
 // The command-line front end: parses flags and calls the library, nothing more.
 // Exit codes: 0 ok, 1 bad input (or I/O), 2 usage.
 #include "cli/command.h"
+#include "core/env_limit.h"
 #include "core/fatal.h"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
+  }
+  // A malformed cap is refused before any work, not silently replaced by the default.
+  if (receipts::Status limits = receipts::CheckLimitEnvironment(); !limits.ok()) {
+    return UsageError(limits.message());
   }
   try {
     for (const Command& command : commands) {

@@ -123,8 +123,7 @@ Result<std::size_t> ArchiveStream::Read(char* buffer, std::size_t capacity) {
   h.part_bytes += static_cast<std::uint64_t>(n);
   if (h.part_bytes > h.max_part_bytes) {
     return Status::InvalidInput(h.part + ": inflates to more than the limit of " +
-                                std::to_string(h.max_part_bytes) +
-                                " bytes (InputLimits, doc/formats.md)");
+                                std::to_string(h.max_part_bytes) + kInflateLimitHint);
   }
   return static_cast<std::size_t>(n);
 }

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "ingest/input_limits.h"
+
 namespace receipts {
 namespace {
 
@@ -115,7 +117,7 @@ Result<std::size_t> GzipReader::Read(char* buffer, std::size_t capacity) {
   s.out_total += produced;
   if (s.out_total > max_bytes_) {
     return Fail("inflates to more than the limit of " + std::to_string(max_bytes_) +
-                " bytes (InputLimits, doc/formats.md)");
+                kInflateLimitHint);
   }
   return produced;
 }

@@ -59,9 +59,9 @@ Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::str
       part.bytes.append(buffer, static_cast<std::size_t>(n));
       inflated += static_cast<std::uint64_t>(n);
       if (inflated > max_bytes) {
-        return Status::InvalidInput(
-            part.name + ": the archive inflates to more than the limit of " +
-            std::to_string(max_bytes) + " bytes (InputLimits, doc/formats.md)");
+        return Status::InvalidInput(part.name +
+                                    ": the archive inflates to more than the limit of " +
+                                    std::to_string(max_bytes) + kInflateLimitHint);
       }
     }
     parts.push_back(std::move(part));

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/env_limit.h"
+
 namespace receipts::records {
 namespace {
 
@@ -34,12 +36,8 @@ Award* RecordBatch::FindOrAdd(const std::string& key) {
 }
 
 std::size_t MaxActionsPerAward() {
-  const char* text = std::getenv("RECEIPTS_MAX_ACTIONS_PER_AWARD");
-  if (text == nullptr || *text == '\0') return kDefaultMaxActionsPerAward;
-  char* end = nullptr;
-  unsigned long long n = std::strtoull(text, &end, 10);
-  if (*end != '\0' || n == 0) return kDefaultMaxActionsPerAward;
-  return static_cast<std::size_t>(n);
+  return static_cast<std::size_t>(
+      LimitFromEnvironment("RECEIPTS_MAX_ACTIONS_PER_AWARD", kDefaultMaxActionsPerAward));
 }
 
 Status RecordBatch::AddAction(Award* award, Action action) {

@@ -28,7 +28,7 @@ struct ActionRef {
 // 4.4-4.9 GB before this cap.
 inline constexpr std::size_t kDefaultMaxActionsPerAward = 1000000;
 
-// The cap in force: RECEIPTS_MAX_ACTIONS_PER_AWARD when it is a positive integer, else the default.
+// The cap in force: RECEIPTS_MAX_ACTIONS_PER_AWARD when set (core/env_limit.h), else the default.
 std::size_t MaxActionsPerAward();
 
 class RecordBatch {
