@@ -126,7 +126,7 @@ std::string SnapshotKindOf(const std::vector<Claim>& claims, const std::string& 
 Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, bool create) {
   auto db = SqliteDb::Open(path, create);
   if (!db.ok()) return db.status();
-  if (Status s = MigrateLedger(db->get()); !s.ok()) return s;
+  if (Status s = MigrateLedger(db->get(), create); !s.ok()) return s;
   return std::unique_ptr<Ledger>(new Ledger(std::move(*db)));
 }
 

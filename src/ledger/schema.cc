@@ -193,11 +193,16 @@ Status CheckReadableLedger(SqliteDb* db) {
   return ReadOnlyRefusal(db, *version);
 }
 
-Status MigrateLedger(SqliteDb* db) {
+Status MigrateLedger(SqliteDb* db, bool may_create) {
   // Cheap check first, so that reading an up-to-date ledger takes no write lock.
   auto version = KnownVersion(db);
   if (!version.ok()) return version.status();
   if (*version == kLedgerSchemaVersion) return Status::Ok();
+  if (*version == 0 && !may_create) {
+    return Status::InvalidInput(db->path() +
+                                ": an empty file, not a receipts ledger (`receipts ingest "
+                                "--ledger` creates one); left as it was");
+  }
   if (db->read_only()) return ReadOnlyRefusal(db, *version);
   auto txn = SqliteTransaction::Begin(db);
   if (!txn.ok()) return txn.status();

@@ -11,10 +11,12 @@ namespace receipts {
 // receipts, or garbage) is refused by every command, never migrated or half-read.
 inline constexpr int kLedgerSchemaVersion = 2;
 
-// Brings `db` up to kLedgerSchemaVersion. A new, empty file gets every migration; a file with
-// tables but no version, or an unknown version, is InvalidInput and is left untouched. On a
-// read-only connection an older ledger is refused (naming `receipts migrate`), not migrated.
-Status MigrateLedger(SqliteDb* db);
+// Brings `db` up to kLedgerSchemaVersion. A new, empty file gets every migration when
+// `may_create` (otherwise it is InvalidInput and stays empty: `verify --ledger` or `migrate` on a
+// 0-byte file never turns it into a ledger); a file with tables but no version, or an unknown
+// version, is InvalidInput and is left untouched. On a read-only connection an older ledger is
+// refused (naming `receipts migrate`), not migrated.
+Status MigrateLedger(SqliteDb* db, bool may_create);
 
 // Ok when `db` is a ledger of exactly kLedgerSchemaVersion, which read-only commands can read
 // without writing; otherwise InvalidInput saying why (not a ledger, unknown or older version).

@@ -23,6 +23,10 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
   sqlite3_busy_timeout(db, 5000);
   Status s =
       out->Exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (!s.ok() && sqlite3_extended_errcode(db) == SQLITE_NOTADB) {
+    return Status::InvalidInput(path + ": not a receipts ledger (" + sqlite3_errmsg(db) +
+                                "); left as it was");
+  }
   if (!s.ok()) return s;
   return out;
 }

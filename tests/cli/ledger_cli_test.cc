@@ -326,6 +326,29 @@ TEST_F(LedgerCliTest, ReadOnlyCommandsNeverCreateOrWriteTheFileGiven) {
   }
 }
 
+// `migrate` and `verify --ledger` opened a 0-byte file read-write and made it a ledger.
+TEST_F(LedgerCliTest, MigrateAndVerifyNeverTurnAFileIntoALedger) {
+  std::ofstream(dir_ / "notes.txt") << "my notes, not a ledger\n";
+  std::ofstream(dir_ / "empty.db");
+  const std::string records = kSource + "/demo/records/2025-03-13_fpds_awards.csv.gz";
+  for (const char* name : {"notes.txt", "empty.db"}) {
+    fs::path file = dir_ / name;
+    std::string bytes = Slurp(file);
+    for (const std::string& args : {"migrate --ledger " + file.string(),
+                                    "verify --ledger " + file.string() + " --records " + records}) {
+      Ran ran = Run(args);
+      EXPECT_EQ(ran.exit_code, 1) << args << ": " << ran.out;
+      EXPECT_NE(ran.err.find("not a receipts ledger"), std::string::npos)
+          << args << ": " << ran.err;
+      EXPECT_EQ(Slurp(file), bytes) << args;
+      EXPECT_FALSE(fs::exists(fs::path(file.string() + "-journal"))) << args;
+    }
+  }
+  // ingest still creates a ledger in an empty file (a name made by mktemp, say).
+  Ran ingest = Run("ingest --ledger " + (dir_ / "empty.db").string() + " --claims " + kFeb18);
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
+}
+
 TEST_F(LedgerCliTest, UnknownSchemaVersionIsRefusedByEveryCommand) {
   ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
   ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
