@@ -134,6 +134,9 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
     fmt::format_to(it, "<p class=\"sub\" data-testid=\"after-records\">{}.</p>\n",
                    HtmlEscape(note));
   }
+  if (std::string note = LenientNote(summary); !note.empty()) {
+    fmt::format_to(it, "<p class=\"sub\" data-testid=\"lenient\">{}.</p>\n", HtmlEscape(note));
+  }
 
   // Headline.
   fmt::format_to(it,

@@ -43,6 +43,8 @@ std::string RenderSummaryMd(const Summary& s) {
       fmt::format("Records as of {}; savings counted since {}.\n\n",
                   s.records_as_of ? s.records_as_of->ToIso() : "an unknown date", s.since.ToIso());
   if (std::string note = AfterRecordsNote(s); !note.empty()) out += note + ".\n\n";
+  // A reader must know that some dates were unreadable and left unknown, not made up.
+  if (std::string note = LenientNote(s); !note.empty()) out += Cell(note) + ".\n\n";
 
   out += "## By verdict\n\n";
   out += "| Verdict | Claims | Claimed | Verified |\n|---|--:|--:|--:|\n";

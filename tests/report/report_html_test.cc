@@ -119,5 +119,16 @@ TEST(HtmlReportTest, ThirteenThousandRows) {
   EXPECT_LT(html.size(), 13'000u * 1'000u);
 }
 
+TEST(HtmlReportTest, SaysHowManyValuesWereReadLeniently) {
+  VerifyRun run = testing::MakeTestRun();
+  run.claims[1].source_file = "list<1>.csv";
+  run.claims[1].lenient_fields = {"date", "date"};
+  std::string html = Render(run);
+  EXPECT_NE(html.find("<p class=\"sub\" data-testid=\"lenient\">read leniently: 2 unreadable "
+                      "values left unknown (list&lt;1&gt;.csv: date 2).</p>"),
+            std::string::npos);
+  EXPECT_EQ(Render(testing::MakeTestRun()).find("data-testid=\"lenient\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace receipts

@@ -22,6 +22,20 @@ TEST(SummaryMdTest, SaysWhichClaimsTheRecordsEndBefore) {
             std::string::npos);
 }
 
+// summary.md and report.html left out what the headline and summary.json say: how many
+// unreadable values were left unknown.
+TEST(SummaryMdTest, SaysHowManyValuesWereReadLeniently) {
+  VerifyRun run = testing::MakeTestRun();
+  run.claims[0].source_file = "a.csv";
+  run.claims[0].lenient_fields = {"date"};
+  std::string md = RenderSummaryMd(Summarize(run));
+  EXPECT_NE(md.find("\n\nread leniently: 1 unreadable value left unknown (a.csv: date 1).\n\n"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(RenderSummaryMd(Summarize(testing::MakeTestRun())).find("leniently"),
+            std::string::npos);
+}
+
 TEST(SummaryMdTest, HeadlineTablesAndDates) {
   std::string md = RenderSummaryMd(Summarize(testing::MakeTestRun()));
   EXPECT_NE(md.find("**5 claims** claim **$10,051,000.00** in savings; **$1,250.50** of it is "
