@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/records_atom.h"
-#include "ingest/records_batch.h"
-#include "ingest/records_reader.h"
+#include "records/records_atom.h"
+#include "records/records_batch.h"
+#include "records/records_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "ingest/claims_reader.h"
+#include "claims/claims_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

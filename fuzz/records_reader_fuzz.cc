@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "ingest/records_reader.h"
+#include "records/records_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   receipts::RecordSet records;

@@ -22,7 +22,7 @@
 #include "cli/command.h"
 #include "core/input_open.h"
 #include "fetch/doge_fetcher.h"
-#include "ingest/progress.h"
+#include "io/progress.h"
 #include "jobs/fetch_records_job.h"
 #include "ledger/ledger.h"
 #include "ledger/signing.h"

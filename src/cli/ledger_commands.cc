@@ -22,10 +22,12 @@
 #include <sstream>
 #include <string>
 
+#include "claims/claims_reader.h"
 #include "cli/command.h"
-#include "ingest/claims_reader.h"
+#include "core/as_of.h"
+#include "core/input_open.h"
+#include "jobs/ingest_job.h"
 #include "jobs/ledger_verify_job.h"
-#include "ledger/as_of.h"
 #include "ledger/check.h"
 #include "ledger/diff.h"
 #include "ledger/hash_chain.h"
@@ -33,6 +35,8 @@
 #include "ledger/ledger.h"
 #include "ledger/schema.h"
 #include "ledger/signing.h"
+#include "report/diff_render.h"
+#include "report/history_render.h"
 #include "report/ledger_report.h"
 
 namespace receipts::cli {
@@ -45,26 +49,11 @@ void AddLedgerOption(CLI::App* app, std::string* path) {
   app->add_option("--ledger", *path, "Ledger file (SQLite)")->capture_default_str();
 }
 
-// The file's bytes in one buffer of its size: a stringstream would hold two or three times it.
-Result<std::string> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Status::IoError(path + ": " + std::strerror(errno));
-  const std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError(path + ": cannot tell its size");
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size)) return Status::IoError(path + ": read error");
-  return bytes;
-}
-
+// --kind: "" (from the claims) or a kind, singular or plural; *ok false for anything else.
 std::optional<ClaimKind> ParseKindFlag(const std::string& text, bool* ok) {
-  *ok = true;
-  if (text.empty()) return std::nullopt;
-  if (text == "contracts" || text == "contract") return ClaimKind::kContract;
-  if (text == "grants" || text == "grant") return ClaimKind::kGrant;
-  if (text == "leases" || text == "lease") return ClaimKind::kLease;
-  *ok = false;
-  return std::nullopt;
+  std::optional<ClaimKind> kind = ClaimKindNamed(text);
+  *ok = text.empty() || kind.has_value();
+  return kind;
 }
 
 // Opens the ledger for a read-only command, saying so when an interrupted write had to be
@@ -94,47 +83,26 @@ int RunIngest(const IngestFlags& flags) {
   bool kind_ok = true;
   std::optional<ClaimKind> kind = ParseKindFlag(flags.kind, &kind_ok);
   if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
-  SnapshotInput input;
-  input.source = flags.claims;
-  if (!flags.as_of.empty()) {
-    auto as_of = ParseAsOf(flags.as_of);
-    if (!as_of.ok()) return Fail(as_of.status());
-    input.as_of = *as_of;
-  } else {
-    input.as_of = AsOfFromFileName(flags.claims).value_or(NowUtc());
-  }
+  // The capture time is read before the file, so a bad --as-of is refused before any I/O.
+  auto as_of = ResolveAsOf(flags.as_of, flags.claims);
+  if (!as_of.ok()) return Fail(as_of.status());
   std::optional<SigningKey> key;
   if (!flags.sign_key.empty()) {
     auto read = ReadSigningKey(flags.sign_key);
     if (!read.ok()) return Fail(read.status());
     key = std::move(*read);
   }
-  auto bytes = ReadBytes(flags.claims);
+  auto bytes = ReadWholeFile(flags.claims);
   if (!bytes.ok()) return Fail(bytes.status());
-  input.kind = kind ? std::string(ClaimKindName(*kind)) + "s" : "";  // else from the claims
-  input.allow_empty = flags.allow_empty;
-  input.pages.push_back({flags.claims, std::move(*bytes)});
-  // The claims are streamed into the ledger's transaction, never held as a list (a 300 MB list
-  // took 3.5 GB so): bad input rolls it back and writes nothing.
-  const std::string& stored = input.pages.front().bytes;
-  Ledger::ClaimFeed feed = [&](const std::function<Status(const Claim&)>& take) {
-    return StreamClaimsRead(flags.claims, stored, kind, take);
-  };
-  std::error_code exists_error;
-  if (!std::filesystem::exists(flags.ledger, exists_error)) {
-    // No ledger file is created for bad input: read the list through once first.
-    std::size_t count = 0;
-    Status read = feed([&count](const Claim&) {
-      ++count;
-      return Status::Ok();
-    });
-    if (!read.ok()) return Fail(read);
-    if (count == 0 && !flags.allow_empty) return Fail(EmptyListRefused(flags.claims));
-  }
-
-  auto ledger = Ledger::Open(flags.ledger, /*create=*/true);
-  if (!ledger.ok()) return Fail(ledger.status());
-  auto result = (*ledger)->IngestFeed(input, feed, key ? &*key : nullptr);
+  IngestJob job;
+  job.source = flags.claims;
+  job.bytes = std::move(*bytes);
+  job.as_of = *as_of;
+  job.name = flags.claims;
+  job.kind = kind;
+  job.allow_empty = flags.allow_empty;
+  job.key = key ? &*key : nullptr;
+  auto result = RunIngestJob(flags.ledger, std::move(job));
   if (!result.ok()) return Fail(result.status());
   const SnapshotInfo& s = result->snapshot;
   if (result->unchanged) {

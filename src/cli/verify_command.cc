@@ -9,7 +9,7 @@
 
 #include "cli/command.h"
 #include "core/date.h"
-#include "ingest/progress.h"
+#include "io/progress.h"
 #include "jobs/ledger_verify_job.h"
 #include "jobs/verify_cache.h"
 #include "jobs/verify_job.h"
@@ -31,14 +31,11 @@ struct VerifyFlags {
   bool no_cache = false;  // verify again even when the same inputs were verified before
 };
 
+// --kind: "" (from the claims) or a kind, singular or plural; *ok false for anything else.
 std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
-  *ok = true;
-  if (text.empty()) return std::nullopt;
-  if (text == "contracts" || text == "contract") return ClaimKind::kContract;
-  if (text == "grants" || text == "grant") return ClaimKind::kGrant;
-  if (text == "leases" || text == "lease") return ClaimKind::kLease;
-  *ok = false;
-  return std::nullopt;
+  std::optional<ClaimKind> kind = ClaimKindNamed(text);
+  *ok = text.empty() || kind.has_value();
+  return kind;
 }
 
 int RunLedgerVerify(const VerifyFlags& flags, Date since) {

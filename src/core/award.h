@@ -60,7 +60,7 @@ struct RecordSet {
   std::optional<Date> as_of;         // latest signed date seen: how fresh the record is
   std::vector<std::string> sources;  // files read
   std::size_t action_count = 0;
-  // What a scan for some awards only (ingest/record_scan.h) read but did not keep: distinct
+  // What a scan for some awards only (records/record_scan.h) read but did not keep: distinct
   // awards, their actions (rows, less the rows a delta file deletes), their latest action date.
   // Counted in action_count, as_of and the awards-read figure all the same.
   std::size_t skipped_awards = 0;

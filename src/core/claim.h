@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,7 +14,16 @@
 namespace receipts {
 
 enum class ClaimKind { kContract, kGrant, kLease };
-const char* ClaimKindName(ClaimKind kind);  // "contract", "grant", "lease"
+inline constexpr ClaimKind kAllClaimKinds[] = {ClaimKind::kContract, ClaimKind::kGrant,
+                                               ClaimKind::kLease};
+
+// A kind's names: singular for one claim ("contract", "grant", "lease"), plural for a list or a
+// snapshot ("contracts", "grants", "leases"). The one table every flag, parameter and stored
+// snapshot kind is read and written with.
+const char* ClaimKindName(ClaimKind kind);
+const char* ClaimKindPluralName(ClaimKind kind);
+// The kind named `name`, singular or plural; nullopt for anything else ("mixed", "unknown", "").
+std::optional<ClaimKind> ClaimKindNamed(std::string_view name);
 
 struct Claim {
   ClaimKind kind = ClaimKind::kContract;

@@ -48,4 +48,28 @@ Status CheckInputFile(const std::string& path) {
   return Status::Ok();
 }
 
+Result<std::string> ReadWholeFile(const std::string& path) {
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
+  struct stat st;
+  std::string bytes;
+  if (::fstat(*fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  // Read to the end rather than to st_size: a file that grows or shrinks meanwhile is read as it
+  // is, not cut short or padded.
+  char piece[1 << 16];
+  for (;;) {
+    ssize_t got = ::read(*fd, piece, sizeof piece);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      int error = errno;
+      ::close(*fd);
+      return Status::IoError(path + ": read error: " + std::strerror(error));
+    }
+    if (got == 0) break;
+    bytes.append(piece, static_cast<std::size_t>(got));
+  }
+  ::close(*fd);
+  return bytes;
+}
+
 }  // namespace receipts

@@ -18,4 +18,8 @@ Result<int> OpenInputFile(const std::string& path);
 // The same check without keeping the file open, for readers that open `path` themselves.
 Status CheckInputFile(const std::string& path);
 
+// The whole of the regular file `path`, in one buffer of its size (a stringstream would hold two
+// or three times it). Fails as OpenInputFile does, or with IoError "PATH: read error: WHY".
+Result<std::string> ReadWholeFile(const std::string& path);
+
 }  // namespace receipts

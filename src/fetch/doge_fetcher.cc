@@ -3,36 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <optional>
 #include <utility>
 
+#include "claims/claims_reader.h"
+#include "core/as_of.h"
 #include "fetch/api_page.h"
 #include "fetch/retrying_client.h"
-#include "ingest/claims_reader.h"
 
 namespace receipts {
 namespace {
-
-constexpr const char* kKinds[] = {"contracts", "grants", "leases"};
-
-std::optional<ClaimKind> KindOf(const std::string& kind) {
-  if (kind == "contracts") return ClaimKind::kContract;
-  if (kind == "grants") return ClaimKind::kGrant;
-  if (kind == "leases") return ClaimKind::kLease;
-  return std::nullopt;
-}
-
-std::string NowUtcIso() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // A 200 page body, through the one retry policy every fetcher shares.
 class PageGetter {
@@ -115,7 +96,7 @@ Status CheckAnnouncement(const FetchOptions& options, const std::string& source,
 }  // namespace
 
 Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
-  const std::optional<ClaimKind> claim_kind = KindOf(options.kind);
+  const std::optional<ClaimKind> claim_kind = ClaimKindNamed(options.kind);
   if (!claim_kind) {
     return Status::Usage("fetch: kind must be contracts, grants or leases, not '" + options.kind +
                          "'");
@@ -133,7 +114,7 @@ Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
   SnapshotInput out;
   out.kind = options.kind;
   out.source = base + "/savings/" + options.kind;
-  out.as_of = NowUtcIso();
+  out.as_of = NowUtc();
   PageGetter getter(options);
   std::optional<ApiPageMeta> meta;
   std::vector<std::int64_t> page_counts;
@@ -193,7 +174,8 @@ Result<SnapshotInput> FetchDogeKind(const FetchOptions& options) {
 
 Result<std::vector<SnapshotInput>> FetchDogeAll(const FetchOptions& options) {
   std::vector<SnapshotInput> out;
-  for (const char* kind : kKinds) {
+  for (ClaimKind each : kAllClaimKinds) {
+    const char* kind = ClaimKindPluralName(each);
     FetchOptions one = options;
     one.kind = kind;
     Result<SnapshotInput> snapshot = FetchDogeKind(one);

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/snapshot_input.h"
 #include "core/status.h"
-#include "ledger/snapshot_input.h"
 
 namespace receipts {
 

@@ -12,7 +12,8 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
-#include "ledger/sha256.h"
+#include "core/input_open.h"
+#include "core/sha256.h"
 
 namespace receipts {
 
@@ -152,11 +153,9 @@ Result<std::unique_ptr<RecordStore>> RecordStore::Open(const std::string& dir, b
 
 Status RecordStore::Load(bool repair) {
   const std::string path = IndexPath(dir_);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  auto read = ReadWholeFile(path);
+  if (!read.ok()) return read.status();
+  const std::string text = std::move(*read);
   std::size_t pos = 0;
   std::size_t line_no = 0;
   std::size_t committed = 0;  // bytes up to the last whole line
@@ -231,11 +230,9 @@ std::vector<StoreEntry> RecordStore::Entries() const {
 
 Result<std::string> RecordStore::ReadBody(const StoreEntry& entry) const {
   const std::string path = BodyPath(entry.sha256);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Corruption(path + ": missing body named in " + IndexPath(dir_));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string body = buffer.str();
+  auto read = ReadWholeFile(path);
+  if (!read.ok()) return Status::Corruption(path + ": missing body named in " + IndexPath(dir_));
+  std::string body = std::move(*read);
   if (body.size() != entry.bytes) {
     return Status::Corruption(
         fmt::format("{}: {} bytes, the index says {}", path, body.size(), entry.bytes));

@@ -7,9 +7,9 @@
 #include <memory>
 #include <unordered_set>
 
+#include "core/as_of.h"
 #include "fetch/retrying_client.h"
-#include "ingest/records_sam.h"
-#include "ledger/as_of.h"
+#include "records/records_sam.h"
 
 namespace receipts {
 namespace {

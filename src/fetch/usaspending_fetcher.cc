@@ -14,11 +14,11 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/as_of.h"
 #include "core/fatal.h"
 #include "core/json_writer.h"
 #include "fetch/retrying_client.h"
-#include "ingest/input_file.h"
-#include "ledger/as_of.h"
+#include "io/input_file.h"
 
 namespace receipts {
 namespace {

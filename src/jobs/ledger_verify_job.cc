@@ -4,7 +4,7 @@
 #include <functional>
 #include <future>
 
-#include "ingest/claims_reader.h"
+#include "claims/claims_reader.h"
 #include "jobs/verify_job.h"
 #include "ledger/claim_key.h"
 #include "ledger/verdict_store.h"
@@ -12,22 +12,11 @@
 #include "verify/verifier.h"
 
 namespace receipts {
-namespace {
-
-std::optional<ClaimKind> KindOfSnapshot(const std::string& kind) {
-  if (kind == "contracts") return ClaimKind::kContract;
-  if (kind == "grants") return ClaimKind::kGrant;
-  if (kind == "leases") return ClaimKind::kLease;
-  return std::nullopt;
-}
-
-}  // namespace
-
 Result<std::vector<Claim>> ReadPagesClaims(const std::vector<RawPage>& pages,
                                            const std::string& snapshot_kind) {
   std::vector<Claim> claims;
   for (const RawPage& page : pages) {
-    auto read = ParseClaims(page.url_or_path, page.bytes, KindOfSnapshot(snapshot_kind));
+    auto read = ParseClaims(page.url_or_path, page.bytes, ClaimKindNamed(snapshot_kind));
     if (!read.ok()) return read.status();
     for (Claim& claim : *read) claims.push_back(std::move(claim));
   }

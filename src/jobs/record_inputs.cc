@@ -10,9 +10,9 @@
 
 #include "core/date.h"
 #include "fetch/record_store.h"
-#include "ingest/archive_stream.h"
-#include "ingest/input_file.h"
-#include "ingest/records_reader.h"
+#include "io/archive_stream.h"
+#include "io/input_file.h"
+#include "records/records_reader.h"
 
 namespace receipts {
 namespace {

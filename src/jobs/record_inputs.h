@@ -9,13 +9,13 @@
 
 #include "core/award.h"
 #include "core/status.h"
-#include "ingest/record_filter.h"
-#include "ingest/record_scan.h"
+#include "records/record_filter.h"
+#include "records/record_scan.h"
 
 namespace receipts {
 
 // Adds what `inputs` hold to `records` (call FinishRecords after). Bulk files are scanned for
-// the awards `wanted` names (ingest/record_scan.h); per-award downloads and store bodies are read
+// the awards `wanted` names (records/record_scan.h); per-award downloads and store bodies are read
 // whole. Every store body is checked against its index (size and SHA-256) before it is read.
 // `files_read` (may be null) gets every file read, in order, for the digests a ledger keeps.
 // Fails naming the file (and line and field) that could not be read.

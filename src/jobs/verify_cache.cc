@@ -14,8 +14,8 @@
 
 #include "core/atomic_file.h"
 #include "core/input_open.h"
+#include "core/sha256.h"
 #include "fetch/record_store.h"
-#include "ledger/sha256.h"
 #include "report/headline.h"
 #include "report/output_dir.h"
 #include "report/summary.h"
@@ -29,14 +29,6 @@ constexpr std::size_t kEdgeBytes = 1 << 20;
 constexpr std::size_t kMaxEntries = 16;
 constexpr const char* kOutPlaceholder = "\x01OUT\x01";
 const char* const kOutputs[] = {"verdicts.csv", "summary.json", "summary.md", "report.html"};
-
-Result<std::string> ReadWhole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Copies the file at `path` into `sink` a piece at a time, so a cached report is never held whole.
 Status CopyFileInto(const std::string& path, TextSink* sink) {
@@ -167,7 +159,7 @@ Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string&
     bool complete = true;
     std::error_code ec;
     for (const char* name : kOutputs) complete = complete && fs::is_regular_file(entry / name, ec);
-    Result<std::string> headline = ReadWhole((entry / "headline.txt").string());
+    Result<std::string> headline = ReadWholeFile((entry / "headline.txt").string());
     // An entry that cannot be copied (removed meanwhile, unreadable) costs a scan, not the run.
     if (complete && headline.ok() &&
         WriteFilesAtomically(job.out_dir, CopiesOfOutputs(entry)).ok()) {

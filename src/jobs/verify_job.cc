@@ -7,12 +7,12 @@
 #include <ctime>
 #include <iostream>
 
-#include "ingest/claims_reader.h"
-#include "ingest/progress.h"
-#include "ingest/record_filter.h"
-#include "ingest/record_scan.h"
-#include "ingest/records_reader.h"
+#include "claims/claims_reader.h"
+#include "io/progress.h"
 #include "jobs/record_inputs.h"
+#include "records/record_filter.h"
+#include "records/record_scan.h"
+#include "records/records_reader.h"
 #include "report/output_dir.h"
 #include "verify/verifier.h"
 

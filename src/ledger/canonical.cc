@@ -1,7 +1,7 @@
 #include "ledger/canonical.h"
 
 #include "core/json_writer.h"
-#include "ledger/sha256.h"
+#include "core/sha256.h"
 
 namespace receipts {
 

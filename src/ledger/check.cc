@@ -2,11 +2,11 @@
 
 #include <vector>
 
+#include "core/sha256.h"
 #include "ledger/canonical.h"
 #include "ledger/claim_key.h"
 #include "ledger/hash_chain.h"
 #include "ledger/ledger.h"
-#include "ledger/sha256.h"
 #include "ledger/signing.h"
 #include "ledger/verification_seal.h"
 

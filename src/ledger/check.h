@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "claims/snapshot_input.h"
 #include "core/claim.h"
 #include "core/status.h"
-#include "ledger/snapshot_input.h"
 #include "ledger/sqlite_db.h"
 
 namespace receipts {

@@ -2,9 +2,9 @@
 
 #include <unordered_map>
 
+#include "core/sha256.h"
 #include "core/text.h"
 #include "ledger/canonical.h"
-#include "ledger/sha256.h"
 
 namespace receipts {
 namespace {

@@ -47,17 +47,4 @@ SnapshotDiff DiffClaims(const std::vector<LedgerClaim>& before,
 // The field changes between two versions of one claim, in canonical field order.
 std::vector<FieldChange> DiffFields(const LedgerClaim& before, const LedgerClaim& after);
 
-// The header of RenderDiffCsv, without its line end.
-inline constexpr const char* kDiffCsvHeader = "change,kind,claim_key,field,old,new";
-
-// The header, then for a changed claim one row per changed field; for an added or removed claim
-// one row with `field` empty and the claimed savings in `new` (added) or `old` (removed). RFC
-// 4180 quoting; every line ends with "\n".
-std::string RenderDiffCsv(const SnapshotDiff& diff);
-
-// For people: the counts and totals, then one block per changed, added or removed claim.
-// `before_label` and `after_label` name the snapshots.
-std::string RenderDiffText(const std::string& before_label, const std::string& after_label,
-                           const SnapshotDiff& diff);
-
 }  // namespace receipts

@@ -1,7 +1,7 @@
 #include "ledger/hash_chain.h"
 
+#include "core/sha256.h"
 #include "ledger/canonical.h"
-#include "ledger/sha256.h"
 
 namespace receipts {
 

@@ -27,9 +27,4 @@ struct ClaimHistory {
 // a USAspending award id or a FAIN. Ordered by key; empty when nothing matches.
 Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string_view key_or_id);
 
-// Per claim: its key, then one line per snapshot ("listed" with every non-blank field the first
-// time, "changed" with each changed field as "old -> new", "unchanged", "gone", "back"), where
-// absences after the first "gone" are not repeated.
-std::string RenderHistories(const std::vector<ClaimHistory>& histories);
-
 }  // namespace receipts

@@ -2,11 +2,11 @@
 
 #include <set>
 
-#include "ledger/as_of.h"
+#include "core/as_of.h"
+#include "core/sha256.h"
 #include "ledger/claim_key.h"
 #include "ledger/hash_chain.h"
 #include "ledger/schema.h"
-#include "ledger/sha256.h"
 
 namespace receipts {
 namespace {
@@ -120,7 +120,7 @@ std::string SnapshotKindOf(const std::vector<Claim>& claims, const std::string& 
   for (const Claim& claim : claims) kinds.insert(claim.kind);
   if (kinds.empty()) return fallback;
   if (kinds.size() > 1) return "mixed";
-  return std::string(ClaimKindName(*kinds.begin())) + "s";
+  return ClaimKindPluralName(*kinds.begin());
 }
 
 Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, bool create) {

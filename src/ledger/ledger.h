@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/snapshot_input.h"
 #include "core/status.h"
 #include "ledger/canonical.h"
 #include "ledger/signing.h"
-#include "ledger/snapshot_input.h"
 #include "ledger/sqlite_db.h"
 
 namespace receipts {

@@ -23,13 +23,10 @@ Status WriteNewFile(const std::string& path, const std::string& text, mode_t mod
 }
 
 Result<std::string> ReadHexFile(const std::string& path, std::size_t bytes_wanted) {
-  if (Status s = CheckInputFile(path); !s.ok()) return s;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot read key file");
-  std::stringstream s;
-  s << in.rdbuf();
+  auto read = ReadWholeFile(path);
+  if (!read.ok()) return read.status();
   std::string bytes;
-  std::string text(Trim(s.str()));
+  std::string text(Trim(*read));
   if (!FromHex(text, &bytes) || bytes.size() != bytes_wanted) {
     return Status::InvalidInput(path + ": not a key file (expected " +
                                 std::to_string(bytes_wanted * 2) + " hex digits)");
@@ -42,34 +39,6 @@ void InitSodium() {
 }
 
 }  // namespace
-
-std::string ToHex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
-}
-
-bool FromHex(std::string_view hex, std::string* bytes) {
-  if (hex.size() % 2 != 0) return false;
-  auto digit = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  bytes->clear();
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    bytes->push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return true;
-}
 
 Status GenerateKeyFiles(const std::string& path) {
   InitSodium();

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/hex.h"
 #include "core/status.h"
 
 namespace receipts {
@@ -29,9 +30,5 @@ std::string SignHead(const SigningKey& key, std::string_view head_hex);
 // True when `signature_hex` is `public_key`'s valid signature of `head_hex`.
 bool VerifyHeadSignature(std::string_view public_key, std::string_view head_hex,
                          std::string_view signature_hex);
-
-std::string ToHex(std::string_view bytes);
-// Decodes hex into `bytes`; false when `hex` is not an even number of hex digits.
-bool FromHex(std::string_view hex, std::string* bytes);
 
 }  // namespace receipts

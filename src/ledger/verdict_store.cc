@@ -1,8 +1,8 @@
 #include "ledger/verdict_store.h"
 
+#include "core/as_of.h"
 #include "core/json_writer.h"
-#include "ledger/as_of.h"
-#include "ledger/sha256.h"
+#include "core/sha256.h"
 #include "ledger/verification_seal.h"
 
 namespace receipts {

@@ -1,8 +1,8 @@
 #include "ledger/verification_seal.h"
 
 #include "core/money.h"
+#include "core/sha256.h"
 #include "ledger/canonical.h"
-#include "ledger/sha256.h"
 
 namespace receipts {
 

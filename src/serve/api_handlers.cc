@@ -1,8 +1,9 @@
 #include <optional>
 
-#include "ingest/claims_reader.h"
-#include "ledger/as_of.h"
+#include "core/as_of.h"
+#include "jobs/ingest_job.h"
 #include "ledger/diff.h"
+#include "report/diff_render.h"
 #include "serve/api_csv.h"
 #include "serve/api_json.h"
 #include "serve/claim_detail.h"
@@ -53,7 +54,7 @@ Reply ApiSnapshots(ServeContext&, const GetRequest& req) {
   if (!csv.ok()) return JsonError(csv.status());
   auto snapshots = req.ledger->Snapshots();
   if (!snapshots.ok()) return JsonError(snapshots.status());
-  auto verified = VerifiedSnapshotIds(req.ledger);
+  auto verified = VerifiedSnapshotIds(req.ledger->db());
   if (!verified.ok()) return JsonError(verified.status());
   if (*csv) return Csv(SnapshotsCsv(*snapshots, *verified), "snapshots.csv");
   return Json(SnapshotsJson(*snapshots, *verified));
@@ -123,33 +124,25 @@ Reply ApiIngest(ServeContext&, Ledger* ledger, const QueryParams& params, std::s
       return JsonError(400, "parameter 'name' is a file name: no slashes or control characters");
     }
   }
-  std::optional<ClaimKind> kind;
   std::string kind_text = Param(params, "kind");
-  if (kind_text == "contracts") {
-    kind = ClaimKind::kContract;
-  } else if (kind_text == "grants") {
-    kind = ClaimKind::kGrant;
-  } else if (kind_text == "leases") {
-    kind = ClaimKind::kLease;
-  } else if (!kind_text.empty()) {
+  std::optional<ClaimKind> kind = ClaimKindNamed(kind_text);
+  if (!kind_text.empty() && (!kind || kind_text != ClaimKindPluralName(*kind))) {
     return JsonError(400, "parameter 'kind' must be contracts, grants or leases");
   }
-  SnapshotInput input;
-  input.source = "upload:" + name;
+  std::string as_of;
   if (params.count("as_of")) {
-    auto as_of = ParseAsOf(Param(params, "as_of"));
-    if (!as_of.ok()) return JsonError(400, "parameter 'as_of': " + as_of.status().message());
-    input.as_of = *as_of;
-  } else {
-    input.as_of = AsOfFromFileName(name).value_or(NowUtc());
+    auto parsed = ParseAsOf(Param(params, "as_of"));
+    if (!parsed.ok()) return JsonError(400, "parameter 'as_of': " + parsed.status().message());
+    as_of = *parsed;
   }
   if (body.empty()) return JsonError(400, "the request body (a claims file) is empty");
-  auto claims = ParseClaims(input.source, body, kind);
-  if (!claims.ok()) return JsonError(400, claims.status().message());
-  input.kind = SnapshotKindOf(*claims, kind ? kind_text : "unknown");
-  input.claims = std::move(*claims);
-  input.pages.push_back({input.source, std::move(body)});
-  auto result = ledger->Ingest(input, nullptr);
+  IngestJob job;
+  job.source = "upload:" + name;
+  job.bytes = std::move(body);
+  job.as_of = as_of;
+  job.name = name;
+  job.kind = kind;
+  auto result = IngestInto(ledger, std::move(job));
   if (!result.ok()) return JsonError(result.status());
   Reply reply = Json(IngestJson(result->snapshot, result->unchanged));
   reply.status = result->unchanged ? 200 : 201;

@@ -1,11 +1,12 @@
 #include "serve/auth.h"
 
-#include <sodium.h>
 #include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+
+#include "core/secret_compare.h"
 
 namespace receipts::serve {
 namespace {
@@ -59,17 +60,7 @@ AuthDecision Authorize(const std::optional<std::string>& token, std::string_view
     return AuthDecision::kMalformed;
   }
   std::string_view given = authorization.substr(kScheme.size());
-  // Hash both sides first: the comparison then takes the same time whatever the lengths.
-  unsigned char want_hash[crypto_generichash_BYTES];
-  unsigned char given_hash[crypto_generichash_BYTES];
-  crypto_generichash(want_hash, sizeof want_hash,
-                     reinterpret_cast<const unsigned char*>(token->data()), token->size(), nullptr,
-                     0);
-  crypto_generichash(given_hash, sizeof given_hash,
-                     reinterpret_cast<const unsigned char*>(given.data()), given.size(), nullptr,
-                     0);
-  return sodium_memcmp(want_hash, given_hash, sizeof want_hash) == 0 ? AuthDecision::kAllowed
-                                                                     : AuthDecision::kWrongToken;
+  return SecretEquals(*token, given) ? AuthDecision::kAllowed : AuthDecision::kWrongToken;
 }
 
 int AuthStatus(AuthDecision decision) {

@@ -3,30 +3,9 @@
 #include <map>
 
 #include "ledger/history.h"
+#include "ledger/verdict_reads.h"
 
 namespace receipts::serve {
-namespace {
-
-Result<std::map<std::int64_t, ClaimVerdict>> VerdictsOf(Ledger* ledger, const std::string& key) {
-  auto stmt = ledger->db()->Prepare(
-      "SELECT v.snapshot_id, v.verdict, v.award_key, v.verified_savings_cents, v.reason "
-      "FROM verdicts v JOIN claims c ON c.snapshot_id = v.snapshot_id AND c.seq = v.seq "
-      "WHERE c.claim_key = ?1");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, key);
-  std::map<std::int64_t, ClaimVerdict> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out[stmt->Int(0)] =
-        ClaimVerdict{stmt->Text(1), stmt->Text(2), stmt->OptionalInt(3), stmt->Text(4)};
-  }
-  return out;
-}
-
-}  // namespace
-
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
                                     std::string_view snapshot_ref) {
   auto histories = FindClaimHistories(ledger, key);
@@ -46,7 +25,7 @@ Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::str
     }
     return Status::NotFound(message);
   }
-  auto verdicts = VerdictsOf(ledger, history->key);
+  auto verdicts = VerdictsOfClaim(ledger, history->key);
   if (!verdicts.ok()) return verdicts.status();
 
   ClaimDetail detail;

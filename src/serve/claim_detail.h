@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "core/status.h"
+#include "jobs/record_check.h"
 #include "ledger/diff.h"
 #include "ledger/ledger.h"
-#include "serve/record_check.h"
 #include "serve/snapshot_view.h"
 #include "verify/claim_result.h"
 

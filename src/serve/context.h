@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/status.h"
+#include "jobs/record_check.h"
 #include "serve/claims_query.h"
 #include "serve/ledger_pool.h"
-#include "serve/record_check.h"
 #include "serve/snapshot_view.h"
 
 namespace receipts::serve {

@@ -1,7 +1,6 @@
 #include "serve/ledger_pool.h"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -37,7 +36,7 @@ Result<std::unique_ptr<LedgerPool>> LedgerPool::Open(const std::string& path, bo
   for (std::size_t i = 0; i < size; ++i) {
     auto ledger = Ledger::Open(name, /*create=*/false);
     if (!ledger.ok()) return ledger.status();
-    if (read_only && sqlite3_db_readonly((*ledger)->db()->handle(), "main") != 1) {
+    if (read_only && !(*ledger)->db()->read_only()) {
       return Status::IoError(path + ": SQLite did not open the ledger read-only");
     }
     pool->free_.push_back(std::move(*ledger));

@@ -16,7 +16,7 @@ Reply PageHome(ServeContext& ctx, const GetRequest& req) {
   auto snapshots = req.ledger->Snapshots();
   if (!snapshots.ok()) return HtmlError(snapshots.status());
   if (snapshots->empty()) return Html(EmptyLedgerPage());
-  auto verified = VerifiedSnapshotIds(req.ledger);
+  auto verified = VerifiedSnapshotIds(req.ledger->db());
   if (!verified.ok()) return HtmlError(verified.status());
   auto view = ctx.views.Get(req.ledger, snapshots->back(), req.version);
   if (!view.ok()) return HtmlError(view.status());

@@ -1,15 +1,15 @@
 #include "serve/server.h"
 
 #include <httplib.h>
-#include <sodium.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <iostream>
 #include <mutex>
 
+#include "core/secret_compare.h"
+#include "core/sha256.h"
 #include "ledger/journal_recovery.h"
-#include "ledger/sha256.h"
 #include "serve/api_json.h"
 #include "serve/assets.h"
 #include "serve/auth.h"
@@ -179,8 +179,8 @@ struct Server::Impl {
   void HandleGet(const httplib::Request& req, httplib::Response& res, GetHandler handler,
                  bool api) {
     LedgerLease lease = ctx.pool->Acquire();
-    auto version = LedgerVersion(lease.get());
-    if (!version.ok() && RecoverJournal()) version = LedgerVersion(lease.get());
+    auto version = LedgerContentVersion(lease.get());
+    if (!version.ok() && RecoverJournal()) version = LedgerContentVersion(lease.get());
     if (!version.ok())
       return Send(res, api ? JsonError(version.status()) : HtmlError(version.status()));
     std::string etag =
@@ -333,7 +333,7 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { Stop(); }
 
 Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
-  if (sodium_init() < 0) return Status::IoError("libsodium failed to initialise");
+  if (!InitSecretCompare()) return Status::IoError("libsodium failed to initialise");
   if (options.threads < 1 || options.threads > 256) {
     return Status::Usage("--threads must be from 1 to 256");
   }

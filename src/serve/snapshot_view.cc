@@ -16,28 +16,17 @@ Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapsh
   view.rows.reserve(claims->size());
   for (LedgerClaim& claim : *claims) view.rows.push_back({std::move(claim), std::nullopt, ""});
 
-  auto run = ledger->db()->Prepare("SELECT ran_at FROM verifications WHERE snapshot_id = ?1");
-  if (!run.ok()) return run.status();
-  run->Bind(1, snapshot.id);
-  auto has_run = run->Step();
-  if (!has_run.ok()) return has_run.status();
-  if (*has_run) {
+  auto ran_at = VerificationTime(ledger, snapshot.id);
+  if (!ran_at.ok()) return ran_at.status();
+  if (ran_at->has_value()) {
     view.verified = true;
-    view.verified_at = run->Text(0);
+    view.verified_at = **ran_at;
   }
-  auto verdicts = ledger->db()->Prepare(
-      "SELECT seq, verdict, award_key, verified_savings_cents, reason FROM verdicts "
-      "WHERE snapshot_id = ?1");
+  auto verdicts = VerdictsOfSnapshot(ledger, snapshot.id);
   if (!verdicts.ok()) return verdicts.status();
-  verdicts->Bind(1, snapshot.id);
-  for (;;) {
-    auto row = verdicts->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    std::int64_t seq = verdicts->Int(0);
+  for (auto& [seq, verdict] : *verdicts) {
     if (seq < 1 || seq > static_cast<std::int64_t>(view.rows.size())) continue;
-    view.rows[seq - 1].verdict = ClaimVerdict{verdicts->Text(1), verdicts->Text(2),
-                                              verdicts->OptionalInt(3), verdicts->Text(4)};
+    view.rows[seq - 1].verdict = std::move(verdict);
   }
 
   for (ClaimRow& row : view.rows) {
@@ -89,32 +78,6 @@ Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapsh
               return a.agency < b.agency;
             });
   return view;
-}
-
-Result<std::string> LedgerVersion(Ledger* ledger) {
-  auto stmt = ledger->db()->Prepare(
-      "SELECT (SELECT count(*) FROM snapshots), "
-      "(SELECT head FROM chain ORDER BY snapshot_id DESC LIMIT 1), "
-      "(SELECT group_concat(snapshot_id || '@' || ran_at, ',') FROM verifications), "
-      "(SELECT count(*) FROM verdicts)");
-  if (!stmt.ok()) return stmt.status();
-  auto row = stmt->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::string();
-  return stmt->Text(0) + ":" + stmt->Text(1) + ":" + stmt->Text(2) + ":" + stmt->Text(3);
-}
-
-Result<std::vector<std::int64_t>> VerifiedSnapshotIds(Ledger* ledger) {
-  auto stmt = ledger->db()->Prepare("SELECT snapshot_id FROM verifications ORDER BY snapshot_id");
-  if (!stmt.ok()) return stmt.status();
-  std::vector<std::int64_t> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(stmt->Int(0));
-  }
-  return out;
 }
 
 Result<std::shared_ptr<const SnapshotView>> ViewCache::Get(Ledger* ledger,

@@ -16,17 +16,11 @@
 #include "core/status.h"
 #include "ledger/canonical.h"
 #include "ledger/ledger.h"
+#include "ledger/verdict_reads.h"
 
 namespace receipts::serve {
 
 // A verdict as stored in the ledger's verdicts table.
-struct ClaimVerdict {
-  std::string verdict;    // VerdictName
-  std::string award_key;  // "" when no award matched
-  std::optional<Cents> verified_savings;
-  std::string reason;
-};
-
 struct ClaimRow {
   LedgerClaim claim;
   std::optional<ClaimVerdict> verdict;  // absent: the snapshot was not verified
@@ -62,13 +56,6 @@ struct SnapshotView {
 };
 
 Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapshot);
-
-// A short text that changes whenever anything the server shows changes: a new snapshot (its
-// head) or verdicts stored again. Part of every ETag.
-Result<std::string> LedgerVersion(Ledger* ledger);
-
-// Snapshot ids with stored verdicts.
-Result<std::vector<std::int64_t>> VerifiedSnapshotIds(Ledger* ledger);
 
 // The last few views built, by (snapshot id, ledger version). Thread-safe.
 class ViewCache {

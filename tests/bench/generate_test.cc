@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "claims/claims_reader.h"
 #include "generate_lib.h"
-#include "ingest/claims_reader.h"
-#include "ingest/records_reader.h"
+#include "records/records_reader.h"
 #include "verify/verifier.h"
 
 namespace receipts {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/input_file.h"
+#include "io/input_file.h"
 
 namespace receipts::testing {
 

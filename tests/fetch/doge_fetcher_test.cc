@@ -1,7 +1,6 @@
 #include "fetch/doge_fetcher.h"
 
 #include <gtest/gtest.h>
-#include <openssl/sha.h>
 
 #include <chrono>
 #include <regex>
@@ -9,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/claims_reader.h"
+#include "claims/claims_reader.h"
+#include "core/sha256.h"
 #include "replay_server.h"
 
 namespace receipts {
@@ -21,18 +21,6 @@ using testing::ReplayServer;
 
 std::string Fixture(const std::string& name) {
   return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/fetch/" + name;
-}
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  std::string hex;
-  for (unsigned char byte : digest) {
-    static const char* kDigits = "0123456789abcdef";
-    hex += kDigits[byte >> 4];
-    hex += kDigits[byte & 15];
-  }
-  return hex;
 }
 
 class DogeFetcherTest : public ::testing::Test {

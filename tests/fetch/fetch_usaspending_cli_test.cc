@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "../cli/run_binary.h"
+#include "csv/csv_reader.h"
 #include "fetch/record_store.h"
 #include "fetch/usaspending_fetcher.h"
 #include "generate_lib.h"
-#include "ingest/csv_reader.h"
-#include "ingest/input_file.h"
+#include "io/input_file.h"
 #include "usaspending_replay.h"
 
 namespace receipts {

@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "ingest/input_file.h"
+#include "io/input_file.h"
 
 namespace receipts::testing {
 

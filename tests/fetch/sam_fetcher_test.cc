@@ -20,9 +20,9 @@
 
 #include "../cli/claims_slice.h"
 #include "../cli/run_binary.h"
+#include "csv/csv_reader.h"
 #include "fetch/record_store.h"
-#include "ingest/csv_reader.h"
-#include "ingest/input_file.h"
+#include "io/input_file.h"
 
 namespace receipts {
 namespace {

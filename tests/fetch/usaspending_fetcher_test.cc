@@ -12,8 +12,8 @@
 
 #include "../test_files.h"
 #include "generate_lib.h"
-#include "ingest/records_reader.h"
 #include "jobs/record_inputs.h"
+#include "records/records_reader.h"
 #include "usaspending_replay.h"
 #include "verify/verifier.h"
 

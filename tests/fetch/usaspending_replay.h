@@ -29,7 +29,7 @@
 #include "../archive_bytes.h"
 #include "core/csv_writer.h"
 #include "core/json_writer.h"
-#include "ingest/csv_reader.h"
+#include "csv/csv_reader.h"
 
 namespace receipts::testing {
 

@@ -12,7 +12,7 @@
 #include "../archive_bytes.h"
 #include "../test_files.h"
 #include "fetch/record_store.h"
-#include "ingest/records_reader.h"
+#include "records/records_reader.h"
 #include "verify/verifier.h"
 
 namespace receipts {

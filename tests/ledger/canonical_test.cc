@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/sha256.h"
 #include "ledger/hash_chain.h"
-#include "ledger/sha256.h"
 
 namespace receipts {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "ingest/claims_reader.h"
+#include "claims/claims_reader.h"
 
 namespace receipts {
 namespace {

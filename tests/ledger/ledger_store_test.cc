@@ -8,6 +8,8 @@
 #include "ledger/ledger.h"
 #include "ledger/schema.h"
 #include "ledger_test_util.h"
+#include "report/diff_render.h"
+#include "report/history_render.h"
 
 namespace receipts {
 namespace {

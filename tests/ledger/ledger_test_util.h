@@ -10,9 +10,9 @@
 #include <string>
 
 #include "../test_files.h"
+#include "claims/claims_reader.h"
+#include "claims/snapshot_input.h"
 #include "core/claim.h"
-#include "ingest/claims_reader.h"
-#include "ledger/snapshot_input.h"
 
 namespace receipts::testing {
 

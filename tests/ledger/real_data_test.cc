@@ -13,6 +13,7 @@
 #include "ledger/ledger.h"
 #include "ledger/timeline.h"
 #include "ledger_test_util.h"
+#include "report/diff_render.h"
 
 namespace receipts {
 namespace {

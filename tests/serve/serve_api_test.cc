@@ -20,7 +20,7 @@
 #include <thread>
 
 #include "../cli/run_binary.h"
-#include "ledger/sha256.h"
+#include "core/sha256.h"
 #include "serve/auth.h"
 #include "serve/ledger_pool.h"
 #include "serve/server.h"

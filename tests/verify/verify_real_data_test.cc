@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "ingest/claims_reader.h"
-#include "ingest/records_reader.h"
+#include "claims/claims_reader.h"
+#include "records/records_reader.h"
 #include "verify/verifier.h"
 
 namespace receipts {

@@ -1,0 +1,35 @@
+// SHA-256 (libsodium's crypto_hash_sha256), as lower-case hex: the one digest receipts uses, for
+// raw pages, record files, the hash chain and the fetch store.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace receipts {
+
+// Hashes bytes fed in pieces; FinishHex() gives 64 lower-case hex digits and readies the hash
+// for reuse.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
+  void Update(std::string_view bytes);
+  std::string FinishHex();
+
+ private:
+  struct State;  // libsodium's, kept out of this header
+  std::unique_ptr<State> state_;
+};
+
+std::string Sha256Hex(std::string_view bytes);
+
+// The SHA-256 of a file's bytes, read in pieces.
+Result<std::string> Sha256File(const std::string& path);
+
+}  // namespace receipts

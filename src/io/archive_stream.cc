@@ -1,0 +1,137 @@
+#include "io/archive_stream.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "core/input_open.h"
+#include "io/gzip_reader.h"
+
+namespace receipts {
+namespace {
+
+std::string Text(const char* text) {
+  return text == nullptr ? std::string("(unknown)") : std::string(text);
+}
+
+}  // namespace
+
+struct ArchiveStream::Handle {
+  archive* a = nullptr;
+  std::string path;
+  std::string part;
+  bool zip = false;
+  std::uint64_t max_part_bytes = 0;
+  std::uint64_t part_bytes = 0;
+  // A .gz: one part, inflated by zlib rather than libarchive (whose gzip filter ignores the
+  // CRC-32).
+  std::ifstream file;
+  std::unique_ptr<GzipReader> gzip;
+  bool gzip_part_given = false;
+  ~Handle() {
+    if (a != nullptr) archive_read_free(a);
+  }
+};
+
+ArchiveStream::ArchiveStream(std::unique_ptr<Handle> handle) : handle_(std::move(handle)) {}
+ArchiveStream::~ArchiveStream() = default;
+
+Result<ArchiveStream::Kind> ArchiveStream::Detect(const std::string& path) {
+  // A directory or a FIFO is refused, not read (or waited on).
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
+  char magic[4] = {0, 0, 0, 0};
+  ssize_t got = 0;
+  while (got < 4) {
+    ssize_t n = ::read(*fd, magic + got, static_cast<std::size_t>(4 - got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += n;
+  }
+  ::close(*fd);
+  if (got >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') return Kind::kGzip;
+  if (got >= 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0) return Kind::kZip;
+  return Kind::kPlain;
+}
+
+Result<std::unique_ptr<ArchiveStream>> ArchiveStream::Open(const std::string& path, Kind kind,
+                                                           const InputLimits& limits) {
+  auto h = std::make_unique<Handle>();
+  h->path = path;
+  h->zip = kind == Kind::kZip;
+  if (Status s = CheckInputFile(path); !s.ok()) return s;
+  h->max_part_bytes = limits.max_streamed_bytes;
+  if (!h->zip) {
+    h->file.open(path, std::ios::binary);
+    if (!h->file) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+    std::ifstream* file = &h->file;
+    h->gzip = std::make_unique<GzipReader>(
+        path,
+        [file, path](char* buffer, std::size_t capacity) -> Result<std::size_t> {
+          file->read(buffer, static_cast<std::streamsize>(capacity));
+          if (file->bad()) return Status::IoError(path + ": read failed");
+          return static_cast<std::size_t>(file->gcount());
+        },
+        limits.max_streamed_bytes);
+    return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
+  }
+  h->a = archive_read_new();
+  archive_read_support_format_zip(h->a);
+  if (archive_read_open_filename(h->a, path.c_str(), 1 << 20) != ARCHIVE_OK) {
+    return Status::IoError(path + ": cannot open archive: " + Text(archive_error_string(h->a)));
+  }
+  return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
+}
+
+Result<bool> ArchiveStream::NextPart(std::string* name) {
+  Handle& h = *handle_;
+  if (h.gzip != nullptr) {
+    if (h.gzip_part_given) return false;
+    h.gzip_part_given = true;
+    h.part = h.path;
+    *name = h.part;
+    return true;
+  }
+  while (true) {
+    archive_entry* entry = nullptr;
+    int rc = archive_read_next_header(h.a, &entry);
+    if (rc == ARCHIVE_EOF) return false;
+    if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+      return Status::InvalidInput(
+          h.path + ": corrupt or truncated archive: " + Text(archive_error_string(h.a)));
+    }
+    if (archive_entry_filetype(entry) == AE_IFDIR) continue;
+    h.part = h.path + ":" + Text(archive_entry_pathname(entry));
+    h.part_bytes = 0;
+    *name = h.part;
+    return true;
+  }
+}
+
+Result<std::size_t> ArchiveStream::Read(char* buffer, std::size_t capacity) {
+  Handle& h = *handle_;
+  if (h.gzip != nullptr) return h.gzip->Read(buffer, capacity);
+  la_ssize_t n = archive_read_data(h.a, buffer, capacity);
+  if (n < 0) {
+    return Status::InvalidInput(
+        h.part + ": corrupt or truncated compressed data: " + Text(archive_error_string(h.a)));
+  }
+  h.part_bytes += static_cast<std::uint64_t>(n);
+  if (h.part_bytes > h.max_part_bytes) {
+    return Status::InvalidInput(h.part + ": inflates to more than the limit of " +
+                                std::to_string(h.max_part_bytes) + kInflateLimitHint);
+  }
+  return static_cast<std::size_t>(n);
+}
+
+std::uint64_t ArchiveStream::compressed_bytes() const {
+  if (handle_->gzip != nullptr) return handle_->gzip->compressed_bytes();
+  la_int64_t n = archive_filter_bytes(handle_->a, -1);
+  return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+}
+
+}  // namespace receipts

@@ -1,0 +1,45 @@
+// A compressed input read as a stream, never whole: a gzip file (one part) or a zip archive (one
+// part per member, directories skipped), decompressed in pieces: gzip with zlib (every member's
+// CRC-32 and length checked), zip with libarchive (which checks each member's CRC).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "io/input_limits.h"
+
+namespace receipts {
+
+class ArchiveStream {
+ public:
+  enum class Kind { kPlain, kGzip, kZip };
+  // The kind of `path` from its magic bytes (not its name).
+  static Result<Kind> Detect(const std::string& path);
+
+  // Opens a gzip or zip file. Fails with an I/O error naming the file. Each part may inflate to
+  // `limits.max_streamed_bytes`; Read fails past it.
+  static Result<std::unique_ptr<ArchiveStream>> Open(const std::string& path, Kind kind,
+                                                     const InputLimits& limits = {});
+  ~ArchiveStream();
+
+  // Moves to the next part; false when there is none. `name` is the path, or
+  // "archive.zip:member.csv" for a zip member. Fails on a corrupt or truncated archive.
+  Result<bool> NextPart(std::string* name);
+  // Reads up to `capacity` decompressed bytes of the current part; 0 at its end. Fails on
+  // corrupt or truncated data (a bad CRC-32 or length, trailing garbage after a .gz's last
+  // member), or past the limit, naming the part.
+  Result<std::size_t> Read(char* buffer, std::size_t capacity);
+
+  // Compressed bytes consumed so far, for progress against the file's size.
+  std::uint64_t compressed_bytes() const;
+
+ private:
+  struct Handle;
+  explicit ArchiveStream(std::unique_ptr<Handle> handle);
+  std::unique_ptr<Handle> handle_;
+};
+
+}  // namespace receipts

@@ -1,0 +1,113 @@
+#include "io/input_file.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "core/input_open.h"
+#include "io/gzip_reader.h"
+
+namespace receipts {
+namespace {
+
+bool IsGzip(const std::string& b) { return b.size() >= 2 && b[0] == '\x1f' && b[1] == '\x8b'; }
+bool IsZip(const std::string& b) { return b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0; }
+
+// libarchive may return NULL for a message or a name on corrupt input.
+std::string Text(const char* text) {
+  return text == nullptr ? std::string("(unknown)") : std::string(text);
+}
+
+struct ArchiveCloser {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+
+Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::string& bytes,
+                                         std::uint64_t max_bytes) {
+  std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
+  archive_read_support_format_zip(a.get());
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    return Status::InvalidInput(name +
+                                ": cannot open archive: " + Text(archive_error_string(a.get())));
+  }
+  std::vector<InputPart> parts;
+  std::uint64_t inflated = 0;
+  archive_entry* entry = nullptr;
+  while (true) {
+    int rc = archive_read_next_header(a.get(), &entry);
+    if (rc == ARCHIVE_EOF) break;
+    if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+      return Status::InvalidInput(
+          name + ": corrupt or truncated archive: " + Text(archive_error_string(a.get())));
+    }
+    if (archive_entry_filetype(entry) == AE_IFDIR) continue;
+    InputPart part;
+    part.name = name + ":" + Text(archive_entry_pathname(entry));
+    char buffer[1 << 16];
+    while (true) {
+      la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
+      if (n == 0) break;
+      if (n < 0) {
+        return Status::InvalidInput(part.name + ": corrupt or truncated compressed data: " +
+                                    Text(archive_error_string(a.get())));
+      }
+      part.bytes.append(buffer, static_cast<std::size_t>(n));
+      inflated += static_cast<std::uint64_t>(n);
+      if (inflated > max_bytes) {
+        return Status::InvalidInput(part.name +
+                                    ": the archive inflates to more than the limit of " +
+                                    std::to_string(max_bytes) + kInflateLimitHint);
+      }
+    }
+    parts.push_back(std::move(part));
+  }
+  if (parts.empty()) return Status::InvalidInput(name + ": archive holds no file");
+  return parts;
+}
+
+}  // namespace
+
+Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string bytes,
+                                           const InputLimits& limits) {
+  if (IsGzip(bytes)) {
+    Result<std::string> inflated = InflateGzip(name, bytes, limits.max_inflated_bytes);
+    if (!inflated.ok()) return inflated.status();
+    std::vector<InputPart> parts;
+    parts.push_back({name, std::move(inflated).value()});
+    return parts;
+  }
+  if (IsZip(bytes)) return DecodeZip(name, bytes, limits.max_inflated_bytes);
+  std::vector<InputPart> parts;
+  parts.push_back({name, std::move(bytes)});
+  return parts;
+}
+
+Result<std::vector<InputPart>> ReadInputFile(const std::string& path, const InputLimits& limits) {
+  // A directory or a FIFO is refused here: read whole, one aborted and the other hung.
+  Result<int> fd = OpenInputFile(path);
+  if (!fd.ok()) return fd.status();
+  std::string bytes;
+  struct stat st;
+  if (::fstat(*fd, &st) == 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(*fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      ::close(*fd);
+      return Status::IoError(path + ": read failed: " + std::strerror(error));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(*fd);
+  return DecodeInput(path, std::move(bytes), limits);
+}
+
+}  // namespace receipts

@@ -1,0 +1,47 @@
+// Optional: the record files `receipts verify` read, loaded by `serve --records` so that a
+// claim page can show the named measures and the record rows (evidence) behind its verdict.
+// The ledger stores each claim's verdict, verified figure and reason, not the measures, so they
+// are recomputed here, from the snapshot's stored raw pages and these records.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/award.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "ledger/ledger.h"
+#include "verify/claim_result.h"
+
+namespace receipts {
+
+class RecordCheck {
+ public:
+  // Reads every file (FPDS or USAspending records, as for verify). `since` as for verify.
+  static Result<std::unique_ptr<RecordCheck>> Load(const std::vector<std::string>& files,
+                                                   Date since);
+
+  // The result of verifying claim `seq` (1-based) of `snapshot` against the records.
+  Result<ClaimResult> Check(Ledger* ledger, const SnapshotInfo& snapshot, std::int64_t seq);
+
+  // True when the stored verdicts of `snapshot` were computed from exactly these record files
+  // (by SHA-256), so the measures shown explain the stored verdict.
+  Result<bool> SameRecordsAsStored(Ledger* ledger, std::int64_t snapshot_id) const;
+
+  const std::vector<std::string>& sha256s() const { return sha256s_; }
+
+ private:
+  RecordCheck() = default;
+  RecordSet records_;
+  Date since_;
+  std::vector<std::string> sha256s_;
+  std::mutex mutex_;
+  // Results per snapshot id, at most a few snapshots kept.
+  std::map<std::int64_t, std::shared_ptr<const std::vector<ClaimResult>>> results_;
+};
+
+}  // namespace receipts
