@@ -156,9 +156,12 @@ Status CsvReader::ParseRecord(std::vector<std::string>* out) {
 }
 
 Result<bool> CsvReader::Next() {
-  // Skip blank lines (a trailing newline, or blank separators some exports leave).
+  // Skip blank lines (a trailing newline, or blank separators some exports leave). A line ends
+  // as a record does, at LF, CRLF or a lone CR: counting a blank lone CR too keeps the physical
+  // lines the same as CsvScanner's (csv_scanner_fuzz found them one apart).
   while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n') ++line_;
+    if (data_[pos_] == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
+    ++line_;
     ++pos_;
   }
   if (pos_ >= data_.size()) return false;

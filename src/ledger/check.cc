@@ -22,14 +22,7 @@ Result<std::vector<std::int64_t>> AllSnapshotIds(SqliteDb* db) {
       "SELECT id FROM snapshots UNION SELECT snapshot_id FROM chain UNION SELECT snapshot_id "
       "FROM claims UNION SELECT snapshot_id FROM pages ORDER BY 1");
   if (!stmt.ok()) return stmt.status();
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    ids.push_back(stmt->Int(0));
-  }
-  return ids;
+  return stmt->Rows([&](const SqliteStatement& row) { return row.Int(0); });
 }
 
 // Recomputes the pages' digests into `header`, keeping their bytes in `pages`; a problem when a

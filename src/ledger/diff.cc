@@ -11,15 +11,9 @@
 namespace receipts {
 
 const char* ChangeTypeName(ChangeType type) {
-  switch (type) {
-    case ChangeType::kAdded:
-      return "added";
-    case ChangeType::kRemoved:
-      return "removed";
-    case ChangeType::kChanged:
-      return "changed";
-  }
-  return "changed";
+  constexpr const char* kNames[] = {"added", "removed", "changed"};
+  auto i = static_cast<std::size_t>(type);
+  return i < std::size(kNames) ? kNames[i] : kNames[0];
 }
 
 std::vector<FieldChange> DiffFields(const LedgerClaim& before, const LedgerClaim& after) {

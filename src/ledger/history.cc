@@ -22,14 +22,7 @@ Result<std::vector<std::string>> MatchingKeys(SqliteDb* db, std::string_view key
   stmt->Bind(1, Trim(key_or_id));
   stmt->Bind(2, NormalizePiid(key_or_id));
   stmt->Bind(3, ToUpperAscii(Trim(key_or_id)));
-  std::vector<std::string> keys;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    keys.push_back(stmt->Text(0));
-  }
-  return keys;
+  return stmt->Rows([&](const SqliteStatement& row) { return row.Text(0); });
 }
 
 }  // namespace

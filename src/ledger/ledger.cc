@@ -40,14 +40,7 @@ Result<std::vector<SnapshotInfo>> QuerySnapshots(SqliteDb* db, const std::string
   auto stmt = db->Prepare(std::string(kSelectSnapshot) + where);
   if (!stmt.ok()) return stmt.status();
   bind(&*stmt);
-  std::vector<SnapshotInfo> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(ReadSnapshotInfo(*stmt));
-  }
-  return out;
+  return stmt->Rows([&](const SqliteStatement& row) { return ReadSnapshotInfo(row); });
 }
 
 // Binds one claims row of snapshot `snapshot_id` to `insert` (the kInsertClaim statement) and
@@ -312,14 +305,7 @@ Result<std::vector<LedgerClaim>> Ledger::Claims(std::int64_t snapshot_id, bool w
   auto stmt = db_->Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, snapshot_id);
-  std::vector<LedgerClaim> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(ReadLedgerClaim(*stmt, with_raw));
-  }
-  return out;
+  return stmt->Rows([&](const SqliteStatement& row) { return ReadLedgerClaim(row, with_raw); });
 }
 
 Result<std::vector<RawPage>> Ledger::Pages(std::int64_t snapshot_id) {
@@ -327,14 +313,7 @@ Result<std::vector<RawPage>> Ledger::Pages(std::int64_t snapshot_id) {
       db_->Prepare("SELECT url_or_path, bytes FROM pages WHERE snapshot_id = ?1 ORDER BY seq");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, snapshot_id);
-  std::vector<RawPage> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(RawPage{stmt->Text(0), stmt->Blob(1)});
-  }
-  return out;
+  return stmt->Rows([&](const SqliteStatement& row) { return RawPage{row.Text(0), row.Blob(1)}; });
 }
 
 }  // namespace receipts

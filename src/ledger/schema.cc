@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/verdict_reads.h"
 #include "ledger/verification_seal.h"
 
 namespace receipts {
@@ -11,16 +12,9 @@ namespace {
 // Seals every verification stored before seals existed. Those rows were never protected, so
 // the seal vouches only that they are unchanged since the migration.
 Status SealExistingVerifications(SqliteDb* db) {
-  auto stmt = db->Prepare("SELECT snapshot_id FROM verifications ORDER BY snapshot_id");
-  if (!stmt.ok()) return stmt.status();
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    ids.push_back(stmt->Int(0));
-  }
-  for (std::int64_t id : ids) {
+  auto ids = VerifiedSnapshotIds(db);
+  if (!ids.ok()) return ids.status();
+  for (std::int64_t id : *ids) {
     if (Status s = SealVerification(db, id); !s.ok()) return s;
   }
   return Status::Ok();

@@ -147,6 +147,15 @@ Result<bool> SqliteStatement::Step() {
   return db_->Error("step");
 }
 
+Status SqliteStatement::ForEachRow(const std::function<Status(const SqliteStatement&)>& take) {
+  for (;;) {
+    auto row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    if (Status s = take(*this); !s.ok()) return s;
+  }
+}
+
 Status SqliteStatement::Run() {
   Result<bool> row = Step();
   while (row.ok() && *row) row = Step();

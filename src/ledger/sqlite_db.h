@@ -5,10 +5,13 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
@@ -69,6 +72,21 @@ class SqliteStatement {
 
   // Steps once: true with a row to read, false when done; a failure is a Status.
   Result<bool> Step();
+  // Steps through every row, calling `take` with the statement on each (read its columns there);
+  // stops at and returns the first failure, of a step or of `take`.
+  Status ForEachRow(const std::function<Status(const SqliteStatement&)>& take);
+  // Every row, each read by `read` (a function of the statement giving one value), in order.
+  template <typename Read>
+  auto Rows(Read read)
+      -> Result<std::vector<decltype(read(std::declval<const SqliteStatement&>()))>> {
+    std::vector<decltype(read(std::declval<const SqliteStatement&>()))> out;
+    Status s = ForEachRow([&](const SqliteStatement& row) {
+      out.push_back(read(row));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return out;
+  }
   // Steps to completion of a statement that returns no rows, then resets it for reuse.
   Status Run();
   // Clears bindings and rewinds, to run again.

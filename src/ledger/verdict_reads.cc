@@ -6,13 +6,11 @@ namespace {
 // Reads rows (key, verdict, award_key, verified_savings_cents, reason) into a map by key.
 Result<std::map<std::int64_t, ClaimVerdict>> ReadVerdictRows(SqliteStatement* stmt) {
   std::map<std::int64_t, ClaimVerdict> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out[stmt->Int(0)] =
-        ClaimVerdict{stmt->Text(1), stmt->Text(2), stmt->OptionalInt(3), stmt->Text(4)};
-  }
+  Status s = stmt->ForEachRow([&out](const SqliteStatement& row) {
+    out[row.Int(0)] = ClaimVerdict{row.Text(1), row.Text(2), row.OptionalInt(3), row.Text(4)};
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
   return out;
 }
 
@@ -52,14 +50,7 @@ Result<std::map<std::int64_t, ClaimVerdict>> VerdictsOfClaim(Ledger* ledger,
 Result<std::vector<std::int64_t>> VerifiedSnapshotIds(SqliteDb* db) {
   auto stmt = db->Prepare("SELECT snapshot_id FROM verifications ORDER BY snapshot_id");
   if (!stmt.ok()) return stmt.status();
-  std::vector<std::int64_t> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(stmt->Int(0));
-  }
-  return out;
+  return stmt->Rows([&](const SqliteStatement& row) { return row.Int(0); });
 }
 
 Result<bool> VerifiedWithRecordDigests(Ledger* ledger, std::int64_t snapshot_id,

@@ -59,11 +59,4 @@ const char* VerdictMeaning(Verdict verdict) {
   return style != nullptr ? style->meaning : "";
 }
 
-std::optional<Verdict> VerdictNamed(std::string_view name) {
-  for (const VerdictStyle& style : kStyles) {
-    if (name == VerdictName(style.verdict)) return style.verdict;
-  }
-  return std::nullopt;
-}
-
 }  // namespace receipts

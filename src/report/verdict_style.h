@@ -15,7 +15,4 @@ const char* VerdictColour(Verdict verdict);
 // What each verdict means, in one short sentence (the legend of report.html and the dashboard).
 const char* VerdictMeaning(Verdict verdict);
 
-// The verdict whose VerdictName is `name`; nullopt for anything else.
-std::optional<Verdict> VerdictNamed(std::string_view name);
-
 }  // namespace receipts

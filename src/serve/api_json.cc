@@ -162,7 +162,7 @@ std::string ClaimsJson(const SnapshotView& view, const ClaimsQuery& query,
                  "{{\"snapshot\":{},\"total\":{},\"page\":{},\"per_page\":{},\"pages\":{},"
                  "\"sort\":{},\"order\":{},\"claims\":[",
                  SnapshotJson(view.snapshot, view.verified), selection.total, query.page,
-                 query.per_page, selection.pages, Str(query.sort),
+                 query.per_page, selection.pages, Str(ClaimSortName(query.sort)),
                  query.descending ? "\"desc\"" : "\"asc\"");
   for (std::size_t i = 0; i < selection.rows.size(); ++i) {
     const ClaimRow& row = *selection.rows[i];

@@ -18,13 +18,12 @@ std::string Option(std::string_view value, std::string_view label, bool selected
 }
 
 // A column header that sorts by `sort`: the same column again flips the order.
-std::string SortHeader(const ClaimsQuery& query, std::string_view sort, std::string_view label,
+std::string SortHeader(const ClaimsQuery& query, ClaimSort sort, std::string_view label,
                        bool money) {
   ClaimsQuery next = query;
-  next.sort = std::string(sort);
+  next.sort = sort;
   bool active = query.sort == sort;
-  bool default_desc = sort == "claimed" || sort == "verified" || sort == "gap";
-  next.descending = active ? !query.descending : default_desc;
+  next.descending = active ? !query.descending : SortsDescendingByDefault(sort);
   next.page = 1;
   std::string cls = money ? "m" : "";
   if (active)
@@ -77,9 +76,9 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
     body += Option(std::to_string(n), std::to_string(n), query.per_page == n);
   }
   body += "</select></label>";
-  if (query.sort != "seq") {
+  if (query.sort != ClaimSort::kSeq) {
     fmt::format_to(it, "<input type=\"hidden\" name=\"sort\" value=\"{}\">",
-                   HtmlEscape(query.sort));
+                   HtmlEscape(ClaimSortName(query.sort)));
   }
   body += "<button type=\"submit\">Apply</button></form>\n";
 
@@ -92,14 +91,14 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
                  selection.total, HtmlEscape(csv_query));
 
   body += "<table class=\"claims\" data-testid=\"claims-table\">\n<thead><tr>";
-  body += SortHeader(query, "seq", "#", false);
-  body += SortHeader(query, "piid", "PIID / key", false);
-  body += SortHeader(query, "agency", "Agency", false);
-  body += SortHeader(query, "vendor", "Vendor", false);
-  body += SortHeader(query, "date", "Date", false);
-  body += SortHeader(query, "claimed", "Claimed", true);
-  body += SortHeader(query, "verified", "Verified", true);
-  body += SortHeader(query, "verdict", "Verdict", false);
+  body += SortHeader(query, ClaimSort::kSeq, "#", false);
+  body += SortHeader(query, ClaimSort::kPiid, "PIID / key", false);
+  body += SortHeader(query, ClaimSort::kAgency, "Agency", false);
+  body += SortHeader(query, ClaimSort::kVendor, "Vendor", false);
+  body += SortHeader(query, ClaimSort::kDate, "Date", false);
+  body += SortHeader(query, ClaimSort::kClaimed, "Claimed", true);
+  body += SortHeader(query, ClaimSort::kVerified, "Verified", true);
+  body += SortHeader(query, ClaimSort::kVerdict, "Verdict", false);
   body += "<th>Reason</th></tr></thead>\n<tbody>\n";
   for (const ClaimRow* row : selection.rows) {
     const LedgerClaim& c = row->claim;

@@ -30,35 +30,55 @@ Cents Gap(const ClaimRow& row) {
 }
 
 // -1, 0, 1 comparing a and b by `sort`, unknown figures compared as "last" by the caller.
-int Compare(const ClaimRow& a, const ClaimRow& b, const std::string& sort) {
+int Compare(const ClaimRow& a, const ClaimRow& b, ClaimSort sort) {
   auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
-  if (sort == "claimed") return cmp(a.claim.claimed_savings, b.claim.claimed_savings);
-  if (sort == "verified") {
-    auto v = [](const ClaimRow& r) {
-      return r.verdict ? r.verdict->verified_savings : std::optional<Cents>();
-    };
-    return cmp(v(a), v(b));
+  auto verified = [](const ClaimRow& r) {
+    return r.verdict ? r.verdict->verified_savings : std::optional<Cents>();
+  };
+  auto verdict = [](const ClaimRow& r) { return r.verdict ? r.verdict->verdict : std::string(); };
+  switch (sort) {
+    case ClaimSort::kClaimed:
+      return cmp(a.claim.claimed_savings, b.claim.claimed_savings);
+    case ClaimSort::kVerified:
+      return cmp(verified(a), verified(b));
+    case ClaimSort::kGap:
+      return cmp(Gap(a), Gap(b));
+    case ClaimSort::kAgency:
+      return cmp(ToLowerAscii(Trim(a.claim.agency)), ToLowerAscii(Trim(b.claim.agency)));
+    case ClaimSort::kVendor:
+      return cmp(ToLowerAscii(a.claim.vendor), ToLowerAscii(b.claim.vendor));
+    case ClaimSort::kPiid:
+      return cmp(a.claim.piid, b.claim.piid);
+    case ClaimSort::kVerdict:
+      return cmp(verdict(a), verdict(b));
+    case ClaimSort::kDate:
+      return cmp(a.claim.date, b.claim.date);
+    case ClaimSort::kSeq:
+      break;
   }
-  if (sort == "gap") return cmp(Gap(a), Gap(b));
-  if (sort == "agency")
-    return cmp(ToLowerAscii(Trim(a.claim.agency)), ToLowerAscii(Trim(b.claim.agency)));
-  if (sort == "vendor") return cmp(ToLowerAscii(a.claim.vendor), ToLowerAscii(b.claim.vendor));
-  if (sort == "piid") return cmp(a.claim.piid, b.claim.piid);
-  if (sort == "verdict") {
-    auto v = [](const ClaimRow& r) { return r.verdict ? r.verdict->verdict : std::string(); };
-    return cmp(v(a), v(b));
-  }
-  if (sort == "date") return cmp(a.claim.date, b.claim.date);
   return cmp(a.claim.seq, b.claim.seq);
 }
 
+constexpr const char* kClaimSortNames[] = {"seq",    "claimed", "verified", "gap", "agency",
+                                           "vendor", "piid",    "verdict",  "date"};
+static_assert(std::size(kClaimSortNames) == std::size(kAllClaimSorts));
+
 }  // namespace
 
-bool IsVerdictName(std::string_view name) {
-  for (int i = 0; i < kVerdictCount; ++i) {
-    if (name == VerdictName(static_cast<Verdict>(i))) return true;
+const char* ClaimSortName(ClaimSort sort) {
+  auto i = static_cast<std::size_t>(sort);
+  return i < std::size(kClaimSortNames) ? kClaimSortNames[i] : kClaimSortNames[0];
+}
+
+std::optional<ClaimSort> ClaimSortNamed(std::string_view name) {
+  for (ClaimSort sort : kAllClaimSorts) {
+    if (name == ClaimSortName(sort)) return sort;
   }
-  return false;
+  return std::nullopt;
+}
+
+bool SortsDescendingByDefault(ClaimSort sort) {
+  return sort == ClaimSort::kClaimed || sort == ClaimSort::kVerified || sort == ClaimSort::kGap;
 }
 
 Result<ClaimsQuery> ParseClaimsQuery(const QueryParams& params) {
@@ -68,21 +88,21 @@ Result<ClaimsQuery> ParseClaimsQuery(const QueryParams& params) {
   if (Status s = CheckSnapshotRef("snapshot", query.snapshot); !s.ok()) return s;
   query.agency = std::string(Trim(Param(params, "agency")));
   query.verdict = Param(params, "verdict");
-  if (!query.verdict.empty() && query.verdict != "unverified" && !IsVerdictName(query.verdict)) {
+  if (!query.verdict.empty() && query.verdict != "unverified" && !VerdictNamed(query.verdict)) {
     return Status::InvalidInput(
         "parameter 'verdict' must be a verdict name (verified, "
         "overstated, not_terminated, …) or 'unverified'");
   }
   query.q = std::string(Trim(Param(params, "q")));
-  query.sort = Param(params, "sort", "seq");
-  if (std::find_if(std::begin(kClaimSorts), std::end(kClaimSorts),
-                   [&](const char* s) { return query.sort == s; }) == std::end(kClaimSorts)) {
+  std::optional<ClaimSort> sort = ClaimSortNamed(Param(params, "sort", "seq"));
+  if (!sort) {
     std::string known;
-    for (const char* s : kClaimSorts) known += (known.empty() ? "" : ", ") + std::string(s);
+    for (ClaimSort s : kAllClaimSorts)
+      known += (known.empty() ? "" : ", ") + std::string(ClaimSortName(s));
     return Status::InvalidInput("parameter 'sort' must be one of " + known);
   }
-  bool money = query.sort == "claimed" || query.sort == "verified" || query.sort == "gap";
-  std::string order = Param(params, "order", money ? "desc" : "asc");
+  query.sort = *sort;
+  std::string order = Param(params, "order", SortsDescendingByDefault(query.sort) ? "desc" : "asc");
   if (order != "asc" && order != "desc") {
     return Status::InvalidInput("parameter 'order' must be asc or desc");
   }
@@ -120,7 +140,7 @@ std::vector<const ClaimRow*> MatchAndSort(const SnapshotView& view, const Claims
     if (!Matches(row, words)) continue;
     matched.push_back(&row);
   }
-  if (query.sort != "seq" || query.descending) {
+  if (query.sort != ClaimSort::kSeq || query.descending) {
     std::stable_sort(matched.begin(), matched.end(), [&](const ClaimRow* a, const ClaimRow* b) {
       int c = Compare(*a, *b, query.sort);
       return query.descending ? c > 0 : c < 0;
@@ -156,7 +176,7 @@ ClaimsSelection SelectionCache::Select(const std::shared_ptr<const SnapshotView>
                                        bool all) {
   std::string key = std::to_string(view->snapshot.id) + "\n" + version + "\n" +
                     ToLowerAscii(query.agency) + "\n" + query.verdict + "\n" + query.q + "\n" +
-                    query.sort + (query.descending ? "\ndesc" : "\nasc");
+                    ClaimSortName(query.sort) + (query.descending ? "\ndesc" : "\nasc");
   std::shared_ptr<const std::vector<const ClaimRow*>> matched;
   {
     std::lock_guard lock(mutex_);
@@ -183,9 +203,9 @@ std::string ClaimsQueryString(const ClaimsQuery& query, std::int64_t page) {
   if (!query.q.empty()) parts.emplace_back("q", query.q);
   if (!query.agency.empty()) parts.emplace_back("agency", query.agency);
   if (!query.verdict.empty()) parts.emplace_back("verdict", query.verdict);
-  if (query.sort != "seq") parts.emplace_back("sort", query.sort);
-  bool money = query.sort == "claimed" || query.sort == "verified" || query.sort == "gap";
-  if (query.descending != money) parts.emplace_back("order", query.descending ? "desc" : "asc");
+  if (query.sort != ClaimSort::kSeq) parts.emplace_back("sort", ClaimSortName(query.sort));
+  if (query.descending != SortsDescendingByDefault(query.sort))
+    parts.emplace_back("order", query.descending ? "desc" : "asc");
   std::int64_t p = page == 0 ? query.page : page;
   if (p != 1) parts.emplace_back("page", std::to_string(p));
   if (query.per_page != kDefaultPerPage) {

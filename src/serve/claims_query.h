@@ -7,6 +7,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,16 +20,25 @@ namespace receipts::serve {
 inline constexpr std::int64_t kMaxPerPage = 500;
 inline constexpr std::int64_t kDefaultPerPage = 50;
 
-// The sort keys, in the order the docs list them.
-inline constexpr const char* kClaimSorts[] = {"seq",    "claimed", "verified", "gap", "agency",
-                                              "vendor", "piid",    "verdict",  "date"};
+// The orders of the claims list, in the order the docs list them.
+enum class ClaimSort { kSeq, kClaimed, kVerified, kGap, kAgency, kVendor, kPiid, kVerdict, kDate };
+inline constexpr ClaimSort kAllClaimSorts[] = {
+    ClaimSort::kSeq,  ClaimSort::kClaimed, ClaimSort::kVerified,
+    ClaimSort::kGap,  ClaimSort::kAgency,  ClaimSort::kVendor,
+    ClaimSort::kPiid, ClaimSort::kVerdict, ClaimSort::kDate};
+// The one name table: "seq", "claimed", "verified", "gap", "agency", "vendor", "piid", "verdict",
+// "date" (the `sort` parameter).
+const char* ClaimSortName(ClaimSort sort);
+std::optional<ClaimSort> ClaimSortNamed(std::string_view name);
+// Money sorts (claimed, verified, gap) run largest first unless asked otherwise.
+bool SortsDescendingByDefault(ClaimSort sort);
 
 struct ClaimsQuery {
   std::string snapshot = "latest";
   std::string agency;   // exact agency name, case-insensitive; "" = all
   std::string verdict;  // a verdict name, or "unverified"; "" = all
   std::string q;        // words that must all appear (case-insensitive) in the claim's text
-  std::string sort = "seq";
+  ClaimSort sort = ClaimSort::kSeq;
   bool descending = false;
   std::int64_t page = 1;
   std::int64_t per_page = kDefaultPerPage;
@@ -72,8 +82,5 @@ class SelectionCache {
 
 // The query as URL parameters, with `page` replaced (0 keeps it) and defaults left out.
 std::string ClaimsQueryString(const ClaimsQuery& query, std::int64_t page);
-
-// True when `name` is a verdict name ("verified", "not_found", …).
-bool IsVerdictName(std::string_view name);
 
 }  // namespace receipts::serve

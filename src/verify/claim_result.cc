@@ -1,37 +1,29 @@
 #include "verify/claim_result.h"
 
+#include <iterator>
+
 namespace receipts {
+namespace {
+
+// The names ledgers store and every output prints, in the order of the enumeration.
+constexpr const char* kVerdictNames[] = {
+    "unverifiable", "not_found",     "after_records", "duplicate",   "zero_claim",
+    "unit_error",   "idv_ceiling",   "verified",      "understated", "overstated",
+    "options_only", "already_ended", "not_terminated"};
+static_assert(std::size(kVerdictNames) == kVerdictCount);
+
+}  // namespace
 
 const char* VerdictName(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kUnverifiable:
-      return "unverifiable";
-    case Verdict::kNotFound:
-      return "not_found";
-    case Verdict::kAfterRecords:
-      return "after_records";
-    case Verdict::kDuplicate:
-      return "duplicate";
-    case Verdict::kZeroClaim:
-      return "zero_claim";
-    case Verdict::kUnitError:
-      return "unit_error";
-    case Verdict::kIdvCeiling:
-      return "idv_ceiling";
-    case Verdict::kVerified:
-      return "verified";
-    case Verdict::kUnderstated:
-      return "understated";
-    case Verdict::kOverstated:
-      return "overstated";
-    case Verdict::kOptionsOnly:
-      return "options_only";
-    case Verdict::kAlreadyEnded:
-      return "already_ended";
-    case Verdict::kNotTerminated:
-      return "not_terminated";
+  auto i = static_cast<std::size_t>(verdict);
+  return i < std::size(kVerdictNames) ? kVerdictNames[i] : kVerdictNames[0];
+}
+
+std::optional<Verdict> VerdictNamed(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kVerdictNames); ++i) {
+    if (name == kVerdictNames[i]) return static_cast<Verdict>(i);
   }
-  return "unverifiable";
+  return std::nullopt;
 }
 
 }  // namespace receipts

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/claim.h"
@@ -37,6 +38,8 @@ inline constexpr int kVerdictCount = 13;
 // "idv_ceiling", "verified", "understated", "overstated", "options_only", "already_ended",
 // "not_terminated".
 const char* VerdictName(Verdict verdict);
+// The verdict whose VerdictName is `name`; nullopt for anything else.
+std::optional<Verdict> VerdictNamed(std::string_view name);
 
 struct ClaimResult {
   std::size_t claim_id = 0;  // 1-based position in the input, across all claims files
