@@ -14,6 +14,14 @@ struct RawPage {
   std::string bytes;
 };
 
+// The version of the claims readers' output. Bump it whenever a reader change could read a stored
+// raw page into different claims: a snapshot keeps the version that read it, so `check` and
+// `verify --ledger` can tell "read by an older parser" apart from a claim edited behind the
+// ledger's back (doc/formats.md, "Ledger").
+//   1: every release up to 0.1.0 (commit 1e122cd), and every snapshot stored before versions were.
+//   2: CsvReader counts a blank line ended by a lone CR as a physical line (source_line).
+inline constexpr int kClaimsParserVersion = 2;
+
 struct SnapshotInput {
   std::string kind;            // "contracts", "grants", "leases" (or "mixed")
   std::string source;          // file path or URL

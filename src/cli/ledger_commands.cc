@@ -11,6 +11,7 @@
 //   --ledger L --out DIR
 // Only ingest and migrate write the ledger; every other command opens it read-only.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <cstring>
@@ -245,6 +246,13 @@ int RunCheck(const CheckFlags& flags) {
   }
   if (options.expect_head) {
     std::cout << fmt::format("expected head: snapshot {}\n", report->expected_head_at);
+  }
+  if (!report->read_by_older_parser.empty()) {
+    std::cout << fmt::format(
+        "read by an older parser: snapshot {}: this receipts (claims parser {}) reads their raw "
+        "pages into other claims; the stored claims stand as stored, but verify --ledger cannot "
+        "re-derive them: ingest those lists again to read them with this parser\n",
+        fmt::join(report->read_by_older_parser, ", "), kClaimsParserVersion);
   }
   return kExitOk;
 }

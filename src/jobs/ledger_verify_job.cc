@@ -34,6 +34,14 @@ Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo
   std::vector<std::string> keys = AssignClaimKeys(claims);
   bool same = keys.size() == stored->size();
   for (std::size_t i = 0; same && i < keys.size(); ++i) same = keys[i] == (*stored)[i].key;
+  if (!same && snapshot.claims_parser < kClaimsParserVersion) {
+    return Status::InvalidInput(
+        ledger->path() + ": snapshot " + std::to_string(snapshot.id) +
+        ": read by an older parser (claims parser " + std::to_string(snapshot.claims_parser) +
+        "; this receipts has " + std::to_string(kClaimsParserVersion) +
+        "), and its raw pages now read as other claims; its stored claims stand, but cannot be "
+        "verified from the pages: ingest the list again ('receipts ingest') to verify it");
+  }
   if (!same) {
     return Status::Corruption(ledger->path() + ": snapshot " + std::to_string(snapshot.id) +
                               ": its raw pages no longer read as its stored claims (run "

@@ -209,7 +209,7 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
 
   auto snapshot = db->Prepare(
       "SELECT kind, source, as_of, ingested_at, raw_sha256, claim_count, claimed_total_cents, "
-      "claims_sha256 FROM snapshots WHERE id = ?1");
+      "claims_sha256, claims_parser FROM snapshots WHERE id = ?1");
   if (!snapshot.ok()) return snapshot.status();
   auto chain = db->Prepare(
       "SELECT prev_head, head, signature, public_key FROM chain WHERE snapshot_id = ?1");
@@ -240,6 +240,7 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
     header.claim_count = snapshot->Int(5);
     header.claimed_total = snapshot->Int(6);
     header.claims_sha256 = snapshot->Text(7);
+    const std::int64_t claims_parser = snapshot->Int(8);
 
     std::vector<RawPage> raw_pages;
     auto pages = CheckPages(db, &header, &raw_pages);
@@ -283,7 +284,8 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
     if (options.read_pages) {
       auto reread = CheckPagesReadAsClaims(options.read_pages, raw_pages, header.kind, stored);
       if (!reread.ok()) return reread.status();
-      if (!reread->empty()) return fail(id, *reread);
+      if (!reread->empty() && claims_parser >= kClaimsParserVersion) return fail(id, *reread);
+      if (!reread->empty()) report.read_by_older_parser.push_back(id);
     }
     if (options.expect_head && head == *options.expect_head) report.expected_head_at = id;
     prev = head;

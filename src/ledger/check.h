@@ -30,6 +30,11 @@ struct CheckReport {
   std::int64_t last_signed = 0;         // the id of the last signed snapshot, 0 when none
   std::int64_t verifications = 0;       // verification seals recomputed (all matched)
   std::int64_t expected_head_at = 0;    // the snapshot whose head is expect_head, 0 when none
+  // Snapshots whose raw pages this receipts reads into other claims than the stored ones, and
+  // which an older claims parser read (claims_parser below kClaimsParserVersion): not damage,
+  // but claims that can no longer be re-derived from their pages (re-ingest the list to read it
+  // anew). Their pages, claims and heads were still checked like every other snapshot's.
+  std::vector<std::int64_t> read_by_older_parser;
 };
 
 // Reads a snapshot's raw pages (in order) into claims as ingest did; `snapshot_kind` is the

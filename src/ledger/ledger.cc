@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kSelectSnapshot =
     "SELECT s.id, s.kind, s.source, s.as_of, s.ingested_at, s.raw_sha256, s.claim_count, "
-    "s.claimed_total_cents, s.claims_sha256, c.prev_head, c.head, c.signature IS NOT NULL "
+    "s.claimed_total_cents, s.claims_sha256, c.prev_head, c.head, c.signature IS NOT NULL, "
+    "s.claims_parser "
     "FROM snapshots s LEFT JOIN chain c ON c.snapshot_id = s.id ";
 
 SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
@@ -30,6 +31,7 @@ SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
   info.prev_head = row.Text(9);
   info.head = row.Text(10);
   info.is_signed = row.Int(11) != 0;
+  info.claims_parser = static_cast<int>(row.Int(12));
   return info;
 }
 
@@ -223,7 +225,8 @@ Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimF
 
   auto snapshot = db_->Prepare(
       "INSERT INTO snapshots (id, kind, source, as_of, ingested_at, raw_sha256, claim_count, "
-      "claimed_total_cents, claims_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "claimed_total_cents, claims_sha256, claims_parser) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+      "?9, ?10)");
   if (!snapshot.ok()) return snapshot.status();
   snapshot->Bind(1, header.id);
   snapshot->Bind(2, header.kind);
@@ -234,6 +237,7 @@ Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimF
   snapshot->Bind(7, header.claim_count);
   snapshot->Bind(8, header.claimed_total);
   snapshot->Bind(9, header.claims_sha256);
+  snapshot->Bind(10, std::int64_t{kClaimsParserVersion});
   if (Status s = snapshot->Run(); !s.ok()) return s;
 
   auto chain = db_->Prepare(

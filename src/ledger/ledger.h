@@ -33,6 +33,7 @@ struct SnapshotInfo {
   std::string prev_head;
   std::string head;
   bool is_signed = false;
+  int claims_parser = kClaimsParserVersion;  // the claims-parser version that read it
 };
 
 struct IngestResult {

@@ -102,6 +102,9 @@ CREATE TABLE verdicts (
      nullptr},
     // 1 -> 2: each verification run sealed to its snapshot's head (ledger/verification_seal.h).
     {"ALTER TABLE verifications ADD COLUMN sha256 TEXT;", SealExistingVerifications},
+    // 2 -> 3: the claims-parser version that read each snapshot (kClaimsParserVersion); the
+    // snapshots stored before were read by version 1.
+    {"ALTER TABLE snapshots ADD COLUMN claims_parser INTEGER NOT NULL DEFAULT 1;", nullptr},
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == kLedgerSchemaVersion);

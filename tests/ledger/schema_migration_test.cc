@@ -39,11 +39,13 @@ class SchemaMigrationTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  // Turns the file back into what the version-1 release wrote: no seal column, version 1.
+  // Turns the file back into what the version-1 release wrote: no seal column, no parser
+  // version, version 1.
   void MakeVersionOne() {
     testing::Tamper(path_,
-                    "ALTER TABLE verifications DROP COLUMN sha256; UPDATE meta SET value = '1' "
-                    "WHERE key = 'schema_version'");
+                    "ALTER TABLE verifications DROP COLUMN sha256; ALTER TABLE snapshots DROP "
+                    "COLUMN claims_parser; UPDATE meta SET value = '1' WHERE key = "
+                    "'schema_version'");
   }
 
   std::filesystem::path dir_;

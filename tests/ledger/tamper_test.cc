@@ -293,7 +293,7 @@ TEST_F(TamperTest, VerificationMovedToAnotherSnapshotFailsTheSeal) {
 }
 
 TEST_F(TamperTest, UnknownSchemaVersionIsRefused) {
-  for (const char* version : {"999", "3", "0", "-1", "x"}) {
+  for (const char* version : {"999", "4", "0", "-1", "x"}) {
     testing::Tamper(path_, std::string("UPDATE meta SET value = '") + version +
                                "' WHERE key = 'schema_version'");
     auto read_only = Ledger::OpenReadOnly(path_);
@@ -306,7 +306,7 @@ TEST_F(TamperTest, UnknownSchemaVersionIsRefused) {
           << read_write.status().message();
     }
   }
-  testing::Tamper(path_, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  testing::Tamper(path_, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   EXPECT_TRUE(Check().intact);  // refused means untouched: nothing was migrated or half-written
 }
 
@@ -375,6 +375,71 @@ TEST_F(TamperTest, AnotherKeyIsRejected) {
   CheckReport report = Check(*other);
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.first_bad_snapshot, 1);
+}
+
+}  // namespace
+}  // namespace receipts
+
+namespace receipts {
+namespace {
+
+// A parser change, simulated: the pages now read with claim 1's vendor spelled otherwise.
+Result<std::vector<Claim>> ReadPagesAsANewerParser(const std::vector<RawPage>& pages,
+                                                   const std::string& kind) {
+  auto claims = ReadPagesClaims(pages, kind);
+  if (claims.ok() && !claims->empty()) claims->front().vendor += " INC";
+  return claims;
+}
+
+TEST_F(TamperTest, PagesThatAnOlderParserReadOtherwiseAreSaidSoNotCalledDamage) {
+  auto check = [&] {
+    auto ledger = Ledger::OpenReadOnly(path_);
+    EXPECT_TRUE(ledger.ok());
+    CheckOptions options;
+    options.read_pages = ReadPagesAsANewerParser;
+    auto report = CheckLedger((*ledger)->db(), options);
+    EXPECT_TRUE(report.ok());
+    return *report;
+  };
+  // Read by this parser, pages that read otherwise are damage.
+  CheckReport current = check();
+  EXPECT_FALSE(current.intact);
+  EXPECT_EQ(current.first_bad_snapshot, 1);
+  EXPECT_NE(current.problem.find("vendor"), std::string::npos) << current.problem;
+  // Read by an older parser, they are its own status: every digest and head still checked.
+  testing::Tamper(path_, "UPDATE snapshots SET claims_parser = 1");
+  CheckReport older = check();
+  EXPECT_TRUE(older.intact) << older.problem;
+  EXPECT_EQ(older.read_by_older_parser, (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(older.snapshots, 2);
+  // An older parser's snapshot with a claim edited behind the ledger's back is still damage.
+  testing::Tamper(path_, "UPDATE claims SET vendor = 'Evil' WHERE snapshot_id = 2 AND seq = 2");
+  CheckReport edited = check();
+  EXPECT_FALSE(edited.intact);
+  EXPECT_EQ(edited.first_bad_snapshot, 2);
+}
+
+TEST_F(TamperTest, VerifyingASnapshotAnOlderParserReadOtherwiseSaysSo) {
+  // Stored claim keys that the pages no longer give: as a parser change would leave them.
+  testing::Tamper(path_, "UPDATE claims SET claim_key = 'contract:9700:OTHER' WHERE seq = 1");
+  auto ledger = Ledger::Open(path_, false);
+  ASSERT_TRUE(ledger.ok());
+  auto snapshot = (*ledger)->FindSnapshot("1");
+  ASSERT_TRUE(snapshot.ok());
+  EXPECT_EQ(snapshot->claims_parser, kClaimsParserVersion);
+  auto current = ReadSnapshotClaims(ledger->get(), *snapshot);
+  ASSERT_FALSE(current.ok());
+  EXPECT_EQ(current.status().code(), Status::Code::kCorruption);
+
+  testing::Tamper(path_, "UPDATE snapshots SET claims_parser = 1");
+  snapshot = (*ledger)->FindSnapshot("1");
+  ASSERT_TRUE(snapshot.ok());
+  auto older = ReadSnapshotClaims(ledger->get(), *snapshot);
+  ASSERT_FALSE(older.ok());
+  EXPECT_EQ(older.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(older.status().message().find("read by an older parser (claims parser 1"),
+            std::string::npos)
+      << older.status().message();
 }
 
 }  // namespace
