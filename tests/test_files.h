@@ -31,4 +31,9 @@ inline std::string Slurp(const std::filesystem::path& path) {
   return s.str();
 }
 
+// tests/fixtures/FOLDER/NAME in the source tree.
+inline std::string FixturePath(const std::string& folder, const std::string& name) {
+  return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/" + folder + "/" + name;
+}
+
 }  // namespace receipts::testing

@@ -42,21 +42,16 @@ constexpr bool InEnumOrder() {
 }
 static_assert(InEnumOrder());
 
-const VerdictStyle* StyleOf(Verdict verdict) {
-  int i = static_cast<int>(verdict);
-  return i >= 0 && i < kVerdictCount ? &kStyles[i] : nullptr;
+// The style of `verdict`; unverifiable's for a value outside the enumeration.
+const VerdictStyle& StyleOf(Verdict verdict) {
+  auto i = static_cast<std::size_t>(verdict);
+  return i < std::size(kStyles) ? kStyles[i] : kStyles[0];
 }
 
 }  // namespace
 
-const char* VerdictColour(Verdict verdict) {
-  const VerdictStyle* style = StyleOf(verdict);
-  return style != nullptr ? style->colour : kStyles[0].colour;
-}
+const char* VerdictColour(Verdict verdict) { return StyleOf(verdict).colour; }
 
-const char* VerdictMeaning(Verdict verdict) {
-  const VerdictStyle* style = StyleOf(verdict);
-  return style != nullptr ? style->meaning : "";
-}
+const char* VerdictMeaning(Verdict verdict) { return StyleOf(verdict).meaning; }
 
 }  // namespace receipts

@@ -22,10 +22,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using receipts::testing::kBinary;
-using receipts::testing::kSource;
-using receipts::testing::Ran;
-using receipts::testing::Slurp;
+using namespace receipts::testing;  // kBinary, kSource, Ran, Slurp
 
 const std::string kClaims = kSource + "/demo/claims/";
 const std::string kFeb18 = kClaims + "2025-02-18T18-25_contracts_fpds.csv.gz";

@@ -12,10 +12,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kSource;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::RunBinary;
+using namespace testing;  // kSource, MakeTestDir, Ran, RunBinary, …
 
 // 852,812 bytes inflated; 173,556 on disk.
 const std::string kClaims =

@@ -25,9 +25,7 @@ namespace {
 using testing::GzipBytes;
 
 namespace fs = std::filesystem;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::RunBinary;
+using namespace testing;  // MakeTestDir, Ran, RunBinary
 
 // Address space the runs may use: room for the binary, its libraries, its threads and a small
 // ingest; far too little for the claims of the big JSON list below (about a kilobyte each) or for

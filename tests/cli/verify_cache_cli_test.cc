@@ -12,9 +12,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using receipts::testing::kSource;
-using receipts::testing::Ran;
-using receipts::testing::Slurp;
+using namespace receipts::testing;  // kSource, Ran, Slurp
 
 class VerifyCacheCliTest : public ::testing::Test {
  protected:

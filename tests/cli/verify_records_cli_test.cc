@@ -13,10 +13,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kSource;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::RunBinary;
+using namespace testing;  // kSource, MakeTestDir, Ran, RunBinary, …
 
 class VerifyRecordsCliTest : public ::testing::Test {
  protected:

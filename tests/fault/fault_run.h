@@ -14,6 +14,12 @@ namespace receipts::testing {
 
 inline const std::string kFaultShim = RECEIPTS_FAULT_SHIM;
 
+// The records the verify fault tests read: a slice of the real FPDS awards file.
+inline const std::string kSliceRecords = kSource + "/tests/fixtures/records/fpds_awards_slice.csv";
+// More fault points than a verify's write path reaches (about 30): loops stop when the shim is
+// no longer reached.
+constexpr long kVerifyFaultPoints = 120;
+
 // Where and how the shim strikes: the `at`-th (0-based) call among `ops` ("all", or a comma
 // list of open, write, fsync, rename, unlink, mkdir) on a path under `dir`.
 struct Fault {

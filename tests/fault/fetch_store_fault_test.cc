@@ -18,12 +18,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::Fault;
-using testing::FaultRan;
-using testing::kSource;
-using testing::Ran;
-using testing::TempEntries;
-using testing::UsaspendingReplay;
+using namespace testing;  // Fault, FaultRan, kSource, Ran, TempEntries, UsaspendingReplay
 
 // One award (93310023P0021, Interior): its fetch writes about ten bodies and index lines, some
 // 100 calls; every second one is tried, the loops stop where the shim is no longer reached.

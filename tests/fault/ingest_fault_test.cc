@@ -16,10 +16,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::Fault;
-using testing::FaultRan;
-using testing::kSource;
-using testing::Ran;
+using namespace testing;  // Fault, FaultRan, kSource, Ran
 
 // An ingest of these small lists makes about 60 such calls; the loops stop where the shim is
 // no longer reached. ENOSPC is tried at every call; EIO and kill -9 at every third and second,

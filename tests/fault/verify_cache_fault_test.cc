@@ -13,16 +13,8 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::Fault;
-using testing::FaultRan;
-using testing::FilesIn;
-using testing::kSource;
-using testing::Ran;
-using testing::TempEntries;
+using namespace testing;  // Fault, FaultRan, FilesIn, kSource, Ran, TempEntries
 
-constexpr long kMaxPoints = 120;
-
-const std::string kRecords = kSource + "/tests/fixtures/records/fpds_awards_slice.csv";
 const std::string kClaims = kSource + "/tests/fixtures/claims/2025-03-11_contracts_fpds.csv";
 
 class VerifyCacheFaultTest : public ::testing::Test {
@@ -38,8 +30,8 @@ class VerifyCacheFaultTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Args() {
-    return "verify --claims " + kClaims + " --records " + kRecords + " --out " + out_.string() +
-           " --quiet";
+    return "verify --claims " + kClaims + " --records " + kSliceRecords + " --out " +
+           out_.string() + " --quiet";
   }
   std::string CacheEnv() { return "RECEIPTS_CACHE_DIR=" + cache_.string() + " "; }
 
@@ -58,7 +50,7 @@ class VerifyCacheFaultTest : public ::testing::Test {
 
 TEST_F(VerifyCacheFaultTest, DiskFullAtEveryCallCostsOnlyAScan) {
   long at = 0;
-  for (; at < kMaxPoints; ++at) {
+  for (; at < kVerifyFaultPoints; ++at) {
     fs::remove_all(cache_);
     FaultRan faulted =
         testing::RunWithFault(dir_, Args(), {cache_, "all", at, "ENOSPC"}, CacheEnv());
@@ -68,12 +60,12 @@ TEST_F(VerifyCacheFaultTest, DiskFullAtEveryCallCostsOnlyAScan) {
     ExpectNextRunSound(at);
   }
   EXPECT_GT(at, 4) << "too few points reached; is the shim working?";
-  EXPECT_LT(at, kMaxPoints);
+  EXPECT_LT(at, kVerifyFaultPoints);
 }
 
 TEST_F(VerifyCacheFaultTest, KillAtEveryCallNeverLeavesAHalfEntryReused) {
   long at = 0;
-  for (; at < kMaxPoints; ++at) {
+  for (; at < kVerifyFaultPoints; ++at) {
     fs::remove_all(cache_);
     Fault fault{cache_, "all", at, "ENOSPC", /*kill=*/true};
     FaultRan killed = testing::RunWithFault(dir_, Args(), fault, CacheEnv());
@@ -81,7 +73,7 @@ TEST_F(VerifyCacheFaultTest, KillAtEveryCallNeverLeavesAHalfEntryReused) {
     ExpectNextRunSound(at);
   }
   EXPECT_GT(at, 4);
-  EXPECT_LT(at, kMaxPoints);
+  EXPECT_LT(at, kVerifyFaultPoints);
 }
 
 }  // namespace

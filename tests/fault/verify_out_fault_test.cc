@@ -14,17 +14,8 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::Fault;
-using testing::FaultRan;
-using testing::FilesIn;
-using testing::kSource;
-using testing::Ran;
-using testing::TempEntries;
+using namespace testing;  // Fault, FaultRan, FilesIn, kSource, Ran, TempEntries
 
-// More calls than the path makes (about 30): the loops stop when the shim is not reached.
-constexpr long kMaxPoints = 120;
-
-const std::string kRecords = kSource + "/tests/fixtures/records/fpds_awards_slice.csv";
 const std::string kOldClaims = kSource + "/tests/fixtures/claims/2025-03-13_contracts_grab.csv";
 const std::string kNewClaims = kSource + "/tests/fixtures/claims/2025-03-11_contracts_fpds.csv";
 
@@ -46,7 +37,7 @@ class VerifyOutFaultTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Args(const std::string& claims) {
-    return "verify --claims " + claims + " --records " + kRecords + " --out " + out_.string() +
+    return "verify --claims " + claims + " --records " + kSliceRecords + " --out " + out_.string() +
            " --no-cache --quiet";
   }
   Ran Verify(const std::string& claims) { return testing::RunBinary(dir_, Args(claims)); }
@@ -72,7 +63,7 @@ class VerifyOutFaultTest : public ::testing::Test {
 TEST_F(VerifyOutFaultTest, DiskFullOrIoErrorAtEveryCallKeepsThePreviousRunWhole) {
   for (const char* error : {"ENOSPC", "EIO"}) {
     long at = 0;
-    for (; at < kMaxPoints; ++at) {
+    for (; at < kVerifyFaultPoints; ++at) {
       FaultRan faulted = testing::RunWithFault(dir_, Args(kNewClaims), {area_, "all", at, error});
       if (!faulted.fired) {
         EXPECT_EQ(faulted.ran.exit_code, 0) << faulted.ran.err;
@@ -97,14 +88,15 @@ TEST_F(VerifyOutFaultTest, DiskFullOrIoErrorAtEveryCallKeepsThePreviousRunWhole)
       }
       ExpectOneWholeRunThenClean(at, faulted);
     }
-    EXPECT_LT(at, kMaxPoints) << "the shim was still reached after " << kMaxPoints << " calls";
+    EXPECT_LT(at, kVerifyFaultPoints)
+        << "the shim was still reached after " << kVerifyFaultPoints << " calls";
     EXPECT_GT(at, 4) << error << ": too few points reached; is the shim working?";
   }
 }
 
 TEST_F(VerifyOutFaultTest, KillAtEveryRenameLeavesTheOldRunOrTheNewWhole) {
   long at = 0;
-  for (; at < kMaxPoints; ++at) {
+  for (; at < kVerifyFaultPoints; ++at) {
     Fault fault{area_, "rename", at, "ENOSPC", /*kill=*/true};
     FaultRan killed = testing::RunWithFault(dir_, Args(kNewClaims), fault);
     if (!killed.fired) break;
@@ -112,12 +104,12 @@ TEST_F(VerifyOutFaultTest, KillAtEveryRenameLeavesTheOldRunOrTheNewWhole) {
     ExpectOneWholeRunThenClean(at, killed);
   }
   EXPECT_GE(at, 1) << "no rename was reached";
-  EXPECT_LT(at, kMaxPoints);
+  EXPECT_LT(at, kVerifyFaultPoints);
 }
 
 TEST_F(VerifyOutFaultTest, KillAtEveryFileSystemCallLeavesTheOldRunOrTheNewWhole) {
   long at = 0;
-  for (; at < kMaxPoints; ++at) {
+  for (; at < kVerifyFaultPoints; ++at) {
     Fault fault{area_, "all", at, "ENOSPC", /*kill=*/true};
     FaultRan killed = testing::RunWithFault(dir_, Args(kNewClaims), fault);
     if (!killed.fired) break;
@@ -125,7 +117,7 @@ TEST_F(VerifyOutFaultTest, KillAtEveryFileSystemCallLeavesTheOldRunOrTheNewWhole
     ExpectOneWholeRunThenClean(at, killed);
   }
   EXPECT_GT(at, 4) << "too few points reached; is the shim working?";
-  EXPECT_LT(at, kMaxPoints);
+  EXPECT_LT(at, kVerifyFaultPoints);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../test_files.h"
 #include "claims/claims_reader.h"
 #include "core/sha256.h"
 #include "replay_server.h"
@@ -15,12 +16,10 @@
 namespace receipts {
 namespace {
 
-using testing::LoadFixtureItems;
-using testing::ReplayFault;
-using testing::ReplayServer;
+using namespace testing;  // LoadFixtureItems, ReplayFault, ReplayServer
 
 std::string Fixture(const std::string& name) {
-  return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/fetch/" + name;
+  return receipts::testing::FixturePath("fetch", name);
 }
 
 class DogeFetcherTest : public ::testing::Test {

@@ -16,14 +16,10 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::LoadFixtureItems;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::ReplayServer;
-using testing::RunBinary;
+using namespace testing;  // LoadFixtureItems, MakeTestDir, Ran, ReplayServer, RunBinary
 
 std::string Fixture(const std::string& name) {
-  return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/fetch/" + name;
+  return receipts::testing::FixturePath("fetch", name);
 }
 
 class FetchCliTest : public ::testing::Test {

@@ -24,10 +24,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kSource;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::RunBinary;
+using namespace testing;  // kSource, MakeTestDir, Ran, RunBinary, …
 using testing::UsaspendingReplay;
 
 const std::string kList = kSource + "/demo/claims/2025-03-13_contracts_grab.csv.gz";

@@ -28,10 +28,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kSource;
-using testing::MakeTestDir;
-using testing::Ran;
-using testing::RunBinary;
+using namespace testing;  // kSource, MakeTestDir, Ran, RunBinary, …
 
 constexpr const char* kKey = "sam-TEST-key-7f3a9c";
 

@@ -21,9 +21,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::DownloadFault;
-using testing::MakeTestDir;
-using testing::UsaspendingReplay;
+using namespace testing;  // DownloadFault, MakeTestDir, UsaspendingReplay
 
 // The real FPDS actions as USAspending transactions, generated once for the suite.
 const UsaspendingReplay::Awards& ReplayAwards() {

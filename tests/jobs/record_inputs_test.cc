@@ -19,9 +19,7 @@ namespace receipts {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::MakeTestDir;
-using testing::Slurp;
-using testing::ZipBytes;
+using namespace testing;  // MakeTestDir, Slurp, ZipBytes
 
 const std::string kFixtures = std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures";
 const std::string kKey = "CONT_AWD_93310023P0021_9300_-NONE-_-NONE-";

@@ -14,26 +14,15 @@
 namespace receipts {
 namespace {
 
-using testing::CsvSnapshot;
-using testing::kHeader;
-using testing::Link;
+using namespace testing;  // CsvSnapshot, kHeader, Link
 
-class LedgerStoreTest : public ::testing::Test {
+class LedgerStoreTest : public testing::LedgerFileTest {
  protected:
-  void SetUp() override {
-    dir_ = testing::TestDir();
-    path_ = (dir_ / "ledger.db").string();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   std::unique_ptr<Ledger> Open() {
     auto ledger = Ledger::Open(path_, /*create=*/true);
     EXPECT_TRUE(ledger.ok()) << ledger.status().message();
     return ledger.ok() ? std::move(*ledger) : nullptr;
   }
-
-  std::filesystem::path dir_;
-  std::string path_;
 };
 
 const std::string kFirst = std::string(kHeader) + "AAA1,Navy,Acme,100,d1,TERMINATED," +

@@ -27,6 +27,19 @@ inline fs::path TestDir() {
   return dir;
 }
 
+// A test with a fresh directory dir_ and a ledger path path_ in it (not yet created).
+class LedgerFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = TestDir();
+    path_ = (dir_ / "ledger.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  std::string path_;
+};
+
 // A snapshot of `csv` (a claims CSV) as `ingest` would build it.
 inline SnapshotInput CsvSnapshot(const std::string& name, const std::string& csv,
                                  const std::string& as_of) {

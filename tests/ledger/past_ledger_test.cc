@@ -11,9 +11,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using receipts::testing::kSource;
-using receipts::testing::Ran;
-using receipts::testing::Slurp;
+using namespace receipts::testing;  // kSource, Ran, Slurp
 
 const fs::path kFixture = fs::path(kSource) / "tests/fixtures/ledger";
 

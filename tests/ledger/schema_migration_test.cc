@@ -15,11 +15,10 @@ namespace {
 using testing::kHeader;
 using testing::Link;
 
-class SchemaMigrationTest : public ::testing::Test {
+class SchemaMigrationTest : public testing::LedgerFileTest {
  protected:
   void SetUp() override {
-    dir_ = testing::TestDir();
-    path_ = (dir_ / "ledger.db").string();
+    LedgerFileTest::SetUp();
     auto ledger = Ledger::Open(path_, true);
     ASSERT_TRUE(ledger.ok());
     std::string csv = std::string(kHeader) + "AAA1,Navy,Acme,100,d1,TERMINATED," +
@@ -37,7 +36,6 @@ class SchemaMigrationTest : public ::testing::Test {
     run.results.push_back(result);
     ASSERT_TRUE(StoreVerdicts(ledger->get(), 1, run, {}).ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Turns the file back into what the version-1 release wrote: no seal column, no parser
   // version, version 1.
@@ -47,9 +45,6 @@ class SchemaMigrationTest : public ::testing::Test {
                     "COLUMN claims_parser; UPDATE meta SET value = '1' WHERE key = "
                     "'schema_version'");
   }
-
-  std::filesystem::path dir_;
-  std::string path_;
 };
 
 TEST_F(SchemaMigrationTest, VersionOneIsRefusedReadOnlyAndMigratedBySealing) {

@@ -16,11 +16,10 @@ namespace {
 using testing::kHeader;
 using testing::Link;
 
-class TamperTest : public ::testing::Test {
+class TamperTest : public testing::LedgerFileTest {
  protected:
   void SetUp() override {
-    dir_ = testing::TestDir();
-    path_ = (dir_ / "ledger.db").string();
+    LedgerFileTest::SetUp();
     ASSERT_TRUE(GenerateKeyFiles((dir_ / "key").string()).ok());
     key_ = *ReadSigningKey((dir_ / "key").string());
     auto ledger = Ledger::Open(path_, true);
@@ -35,7 +34,6 @@ class TamperTest : public ::testing::Test {
     ASSERT_TRUE(
         (*ledger)->Ingest(testing::CsvSnapshot("2.csv", two, "2025-02-19T00:00:00Z"), &key_).ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // Checks as `receipts check` does: read-only, every raw page re-read.
   CheckReport Check(const std::optional<std::string>& pubkey = std::nullopt,
@@ -86,8 +84,6 @@ class TamperTest : public ::testing::Test {
     ASSERT_TRUE(StoreVerdicts(ledger->get(), 2, run, {{"records.csv", std::string(64, 'a')}}).ok());
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
   SigningKey key_;
 };
 

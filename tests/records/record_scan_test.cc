@@ -27,7 +27,7 @@ using testing::MakeTestDir;
 using testing::ReadAllRecords;
 
 std::string Fixture(const std::string& name) {
-  return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/records/" + name;
+  return receipts::testing::FixturePath("records", name);
 }
 
 class RecordScanTest : public ::testing::Test {

@@ -18,7 +18,7 @@ using testing::ReadAllRecords;
 using testing::Slurp;
 
 std::string Fixture(const std::string& name) {
-  return std::string(RECEIPTS_SOURCE_DIR) + "/tests/fixtures/records/" + name;
+  return receipts::testing::FixturePath("records", name);
 }
 
 Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }

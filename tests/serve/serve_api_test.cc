@@ -30,9 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using receipts::serve::ServeOptions;
 using receipts::serve::Server;
-using receipts::testing::kBinary;
-using receipts::testing::kSource;
-using receipts::testing::Slurp;
+using namespace receipts::testing;  // kBinary, kSource, Slurp
 
 const std::string kClaims = kSource + "/demo/claims/";
 const std::string kRecords = kSource + "/demo/records/";

@@ -26,13 +26,8 @@ namespace {
 namespace fs = std::filesystem;
 using receipts::serve::ServeOptions;
 using receipts::serve::Server;
-using receipts::testing::ConnectLoopback;
-using receipts::testing::CountOf;
-using receipts::testing::Exchange;
-using receipts::testing::kBinary;
-using receipts::testing::kSource;
-using receipts::testing::ReceiveUntilClose;
-using receipts::testing::SendAll;
+using namespace receipts::testing;  // ConnectLoopback, CountOf, Exchange, kBinary, kSource,
+                                    // ReceiveUntilClose, SendAll
 
 using Clock = std::chrono::steady_clock;
 

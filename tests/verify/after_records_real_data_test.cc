@@ -7,51 +7,17 @@
 #include <string>
 
 #include "claims/claims_reader.h"
+#include "demo_verify_test.h"
 #include "records/records_reader.h"
 #include "verify/verifier.h"
 
 namespace receipts {
 namespace {
 
-const std::string kDemo = std::string(RECEIPTS_SOURCE_DIR) + "/demo/";
-
-class AfterRecordsRealDataTest : public ::testing::Test {
+class AfterRecordsRealDataTest : public testing::DemoVerifyTest {
  protected:
-  static void SetUpTestSuite() {
-    auto claims = ReadClaimsFile(kDemo + "claims/2025-10-21_contracts_api.csv.gz", std::nullopt);
-    ASSERT_TRUE(claims.ok()) << claims.status().message();
-    claims_ = new std::vector<Claim>(std::move(*claims));
-    records_ = new RecordSet();
-    for (const char* file :
-         {"records/2025-03-13_fpds_awards.csv.gz", "records/2025-03-13_fpds_idvs.csv.gz"}) {
-      Status s = ReadRecordsFile(kDemo + file, records_);
-      ASSERT_TRUE(s.ok()) << s.message();
-    }
-    FinishRecords(records_);
-    results_ = new std::vector<ClaimResult>(
-        VerifyClaims(*claims_, *records_, VerifyOptions{DefaultSince()}));
-  }
-  static void TearDownTestSuite() {
-    delete results_;
-    delete records_;
-    delete claims_;
-  }
-  // The result of the first claim with this PIID.
-  static const ClaimResult& For(const std::string& piid) {
-    for (std::size_t i = 0; i < claims_->size(); ++i) {
-      if ((*claims_)[i].piid == piid) return (*results_)[i];
-    }
-    ADD_FAILURE() << piid << " not among the claims";
-    static ClaimResult none;
-    return none;
-  }
-  static std::vector<Claim>* claims_;
-  static RecordSet* records_;
-  static std::vector<ClaimResult>* results_;
+  static void SetUpTestSuite() { VerifyDemo("claims/2025-10-21_contracts_api.csv.gz"); }
 };
-std::vector<Claim>* AfterRecordsRealDataTest::claims_ = nullptr;
-RecordSet* AfterRecordsRealDataTest::records_ = nullptr;
-std::vector<ClaimResult>* AfterRecordsRealDataTest::results_ = nullptr;
 
 // Of the 7,039 claims ($41,802,734,395.81) with no award in the records, 6,836 were listed
 // (deleted_date) from 2025-03-13 to 2025-10-03; the other 203 on or before 2025-03-12 (89 of them

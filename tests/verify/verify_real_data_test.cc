@@ -6,51 +6,17 @@
 #include <string>
 
 #include "claims/claims_reader.h"
+#include "demo_verify_test.h"
 #include "records/records_reader.h"
 #include "verify/verifier.h"
 
 namespace receipts {
 namespace {
 
-const std::string kDemo = std::string(RECEIPTS_SOURCE_DIR) + "/demo/";
-
-class VerifyRealDataTest : public ::testing::Test {
+class VerifyRealDataTest : public testing::DemoVerifyTest {
  protected:
-  static void SetUpTestSuite() {
-    auto claims = ReadClaimsFile(kDemo + "claims/2025-03-13_contracts_grab.csv.gz", std::nullopt);
-    ASSERT_TRUE(claims.ok()) << claims.status().message();
-    claims_ = new std::vector<Claim>(std::move(*claims));
-    records_ = new RecordSet();
-    for (const char* file :
-         {"records/2025-03-13_fpds_awards.csv.gz", "records/2025-03-13_fpds_idvs.csv.gz"}) {
-      Status s = ReadRecordsFile(kDemo + file, records_);
-      ASSERT_TRUE(s.ok()) << s.message();
-    }
-    FinishRecords(records_);
-    results_ = new std::vector<ClaimResult>(
-        VerifyClaims(*claims_, *records_, VerifyOptions{DefaultSince()}));
-  }
-  static void TearDownTestSuite() {
-    delete results_;
-    delete records_;
-    delete claims_;
-  }
-  // The result of the first claim with this PIID.
-  static const ClaimResult& For(const std::string& piid) {
-    for (std::size_t i = 0; i < claims_->size(); ++i) {
-      if ((*claims_)[i].piid == piid) return (*results_)[i];
-    }
-    ADD_FAILURE() << piid << " not among the claims";
-    static ClaimResult none;
-    return none;
-  }
-  static std::vector<Claim>* claims_;
-  static RecordSet* records_;
-  static std::vector<ClaimResult>* results_;
+  static void SetUpTestSuite() { VerifyDemo("claims/2025-03-13_contracts_grab.csv.gz"); }
 };
-std::vector<Claim>* VerifyRealDataTest::claims_ = nullptr;
-RecordSet* VerifyRealDataTest::records_ = nullptr;
-std::vector<ClaimResult>* VerifyRealDataTest::results_ = nullptr;
 
 TEST_F(VerifyRealDataTest, WholeListFigures) {
   ASSERT_EQ(claims_->size(), 5'356u);
