@@ -63,7 +63,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
     if (got < 0) {
       int error = errno;
       ::close(*fd);
-      return Status::IoError(path + ": read error: " + std::strerror(error));
+      return Status::IoError(path + ": read failed: " + std::strerror(error));
     }
     if (got == 0) break;
     bytes.append(piece, static_cast<std::size_t>(got));

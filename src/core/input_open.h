@@ -19,7 +19,7 @@ Result<int> OpenInputFile(const std::string& path);
 Status CheckInputFile(const std::string& path);
 
 // The whole of the regular file `path`, in one buffer of its size (a stringstream would hold two
-// or three times it). Fails as OpenInputFile does, or with IoError "PATH: read error: WHY".
+// or three times it). Fails as OpenInputFile does, or with IoError "PATH: read failed: WHY".
 Result<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace receipts

@@ -88,26 +88,10 @@ Result<std::vector<InputPart>> DecodeInput(const std::string& name, std::string 
 }
 
 Result<std::vector<InputPart>> ReadInputFile(const std::string& path, const InputLimits& limits) {
-  // A directory or a FIFO is refused here: read whole, one aborted and the other hung.
-  Result<int> fd = OpenInputFile(path);
-  if (!fd.ok()) return fd.status();
-  std::string bytes;
-  struct stat st;
-  if (::fstat(*fd, &st) == 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
-  char buffer[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(*fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int error = errno;
-      ::close(*fd);
-      return Status::IoError(path + ": read failed: " + std::strerror(error));
-    }
-    if (n == 0) break;
-    bytes.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(*fd);
-  return DecodeInput(path, std::move(bytes), limits);
+  // A directory or a FIFO is refused there: read whole, one aborted and the other hung.
+  Result<std::string> bytes = ReadWholeFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return DecodeInput(path, std::move(bytes).value(), limits);
 }
 
 }  // namespace receipts
