@@ -1,7 +1,6 @@
 #include "report/summary.h"
 
 #include <algorithm>
-#include <map>
 
 #include "core/text.h"
 #include "report/claim_identifier.h"
@@ -30,10 +29,7 @@ Summary Summarize(const VerifyRun& run) {
   summary.claims = run.claims.size();
   summary.records_as_of = run.records_as_of;
   summary.since = run.since;
-  summary.by_verdict.resize(kVerdictCount);
-  for (int v = 0; v < kVerdictCount; ++v) summary.by_verdict[v].verdict = static_cast<Verdict>(v);
-
-  std::map<std::string, AgencyTotals> agencies;
+  TotalsTally tally;
   std::vector<SavingsGap> gaps;
   gaps.reserve(run.claims.size());
   const ClaimResult missing;
@@ -42,26 +38,13 @@ Summary Summarize(const VerifyRun& run) {
     const ClaimResult& result = i < run.results.size() ? run.results[i] : missing;
     Cents claimed = claim.claimed_savings.value_or(0);
     Cents verified = result.verified_savings.value_or(0);
-    summary.claimed_total += claimed;
-    summary.verified_total += verified;
-
-    VerdictTotals& by_verdict = summary.by_verdict[static_cast<int>(result.verdict)];
-    ++by_verdict.count;
-    by_verdict.claimed += claimed;
-    by_verdict.verified += verified;
-
-    std::string agency(Trim(claim.agency));
-    AgencyTotals& by_agency = agencies[agency];
-    by_agency.agency = agency;
-    ++by_agency.count;
-    by_agency.claimed += claimed;
-    by_agency.verified += verified;
+    tally.Add(claim.agency, claimed, result.verdict, verified);
 
     if (result.verdict == Verdict::kAfterRecords) continue;
     SavingsGap gap;
     gap.claim_id = i < run.results.size() ? result.claim_id : i + 1;
     gap.identifier = ClaimIdentifier(claim);
-    gap.agency = std::move(agency);
+    gap.agency = std::string(Trim(claim.agency));
     gap.claimed = claim.claimed_savings;
     gap.verified = result.verified_savings;
     gap.verdict = result.verdict;
@@ -69,12 +52,11 @@ Summary Summarize(const VerifyRun& run) {
     gaps.push_back(std::move(gap));
   }
 
-  for (auto& [name, totals] : agencies) summary.by_agency.push_back(std::move(totals));
-  std::stable_sort(summary.by_agency.begin(), summary.by_agency.end(),
-                   [](const AgencyTotals& a, const AgencyTotals& b) {
-                     if (a.claimed != b.claimed) return a.claimed > b.claimed;
-                     return a.count > b.count;  // names already ascending (std::map order)
-                   });
+  Totals totals = tally.Finish();
+  summary.claimed_total = totals.claimed_total;
+  summary.verified_total = totals.verified_total;
+  summary.by_verdict = std::move(totals.by_verdict);
+  summary.by_agency = std::move(totals.by_agency);
 
   // stable: equal gaps keep claim order.
   std::size_t keep = std::min(kLargestGapCount, gaps.size());

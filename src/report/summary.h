@@ -8,26 +8,10 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "report/totals.h"
 #include "verify/claim_result.h"
 
 namespace receipts {
-
-// Claims with one verdict. claimed sums the known claimed_savings, verified the known
-// verified_savings; unknown figures add nothing.
-struct VerdictTotals {
-  Verdict verdict = Verdict::kUnverifiable;
-  std::size_t count = 0;
-  Cents claimed = 0;
-  Cents verified = 0;
-};
-
-// Claims of one agency, named as published (trimmed; "" when the claim names none).
-struct AgencyTotals {
-  std::string agency;
-  std::size_t count = 0;
-  Cents claimed = 0;
-  Cents verified = 0;
-};
 
 // One claim whose verified savings fall short of what was claimed.
 struct SavingsGap {

@@ -137,18 +137,19 @@ std::string SummaryJson(const SnapshotView& view) {
       Money("claimed_total", view.claimed_total), Money("verified_total", view.verified_total),
       view.verified ? Str(view.verified_at) : "null");
   for (std::size_t i = 0; i < view.by_verdict.size(); ++i) {
-    const VerdictTotal& v = view.by_verdict[i];
+    const VerdictTotals& v = view.by_verdict[i];
     if (i > 0) out += ',';
-    out += fmt::format("{{\"verdict\":{},\"meaning\":{},\"count\":{},{},{}}}", Str(v.verdict),
-                       Str(VerdictMeaningOf(v.verdict)), v.count, Money("claimed", v.claimed),
-                       Money("verified", v.verified));
+    out += fmt::format("{{\"verdict\":{},\"meaning\":{},\"count\":{},{},{}}}",
+                       Str(VerdictName(v.verdict)), Str(VerdictMeaningOf(VerdictName(v.verdict))),
+                       v.count, Money("claimed", v.claimed), Money("verified", v.verified));
   }
   out += "],\"by_agency\":[";
   for (std::size_t i = 0; i < view.by_agency.size(); ++i) {
-    const AgencyTotal& a = view.by_agency[i];
+    const AgencyTotals& a = view.by_agency[i];
     if (i > 0) out += ',';
-    out += fmt::format("{{\"agency\":{},\"count\":{},{},{}}}", Str(a.agency), a.count,
-                       Money("claimed", a.claimed), Money("verified", a.verified));
+    out += fmt::format(
+        "{{\"agency\":{},\"count\":{},{},{}}}", Str(a.agency), a.count, Money("claimed", a.claimed),
+        Money("verified", view.verified ? std::optional<Cents>(a.verified) : std::nullopt));
   }
   return out + "]}\n";
 }

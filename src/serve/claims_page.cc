@@ -53,7 +53,7 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
                  HtmlEscape(query.q));
   body += "<label>Agency<select name=\"agency\" data-testid=\"filter-agency\">";
   body += Option("", "all agencies", query.agency.empty());
-  for (const AgencyTotal& a : view.by_agency) {
+  for (const AgencyTotals& a : view.by_agency) {
     if (a.agency.empty()) continue;
     body += Option(a.agency, fmt::format("{} ({})", a.agency, a.count),
                    ToLowerAscii(a.agency) == ToLowerAscii(query.agency));

@@ -65,9 +65,10 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
   body += "<div class=\"grid2\">\n";
   if (view.verified) {
     std::vector<ChartBar> bars;
-    for (const VerdictTotal& v : view.by_verdict) {
+    for (const VerdictTotals& v : view.by_verdict) {
       if (v.count == 0) continue;
-      bars.push_back({v.verdict, v.claimed, v.verified, VerdictColourOf(v.verdict)});
+      bars.push_back(
+          {VerdictName(v.verdict), v.claimed, v.verified, VerdictColourOf(VerdictName(v.verdict))});
     }
     body += "<section>\n<h2>By verdict</h2>\n";
     body += BarChartSvg(bars, "Claimed and verified savings by verdict", "chart-verdicts");
@@ -75,12 +76,12 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
         "\n<table data-testid=\"verdict-table\"><thead><tr><th>Verdict</th><th class=\"m\">"
         "Claims</th><th class=\"m\">Claimed</th><th class=\"m\">Verified</th></tr></thead>"
         "<tbody>\n";
-    for (const VerdictTotal& v : view.by_verdict) {
+    for (const VerdictTotals& v : view.by_verdict) {
       if (v.count == 0) continue;
-      fmt::format_to(it,
-                     "<tr><td><a href=\"/claims{}\">{}</a></td><td class=\"m\">{}</td>{}{}</tr>\n",
-                     HtmlEscape(QueryString({{"verdict", v.verdict}})), VerdictTag(v.verdict),
-                     v.count, MoneyCell(v.claimed), MoneyCell(v.verified));
+      fmt::format_to(
+          it, "<tr><td><a href=\"/claims{}\">{}</a></td><td class=\"m\">{}</td>{}{}</tr>\n",
+          HtmlEscape(QueryString({{"verdict", VerdictName(v.verdict)}})),
+          VerdictTag(VerdictName(v.verdict)), v.count, MoneyCell(v.claimed), MoneyCell(v.verified));
     }
     body += "</tbody></table>\n</section>\n";
   } else {
@@ -90,15 +91,15 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
   }
   std::vector<ChartBar> agencies;
   for (std::size_t i = 0; i < std::min(kChartAgencies, view.by_agency.size()); ++i) {
-    const AgencyTotal& a = view.by_agency[i];
-    agencies.push_back({a.agency.empty() ? "(not named)" : a.agency, a.claimed,
-                        a.verified.value_or(0), "#2b5c8a"});
+    const AgencyTotals& a = view.by_agency[i];
+    agencies.push_back(
+        {a.agency.empty() ? "(not named)" : a.agency, a.claimed, a.verified, "#2b5c8a"});
   }
   fmt::format_to(it, "<section>\n<h2>Top {} agencies by claimed savings</h2>\n", agencies.size());
   body += BarChartSvg(agencies, "Claimed and verified savings by agency", "chart-agencies");
   body += "\n<p class=\"muted\">";
   for (std::size_t i = 0; i < std::min(kChartAgencies, view.by_agency.size()); ++i) {
-    const AgencyTotal& a = view.by_agency[i];
+    const AgencyTotals& a = view.by_agency[i];
     if (a.agency.empty()) continue;
     fmt::format_to(it, "{}<a href=\"/claims{}\">{}</a>", i == 0 ? "" : " · ",
                    HtmlEscape(QueryString({{"agency", a.agency}})), HtmlEscape(a.agency));

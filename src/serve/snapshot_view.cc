@@ -1,8 +1,5 @@
 #include "serve/snapshot_view.h"
 
-#include <algorithm>
-#include <map>
-
 #include "core/text.h"
 #include "verify/claim_result.h"
 
@@ -40,43 +37,20 @@ Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapsh
     }
   }
 
-  std::map<std::string, VerdictTotal> verdict_totals;
-  std::map<std::string, AgencyTotal> agency_totals;
-  Cents verified_total = 0;
+  TotalsTally tally;
   for (const ClaimRow& row : view.rows) {
-    Cents claimed = row.claim.claimed_savings.value_or(0);
-    Cents verified = row.verdict ? row.verdict->verified_savings.value_or(0) : 0;
-    view.claimed_total += claimed;
-    verified_total += verified;
-    std::string agency(Trim(row.claim.agency));
-    AgencyTotal& a = agency_totals[agency];
-    a.agency = agency;
-    ++a.count;
-    a.claimed += claimed;
-    if (view.verified) a.verified = a.verified.value_or(0) + verified;
-    if (row.verdict) {
-      VerdictTotal& v = verdict_totals[row.verdict->verdict];
-      ++v.count;
-      v.claimed += claimed;
-      v.verified += verified;
-    }
+    std::optional<Verdict> verdict;
+    if (row.verdict) verdict = VerdictNamed(row.verdict->verdict);
+    tally.Add(row.claim.agency, row.claim.claimed_savings.value_or(0), verdict,
+              row.verdict ? row.verdict->verified_savings.value_or(0) : 0);
   }
+  Totals totals = tally.Finish();
+  view.claimed_total = totals.claimed_total;
   if (view.verified) {
-    view.verified_total = verified_total;
-    for (int i = 0; i < kVerdictCount; ++i) {
-      std::string name = VerdictName(static_cast<Verdict>(i));
-      VerdictTotal total = verdict_totals[name];
-      total.verdict = name;
-      view.by_verdict.push_back(total);
-    }
+    view.verified_total = totals.verified_total;
+    view.by_verdict = std::move(totals.by_verdict);
   }
-  for (auto& [name, total] : agency_totals) view.by_agency.push_back(total);
-  std::sort(view.by_agency.begin(), view.by_agency.end(),
-            [](const AgencyTotal& a, const AgencyTotal& b) {
-              if (a.claimed != b.claimed) return a.claimed > b.claimed;
-              if (a.count != b.count) return a.count > b.count;
-              return a.agency < b.agency;
-            });
+  view.by_agency = std::move(totals.by_agency);
   return view;
 }
 

@@ -17,6 +17,7 @@
 #include "ledger/canonical.h"
 #include "ledger/ledger.h"
 #include "ledger/verdict_reads.h"
+#include "report/totals.h"
 
 namespace receipts::serve {
 
@@ -29,30 +30,15 @@ struct ClaimRow {
   std::string search_text;
 };
 
-struct VerdictTotal {
-  std::string verdict;
-  std::size_t count = 0;
-  Cents claimed = 0;
-  Cents verified = 0;
-};
-
-struct AgencyTotal {
-  std::string agency;  // trimmed, as published; "" when the claim names none
-  std::size_t count = 0;
-  Cents claimed = 0;
-  std::optional<Cents> verified;  // absent when the snapshot was not verified
-};
-
 struct SnapshotView {
   SnapshotInfo snapshot;
   bool verified = false;       // verdicts are stored for this snapshot
   std::string verified_at;     // when they were computed (UTC); "" when not verified
   std::vector<ClaimRow> rows;  // seq order
   Cents claimed_total = 0;
-  std::optional<Cents> verified_total;  // absent when not verified
-  std::vector<VerdictTotal>
-      by_verdict;                      // every verdict in precedence order; empty when not verified
-  std::vector<AgencyTotal> by_agency;  // claimed desc, then count desc, then name
+  std::optional<Cents> verified_total;    // absent when not verified
+  std::vector<VerdictTotals> by_verdict;  // every verdict in enum order; empty when not verified
+  std::vector<AgencyTotals> by_agency;    // claimed desc, then count desc, then name
 };
 
 Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapshot);
