@@ -9,6 +9,7 @@
 #include "report/html_escape.h"
 #include "report/html_page.h"
 #include "report/output_dir.h"
+#include "report/trend_chart.h"
 
 namespace receipts {
 namespace {
@@ -31,59 +32,9 @@ std::string SignedUsd(Cents cents) {
 
 std::string Day(const std::string& as_of) { return as_of.substr(0, 10); }
 
-// Vertical bars, one per snapshot, on one scale; geometry in double (display only).
-std::string TotalsChart(const std::vector<SnapshotInfo>& snapshots) {
-  constexpr int kWidth = 900, kHeight = 320, kLeft = 70, kTop = 20, kBottom = 70;
-  constexpr int kPlotHeight = kHeight - kTop - kBottom;
-  Cents max = 1;
-  for (const SnapshotInfo& s : snapshots) max = std::max(max, s.claimed_total);
-  std::string out;
-  auto it = std::back_inserter(out);
-  fmt::format_to(it,
-                 "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
-                 "aria-label=\"Claimed total per snapshot\">",
-                 kWidth, kHeight);
-  for (int tick = 0; tick <= 4; ++tick) {
-    double y = kTop + kPlotHeight * (1.0 - tick / 4.0);
-    fmt::format_to(it,
-                   "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde2e6\"/>"
-                   "<text class=\"v\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
-                   kLeft, kWidth - 10, y, y, kLeft - 6, y + 4,
-                   ShortUsd(static_cast<Cents>(static_cast<double>(max) * tick / 4.0)));
-  }
-  std::size_t n = std::max<std::size_t>(snapshots.size(), 1);
-  double slot = static_cast<double>(kWidth - kLeft - 10) / static_cast<double>(n);
-  double bar = std::min(48.0, slot * 0.7);
-  std::string points;
-  for (std::size_t i = 0; i < snapshots.size(); ++i) {
-    const SnapshotInfo& s = snapshots[i];
-    double h = s.claimed_total <= 0
-                   ? 0.0
-                   : kPlotHeight * static_cast<double>(s.claimed_total) / static_cast<double>(max);
-    double x = kLeft + slot * static_cast<double>(i) + (slot - bar) / 2;
-    double y = kTop + kPlotHeight - h;
-    points += fmt::format("{:.1f},{:.1f} ", x + bar / 2, y);
-    fmt::format_to(it,
-                   "<g><title>snapshot {} ({}): {} claims, {} claimed</title>"
-                   "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
-                   "fill=\"#2b5c8a\" opacity=\"0.75\"/>"
-                   "<text class=\"v\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>"
-                   "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"end\" "
-                   "transform=\"rotate(-45 {:.1f} {})\">{}</text></g>",
-                   s.id, HtmlEscape(s.as_of), s.claim_count, FormatUsd(s.claimed_total), x, y, bar,
-                   h, x + bar / 2, y - 4, ShortUsd(s.claimed_total), x + bar / 2,
-                   kTop + kPlotHeight + 14, x + bar / 2, kTop + kPlotHeight + 14,
-                   HtmlEscape(Day(s.as_of)));
-  }
-  if (snapshots.size() > 1) {
-    fmt::format_to(it,
-                   "<polyline points=\"{}\" fill=\"none\" stroke=\"#d81b78\" "
-                   "stroke-width=\"1.5\"/>",
-                   points);
-  }
-  out += "</svg>";
-  return out;
-}
+// Wider than the dashboard's trend, with room below for the dates.
+constexpr TrendChartLayout kTrendLayout = {
+    .width = 900, .height = 320, .left = 70, .right = 10, .top = 20, .bottom = 70};
 
 std::string ClaimLabel(const LedgerClaim& c) {
   std::string out = "<code>" + HtmlEscape(c.key) + "</code>";
@@ -118,7 +69,7 @@ std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& l
                  HtmlEscape(head));
 
   out += "<section>\n<h2>Claimed total per snapshot</h2>\n";
-  out += TotalsChart(t.snapshots);
+  out += TrendChartSvg(t.snapshots, kTrendLayout, "");
   out +=
       "\n<table>\n<thead><tr><th class=\"m\">Snapshot</th><th>As of</th><th>Kind</th>"
       "<th class=\"m\">Claims</th><th class=\"m\">Claimed total</th><th>Source</th>"
