@@ -145,6 +145,41 @@ struct UsaspendingColumns {
 
 namespace {
 
+// Who a contract row's award is: its agency and PIID, and its parent IDV's (for an order).
+struct ContractIdentity {
+  std::string agency;
+  std::string piid;
+  std::string parent_agency;
+  std::string parent_piid;
+  bool idv = false;
+};
+
+// A row without an award key gets the one the broker would build from its identity; one that
+// has neither key nor PIID is an error naming the key cell.
+Status CompleteAwardKey(const CsvReader& csv, const ContractColumns& c, const ContractIdentity& id,
+                        std::string* key) {
+  if (!key->empty()) return Status::Ok();
+  if (id.piid.empty()) return CellError(csv, c.award_key, "no award key and no PIID");
+  *key = id.idv ? IdvAwardKey(id.piid, id.agency)
+                : ContractAwardKey(id.piid, id.agency, id.parent_piid, id.parent_agency);
+  return Status::Ok();
+}
+
+// Adds `action` to the award `key`, with the row's outlay and the award's identity (an IDV has no
+// parent).
+Status AddContractAction(const CsvReader& csv, const ContractColumns& c, const std::string& key,
+                         ContractIdentity id, Action action, RecordBatch* batch) {
+  Award* award = batch->FindOrAdd(key);
+  if (Status s = SetOutlay(csv, c.outlayed, award); !s.ok()) return s;
+  SetIdentity(award, id.idv ? AwardFamily::kIdv : AwardFamily::kContract, std::move(id.agency),
+              std::move(id.piid), id.idv ? "" : std::move(id.parent_agency),
+              id.idv ? "" : std::move(id.parent_piid));
+  if (Status s = batch->AddAction(award, std::move(action)); !s.ok()) {
+    return CellError(csv, c.award_key, s.message());
+  }
+  return Status::Ok();
+}
+
 Status BindContractTransactions(const CsvReader& csv, UsaspendingColumns* u) {
   ContractColumns& c = u->c;
   Status s = RequireAll(csv, {{"contract_transaction_unique_key", &u->tx_key},
@@ -183,12 +218,9 @@ Status DecodeContractTransaction(const CsvReader* csv, const UsaspendingColumns&
   if (parent_agency.empty()) parent_agency = NormalizeAgencyId(part(1));
   std::string parent_piid = NormalizePiid(csv->field(c.parent_piid));
   if (parent_piid.empty()) parent_piid = NormalizePiid(part(4));
-  bool idv = IsIdv(key, *csv, c);
-  if (key.empty()) {
-    if (piid.empty()) return CellError(*csv, c.award_key, "no award key and no PIID");
-    key = idv ? IdvAwardKey(piid, agency)
-              : ContractAwardKey(piid, agency, parent_piid, parent_agency);
-  }
+  ContractIdentity id{std::move(agency), std::move(piid), std::move(parent_agency),
+                      std::move(parent_piid), IsIdv(key, *csv, c)};
+  if (!(s = CompleteAwardKey(*csv, c, id, &key)).ok()) return s;
   Action a;
   a.mod_number = Text(*csv, u.mod);
   if (a.mod_number.empty()) a.mod_number = std::string(part(3));
@@ -202,17 +234,9 @@ Status DecodeContractTransaction(const CsvReader* csv, const UsaspendingColumns&
   if (!(s = ReadChange(*csv, u.obligated, &a.obligated)).ok()) return s;
   if (!(s = ReadChange(*csv, u.base_exercised, &a.base_and_exercised)).ok()) return s;
   if (!(s = ReadChange(*csv, u.base_all, &a.base_and_all)).ok()) return s;
-  if (!(s = ReadContractCommon(*csv, c, idv, &a)).ok()) return s;
+  if (!(s = ReadContractCommon(*csv, c, id.idv, &a)).ok()) return s;
   a.reason_code = Text(*csv, u.action_type_code);
-  Award* award = batch->FindOrAdd(key);
-  if (!(s = SetOutlay(*csv, c.outlayed, award)).ok()) return s;
-  SetIdentity(award, idv ? AwardFamily::kIdv : AwardFamily::kContract, std::move(agency),
-              std::move(piid), idv ? "" : std::move(parent_agency),
-              idv ? "" : std::move(parent_piid));
-  if (!(s = batch->AddAction(award, std::move(a))).ok()) {
-    return CellError(*csv, c.award_key, s.message());
-  }
-  return Status::Ok();
+  return AddContractAction(*csv, c, key, std::move(id), std::move(a), batch);
 }
 
 Status BindContractSummaries(const CsvReader& csv, UsaspendingColumns* u) {
@@ -238,28 +262,17 @@ Status DecodeContractSummary(const CsvReader* csv, const UsaspendingColumns& u,
   if (agency.empty()) agency = NormalizeAgencyId(csv->field(c.sub_agency));
   std::string parent_agency = NormalizeAgencyId(csv->field(c.parent_agency));
   std::string parent_piid = NormalizePiid(csv->field(c.parent_piid));
-  bool idv = IsIdv(key, *csv, c);
-  if (key.empty()) {
-    if (piid.empty()) return CellError(*csv, c.award_key, "no award key and no PIID");
-    key = idv ? IdvAwardKey(piid, agency)
-              : ContractAwardKey(piid, agency, parent_piid, parent_agency);
-  }
+  ContractIdentity id{std::move(agency), std::move(piid), std::move(parent_agency),
+                      std::move(parent_piid), IsIdv(key, *csv, c)};
+  if (!(s = CompleteAwardKey(*csv, c, id, &key)).ok()) return s;
   Action a;
   a.mod_number = kSummaryMod;
   if (!(s = ReadDate(*csv, u.action_date, &a.signed_date)).ok()) return s;
-  if (!(s = ReadContractCommon(*csv, c, idv, &a)).ok()) return s;
+  if (!(s = ReadContractCommon(*csv, c, id.idv, &a)).ok()) return s;
   a.obligated = a.total_obligated.value_or(0);
   a.base_and_exercised = a.total_base_and_exercised.value_or(0);
   a.base_and_all = a.total_base_and_all.value_or(0);
-  Award* award = batch->FindOrAdd(key);
-  if (!(s = SetOutlay(*csv, c.outlayed, award)).ok()) return s;
-  SetIdentity(award, idv ? AwardFamily::kIdv : AwardFamily::kContract, std::move(agency),
-              std::move(piid), idv ? "" : std::move(parent_agency),
-              idv ? "" : std::move(parent_piid));
-  if (!(s = batch->AddAction(award, std::move(a))).ok()) {
-    return CellError(*csv, c.award_key, s.message());
-  }
-  return Status::Ok();
+  return AddContractAction(*csv, c, key, std::move(id), std::move(a), batch);
 }
 
 Status BindAssistance(bool summaries, const CsvReader& csv, UsaspendingColumns* u) {
