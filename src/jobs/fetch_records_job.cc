@@ -41,32 +41,29 @@ Result<Wanted> Prepare(const std::string& ledger_path, const std::string& snapsh
   return out;
 }
 
-}  // namespace
-
-Result<FetchRecordsResult> RunFetchRecordsJob(const FetchRecordsJob& job) {
+// Prepares the job, then runs `fetch` (FetchFromUsaspending or FetchFromSam) on its awards.
+template <typename ResultT, typename JobT, typename FetchFn>
+Result<ResultT> RunFetch(const JobT& job, FetchFn fetch) {
   auto wanted = Prepare(job.ledger_path, job.snapshot, job.out_dir);
   if (!wanted.ok()) return wanted.status();
-  FetchRecordsResult result;
+  ResultT result;
   result.snapshot = wanted->snapshot;
   result.claims = wanted->claims;
   result.claims_without_award = wanted->claims_without_award;
-  auto summary = FetchFromUsaspending(wanted->requests, wanted->store.get(), job.options);
+  auto summary = fetch(wanted->requests, wanted->store.get(), job.options);
   if (!summary.ok()) return summary.status();
   result.summary = std::move(*summary);
   return result;
 }
 
+}  // namespace
+
+Result<FetchRecordsResult> RunFetchRecordsJob(const FetchRecordsJob& job) {
+  return RunFetch<FetchRecordsResult>(job, FetchFromUsaspending);
+}
+
 Result<FetchSamResult> RunFetchSamJob(const FetchSamJob& job) {
-  auto wanted = Prepare(job.ledger_path, job.snapshot, job.out_dir);
-  if (!wanted.ok()) return wanted.status();
-  FetchSamResult result;
-  result.snapshot = wanted->snapshot;
-  result.claims = wanted->claims;
-  result.claims_without_award = wanted->claims_without_award;
-  auto summary = FetchFromSam(wanted->requests, wanted->store.get(), job.options);
-  if (!summary.ok()) return summary.status();
-  result.summary = std::move(*summary);
-  return result;
+  return RunFetch<FetchSamResult>(job, FetchFromSam);
 }
 
 }  // namespace receipts
