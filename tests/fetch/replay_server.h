@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "io/input_file.h"
+#include "loopback_server.h"
 
 namespace receipts::testing {
 
@@ -79,18 +80,7 @@ class ReplayServer {
     try {
       server_.Get(R"(/savings/(contracts|grants|leases))",
                   [this](const httplib::Request& req, httplib::Response& res) { Serve(req, res); });
-      port_ = server_.bind_to_any_port("127.0.0.1");
-      if (port_ <= 0) return false;
-      thread_ = std::thread([this] {
-        try {
-          server_.listen_after_bind();
-        } catch (const std::exception&) {
-        }
-      });
-      for (int i = 0; i < 500 && !server_.is_running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      }
-      return server_.is_running();
+      return loopback_.Start();
     } catch (const std::exception&) {
       return false;
     }
@@ -98,14 +88,10 @@ class ReplayServer {
 
   void Stop() {
     stopping_ = true;
-    try {
-      server_.stop();
-    } catch (const std::exception&) {
-    }
-    if (thread_.joinable()) thread_.join();
+    loopback_.Stop();
   }
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return loopback_.base_url(); }
 
   void AddFaults(const std::string& kind, int page, const std::vector<ReplayFault>& faults) {
     std::lock_guard lock(mutex_);
@@ -228,9 +214,8 @@ class ReplayServer {
   }
 
   std::map<std::string, std::vector<std::string>> items_;  // read-only once serving
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = -1;
+  LoopbackServer loopback_;
+  httplib::Server& server_ = loopback_.routes();
   std::atomic<bool> stopping_{false};
   mutable std::mutex mutex_;
   std::map<PageKey, std::deque<ReplayFault>> faults_;

@@ -23,6 +23,7 @@
 #include "csv/csv_reader.h"
 #include "fetch/record_store.h"
 #include "io/input_file.h"
+#include "loopback_server.h"
 
 namespace receipts {
 namespace {
@@ -96,26 +97,16 @@ class SamReplay {
                           "application/json");
         });
     server_.set_tcp_nodelay(true);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) return false;
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return server_.is_running();
+    return loopback_.Start();
   }
-  void Stop() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void Stop() { loopback_.Stop(); }
   ~SamReplay() { Stop(); }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return loopback_.base_url(); }
 
  private:
   std::map<std::string, std::vector<std::string>> by_piid_;
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
+  LoopbackServer loopback_;
+  httplib::Server& server_ = loopback_.routes();
   std::atomic<int> requests_{0};
   std::atomic<int> quota_{-1};
   std::mutex mutex_;

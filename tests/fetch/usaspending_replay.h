@@ -30,6 +30,7 @@
 #include "core/csv_writer.h"
 #include "core/json_writer.h"
 #include "csv/csv_reader.h"
+#include "loopback_server.h"
 
 namespace receipts::testing {
 
@@ -162,32 +163,15 @@ class UsaspendingReplay {
       // Headers and body go out in two writes: without this, Nagle's algorithm and delayed ACKs
       // hold every answer 40 ms.
       server_.set_tcp_nodelay(true);
-      port_ = server_.bind_to_any_port("127.0.0.1");
-      if (port_ <= 0) return false;
-      thread_ = std::thread([this] {
-        try {
-          server_.listen_after_bind();
-        } catch (const std::exception&) {
-        }
-      });
-      for (int i = 0; i < 500 && !server_.is_running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      }
-      return server_.is_running();
+      return loopback_.Start();
     } catch (const std::exception&) {
       return false;
     }
   }
-  void Stop() {
-    try {
-      server_.stop();
-    } catch (const std::exception&) {
-    }
-    if (thread_.joinable()) thread_.join();
-  }
+  void Stop() { loopback_.Stop(); }
   ~UsaspendingReplay() { Stop(); }
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return loopback_.base_url(); }
 
  private:
   void Count() {
@@ -378,9 +362,8 @@ class UsaspendingReplay {
   }
 
   std::map<std::string, Award> awards_;  // fixed before Start
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
+  LoopbackServer loopback_;
+  httplib::Server& server_ = loopback_.routes();
   std::mutex mutex_;
   std::map<std::string, std::deque<int>> award_statuses_;
   std::map<std::string, DownloadFault> download_faults_;

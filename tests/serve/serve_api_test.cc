@@ -2,13 +2,9 @@
 // ledger built by the real binary from the real 2025-02-18 and 2025-02-19 snapshots, with
 // verdicts stored by `receipts verify --ledger`: figures, bad parameters (400), unknown things
 // (404), ETags (304), path traversal, security headers, and who may write (401/403/201).
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -21,6 +17,7 @@
 
 #include "../cli/run_binary.h"
 #include "core/sha256.h"
+#include "running_server.h"
 #include "serve/auth.h"
 #include "serve/ledger_pool.h"
 #include "serve/server.h"
@@ -30,7 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 using receipts::serve::ServeOptions;
 using receipts::serve::Server;
-using namespace receipts::testing;  // kBinary, kSource, Slurp
+using namespace receipts::testing;  // Exchange, kBinary, kSource, RunningServer, Slurp
 
 const std::string kClaims = kSource + "/demo/claims/";
 const std::string kRecords = kSource + "/demo/records/";
@@ -38,71 +35,7 @@ const std::string kToken = "test-token-0123456789abcdef";
 const std::string kKey = "contract:7012:70CMSD22A00000008";
 const std::string kKeyPath = "/api/claims/contract%3A7012%3A70CMSD22A00000008";
 
-// Sends `request` as is on a fresh connection and returns what comes back before the server
-// closes it (or 5 s pass).
-std::string RawExchange(int port, const std::string& request) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return "";
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  timeval timeout{5, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  std::string reply;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-          static_cast<ssize_t>(request.size())) {
-    char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, n);
-  }
-  ::close(fd);
-  return reply;
-}
-
 int Sh(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
-
-// A server running in a thread of this process until destroyed.
-class RunningServer {
- public:
-  explicit RunningServer(ServeOptions options) {
-    options.bind = "127.0.0.1";
-    options.port = 0;
-    options.threads = 4;
-    auto server = Server::Create(options);
-    if (!server.ok()) {
-      error_ = server.status().ToString();
-      return;
-    }
-    server_ = std::move(*server);
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    // Wait (bounded) until it answers.
-    for (int i = 0; i < 200; ++i) {
-      httplib::Client probe("127.0.0.1", server_->port());
-      probe.set_connection_timeout(0, 200'000);
-      if (probe.Get("/assets/app.css")) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    error_ = "the server did not answer within 5 s";
-  }
-  ~RunningServer() {
-    if (server_ != nullptr) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  const std::string& error() const { return error_; }
-  int port() const { return server_->port(); }
-  httplib::Client Client() const {
-    httplib::Client client("127.0.0.1", server_->port());
-    client.set_url_encode(false);  // send paths exactly as written (traversal tests)
-    client.set_read_timeout(30, 0);
-    return client;
-  }
-
- private:
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::string error_;
-};
 
 class ServeApiTest : public ::testing::Test {
  protected:
@@ -122,6 +55,7 @@ class ServeApiTest : public ::testing::Test {
         0);
     ServeOptions options;
     options.ledger = ledger;
+    options.threads = 4;
     server_ = new RunningServer(options);
     ASSERT_EQ(server_->error(), "");
   }
@@ -458,6 +392,7 @@ TEST_F(ServeApiTest, WritesNeedTheToken) {
   options.ledger = ledger.string();
   options.token = kToken;
   options.max_body_bytes = 1 << 20;
+  options.threads = 4;
   RunningServer writable(options);
   ASSERT_EQ(writable.error(), "");
   const std::string body = Slurp(kClaims + "2025-02-20T12-58_contracts_fpds.csv.gz");
@@ -489,16 +424,16 @@ TEST_F(ServeApiTest, WritesNeedTheToken) {
                   400);
   // Too large: refused from the declared length, before the body is read.
   std::string reply =
-      RawExchange(writable.port(),
-                  "POST /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                  "Authorization: Bearer " +
-                      kToken + "\r\nContent-Length: 2097152\r\n\r\n");
+      Exchange(writable.port(),
+               "POST /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+               "Authorization: Bearer " +
+                   kToken + "\r\nContent-Length: 2097152\r\n\r\n");
   EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
   EXPECT_NE(reply.find("{\"error\":\"the body is larger than 1048576 bytes\"}"), std::string::npos);
   // Without a token, a large body is refused before it is read, too.
-  reply = RawExchange(writable.port(),
-                      "POST /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                      "Content-Length: 2097152\r\n\r\n");
+  reply = Exchange(writable.port(),
+                   "POST /api/snapshots HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                   "Content-Length: 2097152\r\n\r\n");
   EXPECT_TRUE(reply.rfind("HTTP/1.1 401", 0) == 0 || reply.rfind("HTTP/1.1 413", 0) == 0) << reply;
 
   res = writable.Client().Post(path, auth, body, "application/gzip");

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "../cli/run_binary.h"
-#include "loopback.h"
+#include "running_server.h"
 #include "serve/server.h"
 
 namespace {
@@ -26,8 +26,8 @@ namespace {
 namespace fs = std::filesystem;
 using receipts::serve::ServeOptions;
 using receipts::serve::Server;
-using namespace receipts::testing;  // ConnectLoopback, CountOf, Exchange, kBinary, kSource,
-                                    // ReceiveUntilClose, SendAll
+using namespace receipts::testing;  // ConnectLoopback, CountOf, Exchange, GetRequest, kBinary,
+                                    // kSource, ReceiveUntilClose, RunningServer, SendAll
 
 using Clock = std::chrono::steady_clock;
 
@@ -36,46 +36,18 @@ const std::string kRecords = kSource + "/demo/records/";
 
 int Sh(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
 
-// A server in a thread of this process until destroyed; `threads` workers.
-class Running {
- public:
-  Running(const std::string& ledger, std::size_t threads, receipts::serve::HttpLimits limits = {}) {
+// A server with `threads` workers over `ledger`.
+struct Running : RunningServer {
+  Running(const std::string& ledger, std::size_t threads, receipts::serve::HttpLimits limits = {})
+      : RunningServer(Options(ledger, threads, limits)) {}
+  static ServeOptions Options(const std::string& ledger, std::size_t threads,
+                              receipts::serve::HttpLimits limits) {
     ServeOptions options;
     options.ledger = ledger;
     options.limits = limits;
-    options.bind = "127.0.0.1";
-    options.port = 0;
     options.threads = threads;
-    auto server = Server::Create(options);
-    if (!server.ok()) {
-      error_ = server.status().ToString();
-      return;
-    }
-    server_ = std::move(*server);
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    for (int i = 0; i < 100; ++i) {
-      if (Exchange(port(), Get("/assets/app.css"), 1 << 20, 1000).rfind("HTTP/1.1 200", 0) == 0)
-        return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    error_ = "the server did not answer within a few seconds";
+    return options;
   }
-  ~Running() {
-    if (server_ != nullptr) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  const std::string& error() const { return error_; }
-  int port() const { return server_->port(); }
-
-  // A GET request for `path`, closing the connection after the answer.
-  static std::string Get(const std::string& path, const std::string& extra = "") {
-    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "Connection: close\r\n\r\n";
-  }
-
- private:
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::string error_;
 };
 
 // The status line's code, or 0 when nothing (or not HTTP) came back.
@@ -144,12 +116,12 @@ std::string* ServeHostileTest::ledger_ = nullptr;
 TEST_F(ServeHostileTest, MultiRangeRequestIsNotMultiplied) {
   Running server(*ledger_, 4);
   ASSERT_EQ(server.error(), "");
-  std::string whole = Exchange(server.port(), Running::Get("/api/summary"));
+  std::string whole = Exchange(server.port(), GetRequest("/api/summary"));
   ASSERT_EQ(StatusOf(whole), 200) << whole.substr(0, 200);
   std::string ranges = "Range: bytes=0-";
   for (int i = 0; i < 1000; ++i) ranges += ",0-";
   std::string reply =
-      Exchange(server.port(), Running::Get("/api/summary", ranges + "\r\n"), 64u << 20, 5000);
+      Exchange(server.port(), GetRequest("/api/summary", ranges + "\r\n"), 64u << 20, 5000);
   EXPECT_EQ(StatusOf(reply), 200) << reply.substr(0, 200);
   // The same bytes as without the Range header (the Date-free headers and body).
   EXPECT_LE(reply.size(), whole.size() + 64);
@@ -162,7 +134,7 @@ TEST_F(ServeHostileTest, TooManyRequestHeadersAre431) {
   ASSERT_EQ(server.error(), "");
   std::string headers;
   for (int i = 0; i < 5000; ++i) headers += "X-H" + std::to_string(i) + ": v\r\n";
-  std::string reply = Exchange(server.port(), Running::Get("/api/summary", headers));
+  std::string reply = Exchange(server.port(), GetRequest("/api/summary", headers));
   EXPECT_EQ(StatusOf(reply), 431) << reply.substr(0, 200);
 }
 
@@ -171,7 +143,7 @@ TEST_F(ServeHostileTest, HeaderLineOverLimitIs431) {
   Running server(*ledger_, 4);
   ASSERT_EQ(server.error(), "");
   std::string reply = Exchange(
-      server.port(), Running::Get("/api/summary", "X-Big: " + std::string(1u << 20, 'a') + "\r\n"));
+      server.port(), GetRequest("/api/summary", "X-Big: " + std::string(1u << 20, 'a') + "\r\n"));
   EXPECT_EQ(StatusOf(reply), 431) << reply.substr(0, 200);
 }
 
@@ -179,7 +151,7 @@ TEST_F(ServeHostileTest, RequestLineOverLimitIs414) {
   Running server(*ledger_, 4);
   ASSERT_EQ(server.error(), "");
   std::string reply =
-      Exchange(server.port(), Running::Get("/api/claims?q=" + std::string(1u << 20, 'a')));
+      Exchange(server.port(), GetRequest("/api/claims?q=" + std::string(1u << 20, 'a')));
   EXPECT_EQ(StatusOf(reply), 414) << reply.substr(0, 200);
 }
 
@@ -209,7 +181,7 @@ TEST_F(ServeHostileTest, IdleAndSlowConnectionsDoNotStarveRequests) {
   int answered = 0;
   for (int i = 0; i < 9; ++i) {
     auto start = Clock::now();
-    std::string reply = Exchange(server.port(), Running::Get("/api/summary"), 4u << 20, 3000);
+    std::string reply = Exchange(server.port(), GetRequest("/api/summary"), 4u << 20, 3000);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     if (StatusOf(reply) == 200 && ms < 3000) ++answered;
   }
@@ -277,7 +249,7 @@ TEST_F(ServeHostileTest, NoAbsoluteServerPathsInTheApi) {
        {"/api/summary", "/api/snapshots", "/api/snapshots?format=csv", "/api/claims?per_page=5",
         "/api/claims/70CMSD22A00000008", "/api/diff?from=1&to=2", "/", "/claims/70CMSD22A00000008",
         "/api/nothing-here"}) {
-    std::string reply = Exchange(server.port(), Running::Get(path));
+    std::string reply = Exchange(server.port(), GetRequest(path));
     EXPECT_NE(StatusOf(reply), 0) << path;
     EXPECT_EQ(reply.find(kSource), std::string::npos) << path;
     EXPECT_EQ(reply.find(dir_->string()), std::string::npos) << path;
@@ -293,7 +265,7 @@ TEST_F(ServeHostileTest, HotJournalIsRolledBackAndServed) {
   {
     Running server(ledger, 2);
     ASSERT_EQ(server.error(), "");
-    before = Exchange(server.port(), Running::Get("/api/snapshots"));
+    before = Exchange(server.port(), GetRequest("/api/snapshots"));
     ASSERT_EQ(StatusOf(before), 200);
   }
   ASSERT_TRUE(LeaveHotJournal(ledger));
@@ -301,11 +273,11 @@ TEST_F(ServeHostileTest, HotJournalIsRolledBackAndServed) {
 
   Running server(ledger, 2);
   ASSERT_EQ(server.error(), "");
-  std::string after = Exchange(server.port(), Running::Get("/api/snapshots"));
+  std::string after = Exchange(server.port(), GetRequest("/api/snapshots"));
   EXPECT_EQ(StatusOf(after), 200) << after.substr(0, 300);
   auto body = [](const std::string& reply) { return reply.substr(reply.find("\r\n\r\n")); };
   EXPECT_EQ(body(after), body(before));
-  std::string claims = Exchange(server.port(), Running::Get("/api/claims?per_page=1"));
+  std::string claims = Exchange(server.port(), GetRequest("/api/claims?per_page=1"));
   EXPECT_EQ(StatusOf(claims), 200);
   EXPECT_EQ(claims.find("\"total\":0,"), std::string::npos);
   EXPECT_FALSE(fs::exists(ledger + "-journal"));
@@ -317,11 +289,11 @@ TEST_F(ServeHostileTest, HotJournalLeftWhileServingIsRolledBack) {
   fs::copy_file(*ledger_, ledger, fs::copy_options::overwrite_existing);
   Running server(ledger, 2);
   ASSERT_EQ(server.error(), "");
-  std::string before = Exchange(server.port(), Running::Get("/api/snapshots"));
+  std::string before = Exchange(server.port(), GetRequest("/api/snapshots"));
   ASSERT_EQ(StatusOf(before), 200);
   ASSERT_TRUE(LeaveHotJournal(ledger));
   ASSERT_TRUE(fs::exists(ledger + "-journal"));
-  std::string after = Exchange(server.port(), Running::Get("/api/claims?per_page=1"));
+  std::string after = Exchange(server.port(), GetRequest("/api/claims?per_page=1"));
   EXPECT_EQ(StatusOf(after), 200) << after.substr(0, 300);
   EXPECT_EQ(after.find("\"total\":0,"), std::string::npos);
   EXPECT_FALSE(fs::exists(ledger + "-journal"));
@@ -361,7 +333,7 @@ TEST_F(ServeHostileTest, ConnectionsPastTheLimitAre503) {
   std::string refused;
   for (int i = 0; i < 50 && StatusOf(refused) != 503; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    refused = Exchange(server.port(), Running::Get("/api/summary"), 1 << 20, 3000);
+    refused = Exchange(server.port(), GetRequest("/api/summary"), 1 << 20, 3000);
   }
   EXPECT_EQ(StatusOf(refused), 503) << refused.substr(0, 200);
   for (int fd : held)
@@ -369,7 +341,7 @@ TEST_F(ServeHostileTest, ConnectionsPastTheLimitAre503) {
   int status = 0;
   for (int i = 0; i < 50 && status != 200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    status = StatusOf(Exchange(server.port(), Running::Get("/api/summary"), 1 << 20, 3000));
+    status = StatusOf(Exchange(server.port(), GetRequest("/api/summary"), 1 << 20, 3000));
   }
   EXPECT_EQ(status, 200);
 }
