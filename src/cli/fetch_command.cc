@@ -32,21 +32,19 @@ namespace {
 
 struct FetchFlags {
   std::string ledger = "receipts.db";
-  std::string base_url = FetchOptions().base_url;
-  std::string kind = "all";
-  int per_page = FetchOptions().per_page;
-  int max_retries = FetchOptions().max_retries;
-  int timeout_seconds = FetchOptions().timeout_seconds;
-  std::int64_t max_items = FetchOptions().max_items;
-  std::int64_t max_pages = FetchOptions().max_pages;
-  std::int64_t max_bytes = FetchOptions().max_bytes;
+  // The flags bind to it directly; `log` is set from --quiet.
+  FetchOptions options = [] {
+    FetchOptions defaults;
+    defaults.kind = "all";
+    return defaults;
+  }();
   std::string sign_key;
   bool quiet = false;
 };
 
 int RunFetchDoge(const FetchFlags& flags) {
-  if (flags.kind != "all" && flags.kind != "contracts" && flags.kind != "grants" &&
-      flags.kind != "leases") {
+  const std::string& kind = flags.options.kind;
+  if (kind != "all" && kind != "contracts" && kind != "grants" && kind != "leases") {
     return UsageError("--kind must be contracts, grants, leases or all");
   }
   std::optional<SigningKey> key;
@@ -59,20 +57,12 @@ int RunFetchDoge(const FetchFlags& flags) {
   Result<std::unique_ptr<Ledger>> ledger = Ledger::Open(flags.ledger, /*create=*/true);
   if (!ledger.ok()) return Fail(ledger.status());
 
-  FetchOptions options;
-  options.base_url = flags.base_url;
-  options.kind = flags.kind;
-  options.per_page = flags.per_page;
-  options.max_retries = flags.max_retries;
-  options.timeout_seconds = flags.timeout_seconds;
-  options.max_items = flags.max_items;
-  options.max_pages = flags.max_pages;
-  options.max_bytes = flags.max_bytes;
+  FetchOptions options = flags.options;
   if (!flags.quiet) {
     options.log = [](std::string_view line) { std::cerr << "fetch: " << line << "\n"; };
   }
   std::vector<SnapshotInput> captures;
-  if (flags.kind == "all") {
+  if (kind == "all") {
     Result<std::vector<SnapshotInput>> all = FetchDogeAll(options);
     if (!all.ok()) return Fail(all.status());
     captures = std::move(all).value();
@@ -224,25 +214,25 @@ void AddFetchCommand(CLI::App& root, Commands* commands) {
       "capture, and ingest each list as a snapshot.");
   doge->add_option("--ledger", flags->ledger, "Ledger file (created if missing)")
       ->capture_default_str();
-  doge->add_option("--base-url", flags->base_url, "API base URL")->capture_default_str();
-  doge->add_option("--kind", flags->kind, "contracts, grants, leases or all")
+  doge->add_option("--base-url", flags->options.base_url, "API base URL")->capture_default_str();
+  doge->add_option("--kind", flags->options.kind, "contracts, grants, leases or all")
       ->capture_default_str();
-  doge->add_option("--per-page", flags->per_page, "Items per page (1 to 500)")
+  doge->add_option("--per-page", flags->options.per_page, "Items per page (1 to 500)")
       ->capture_default_str();
-  doge->add_option("--max-retries", flags->max_retries,
+  doge->add_option("--max-retries", flags->options.max_retries,
                    "Retries per page on HTTP 429/5xx, timeouts and transport errors")
       ->capture_default_str();
-  doge->add_option("--timeout", flags->timeout_seconds, "Seconds allowed for each request")
+  doge->add_option("--timeout", flags->options.timeout_seconds, "Seconds allowed for each request")
       ->capture_default_str();
-  doge->add_option("--max-items", flags->max_items,
+  doge->add_option("--max-items", flags->options.max_items,
                    "Refuse a list whose meta announces more items than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  doge->add_option("--max-pages", flags->max_pages,
+  doge->add_option("--max-pages", flags->options.max_pages,
                    "Refuse a list whose meta announces more pages than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  doge->add_option("--max-bytes", flags->max_bytes,
+  doge->add_option("--max-bytes", flags->options.max_bytes,
                    "Stop a list whose pages together hold more bytes than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

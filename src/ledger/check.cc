@@ -207,9 +207,8 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
   auto ids = AllSnapshotIds(db);
   if (!ids.ok()) return ids.status();
 
-  auto snapshot = db->Prepare(
-      "SELECT kind, source, as_of, ingested_at, raw_sha256, claim_count, claimed_total_cents, "
-      "claims_sha256, claims_parser FROM snapshots WHERE id = ?1");
+  auto snapshot = db->Prepare(std::string("SELECT ") + kSnapshotMetaColumns +
+                              ", claims_parser FROM snapshots WHERE id = ?1");
   if (!snapshot.ok()) return snapshot.status();
   auto chain = db->Prepare(
       "SELECT prev_head, head, signature, public_key FROM chain WHERE snapshot_id = ?1");
@@ -231,16 +230,8 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
     if (!row.ok()) return row.status();
     if (!*row) return fail(id, "snapshot row is missing");
     SnapshotHeader header;
-    header.id = id;
-    header.kind = snapshot->Text(0);
-    header.source = snapshot->Text(1);
-    header.as_of = snapshot->Text(2);
-    header.ingested_at = snapshot->Text(3);
-    header.raw_sha256 = snapshot->Text(4);
-    header.claim_count = snapshot->Int(5);
-    header.claimed_total = snapshot->Int(6);
-    header.claims_sha256 = snapshot->Text(7);
-    const std::int64_t claims_parser = snapshot->Int(8);
+    static_cast<SnapshotMeta&>(header) = ReadSnapshotMeta(*snapshot);
+    const std::int64_t claims_parser = snapshot->Int(9);
 
     std::vector<RawPage> raw_pages;
     auto pages = CheckPages(db, &header, &raw_pages);

@@ -16,18 +16,22 @@ namespace receipts {
 inline constexpr const char kGenesisHead[] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-// Everything about a snapshot that its head covers.
-struct SnapshotHeader {
+// A snapshot's own fields, as its snapshots row stores them.
+struct SnapshotMeta {
   std::int64_t id = 0;
   std::string kind;
   std::string source;
   std::string as_of;
   std::string ingested_at;
   std::string raw_sha256;
-  std::vector<std::pair<std::string, std::string>> pages;  // (url_or_path, sha256) in order
   std::int64_t claim_count = 0;
   Cents claimed_total = 0;
   std::string claims_sha256;
+};
+
+// Everything about a snapshot that its head covers: its fields and its pages.
+struct SnapshotHeader : SnapshotMeta {
+  std::vector<std::pair<std::string, std::string>> pages;  // (url_or_path, sha256) in order
 };
 
 // The bytes hashed into a head: netstrings of "receipts-ledger-v1", prev_head, id, kind, source,

@@ -19,15 +19,7 @@ constexpr const char* kSelectSnapshot =
 
 SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
   SnapshotInfo info;
-  info.id = row.Int(0);
-  info.kind = row.Text(1);
-  info.source = row.Text(2);
-  info.as_of = row.Text(3);
-  info.ingested_at = row.Text(4);
-  info.raw_sha256 = row.Text(5);
-  info.claim_count = row.Int(6);
-  info.claimed_total = row.Int(7);
-  info.claims_sha256 = row.Text(8);
+  static_cast<SnapshotMeta&>(info) = ReadSnapshotMeta(row);
   info.prev_head = row.Text(9);
   info.head = row.Text(10);
   info.is_signed = row.Int(11) != 0;
@@ -79,6 +71,20 @@ Status InsertClaim(SqliteStatement* insert, std::int64_t snapshot_id, const Ledg
 }
 
 }  // namespace
+
+SnapshotMeta ReadSnapshotMeta(const SqliteStatement& row) {
+  SnapshotMeta meta;
+  meta.id = row.Int(0);
+  meta.kind = row.Text(1);
+  meta.source = row.Text(2);
+  meta.as_of = row.Text(3);
+  meta.ingested_at = row.Text(4);
+  meta.raw_sha256 = row.Text(5);
+  meta.claim_count = row.Int(6);
+  meta.claimed_total = row.Int(7);
+  meta.claims_sha256 = row.Text(8);
+  return meta;
+}
 
 LedgerClaim ReadLedgerClaim(const SqliteStatement& row, bool with_raw) {
   LedgerClaim c;
@@ -259,15 +265,7 @@ Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimF
 
   IngestResult result;
   SnapshotInfo& info = result.snapshot;
-  info.id = header.id;
-  info.kind = header.kind;
-  info.source = header.source;
-  info.as_of = header.as_of;
-  info.ingested_at = header.ingested_at;
-  info.raw_sha256 = header.raw_sha256;
-  info.claim_count = header.claim_count;
-  info.claimed_total = header.claimed_total;
-  info.claims_sha256 = header.claims_sha256;
+  static_cast<SnapshotMeta&>(info) = header;
   info.prev_head = prev_head;
   info.head = head;
   info.is_signed = key != nullptr;

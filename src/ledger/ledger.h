@@ -14,22 +14,14 @@
 #include "claims/snapshot_input.h"
 #include "core/status.h"
 #include "ledger/canonical.h"
+#include "ledger/hash_chain.h"
 #include "ledger/signing.h"
 #include "ledger/sqlite_db.h"
 
 namespace receipts {
 
 // One snapshot row with its chain row.
-struct SnapshotInfo {
-  std::int64_t id = 0;
-  std::string kind;
-  std::string source;
-  std::string as_of;
-  std::string ingested_at;
-  std::string raw_sha256;
-  std::int64_t claim_count = 0;
-  Cents claimed_total = 0;
-  std::string claims_sha256;
+struct SnapshotInfo : SnapshotMeta {
   std::string prev_head;
   std::string head;
   bool is_signed = false;
@@ -90,6 +82,13 @@ inline constexpr const char* kClaimColumns =
     "description, status, link, date, claimed_savings_cents, claimed_value_cents, source_line";
 // Reads the kClaimColumns of the current row (raw_json, when selected, follows at column 18).
 LedgerClaim ReadLedgerClaim(const SqliteStatement& row, bool with_raw);
+
+// The columns of a snapshots row, in the order ReadSnapshotMeta expects.
+inline constexpr const char* kSnapshotMetaColumns =
+    "id, kind, source, as_of, ingested_at, raw_sha256, claim_count, claimed_total_cents, "
+    "claims_sha256";
+// Reads the kSnapshotMetaColumns of the current row, from column 0.
+SnapshotMeta ReadSnapshotMeta(const SqliteStatement& row);
 
 // The snapshot kind of a list: "contracts", "grants", "leases", "mixed" when it holds several,
 // `fallback` when it holds none.

@@ -31,6 +31,12 @@ struct BarChartLayout {
   std::size_t label_chars = 0;  // longer labels are cut, with "…" (the full one is in <title>)
 };
 
+// The layouts in use, one line each, fields in the order above.
+// report.html's: wide, for longer labels.
+inline constexpr BarChartLayout kReportBarChartLayout{820, 250, 440, 34, 13, 26, 90, 34};
+// The dashboard's: narrower, as it sets two charts side by side.
+inline constexpr BarChartLayout kDashboardBarChartLayout{580, 210, 290, 32, 12, 25, 80, 26};
+
 // Per row a pale bar for claimed and a solid one for verified in the bar's colour, on one scale,
 // each with a ShortUsd figure beside it and the exact FormatUsd figures in the row's <title>.
 // `title` is the aria-label, `verified_legend` the legend's text for the solid bars, `test_id`

@@ -31,16 +31,6 @@ std::string AgencyLabel(std::string_view agency) {
   return agency.empty() ? "(not named)" : std::string(agency);
 }
 
-// The chart's layout on this page: wider than the dashboard's, for longer labels.
-constexpr BarChartLayout kChartLayout = {.width = 820,
-                                         .label_width = 250,
-                                         .bars_width = 440,
-                                         .row = 34,
-                                         .bar_height = 13,
-                                         .verified_value_y = 26,
-                                         .legend_gap = 90,
-                                         .label_chars = 34};
-
 std::string MoneyCell(const std::optional<Cents>& cents) {
   if (!cents) return "<td class=\"m\" data-value=\"\"></td>";
   return fmt::format("<td class=\"m\" data-value=\"{}\">{}</td>", *cents, FormatUsd(*cents));
@@ -174,7 +164,7 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
                  summary.claims, FormatUsd(summary.claimed_total),
                  FormatUsd(summary.verified_total));
   out += "<h2>Claimed and verified by verdict</h2>\n";
-  out += BarChartSvg(verdict_bars, kChartLayout, "Claimed and verified savings by verdict",
+  out += BarChartSvg(verdict_bars, kReportBarChartLayout, "Claimed and verified savings by verdict",
                      "verified (in the colour of the verdict)");
   out += "\n</section>\n";
 
@@ -186,8 +176,8 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
   }
   fmt::format_to(it, "<section>\n<h2>Top {} agencies by claimed savings</h2>\n",
                  agency_bars.size());
-  out +=
-      BarChartSvg(agency_bars, kChartLayout, "Claimed and verified savings by agency", "verified");
+  out += BarChartSvg(agency_bars, kReportBarChartLayout, "Claimed and verified savings by agency",
+                     "verified");
   out += "\n</section>\n";
 
   // Largest gaps.

@@ -6,16 +6,6 @@
 namespace receipts::serve {
 namespace {
 
-// Narrower than report.html's: the dashboard sets two charts side by side.
-constexpr BarChartLayout kBarLayout = {.width = 580,
-                                       .label_width = 210,
-                                       .bars_width = 290,
-                                       .row = 32,
-                                       .bar_height = 12,
-                                       .verified_value_y = 25,
-                                       .legend_gap = 80,
-                                       .label_chars = 26};
-
 // The full width of the page, under the two bar charts.
 constexpr TrendChartLayout kTrendLayout = {
     .width = 1160, .height = 260, .left = 70, .right = 10, .top = 20, .bottom = 60};
@@ -24,7 +14,7 @@ constexpr TrendChartLayout kTrendLayout = {
 
 std::string BarChartSvg(const std::vector<ChartBar>& bars, std::string_view title,
                         std::string_view test_id) {
-  return receipts::BarChartSvg(bars, kBarLayout, title, "verified", test_id);
+  return receipts::BarChartSvg(bars, kDashboardBarChartLayout, title, "verified", test_id);
 }
 
 std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots, std::string_view test_id) {

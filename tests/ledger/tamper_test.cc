@@ -157,18 +157,9 @@ TEST_F(TamperTest, RecomputedChainFailsTheSignature) {
     auto claims = (*ledger)->Claims(2, /*with_raw=*/true);
     ASSERT_TRUE(claims.ok());
     claims->back().vendor = "Somebody Else";
-    SnapshotHeader h;
     const SnapshotInfo& s = (*snapshots)[1];
-    h = {s.id,
-         s.kind,
-         s.source,
-         s.as_of,
-         s.ingested_at,
-         s.raw_sha256,
-         {{"2.csv", s.raw_sha256}},
-         s.claim_count,
-         s.claimed_total,
-         ClaimsDigest(*claims)};
+    SnapshotHeader h{s, {{"2.csv", s.raw_sha256}}};
+    h.claims_sha256 = ClaimsDigest(*claims);
     std::string head = HeadHash((*snapshots)[0].head, h);
     testing::Tamper(path_,
                     "UPDATE claims SET vendor = 'Somebody Else' WHERE snapshot_id = 2 AND "
@@ -319,28 +310,12 @@ TEST_F(TamperTest, ClaimsEditedConsistentlyWithTheirHashesFailTheRawPage) {
     ASSERT_TRUE(claims.ok());
     (*claims)[1].claimed_savings = 8000000;  // $80.00 -> $80,000.00, and the total with it
     const SnapshotInfo& s = (*snapshots)[0];
-    SnapshotHeader h{s.id,
-                     s.kind,
-                     s.source,
-                     s.as_of,
-                     s.ingested_at,
-                     s.raw_sha256,
-                     {{"1.csv", s.raw_sha256}},
-                     s.claim_count,
-                     ClaimedTotal(*claims),
-                     ClaimsDigest(*claims)};
+    SnapshotHeader h{s, {{"1.csv", s.raw_sha256}}};
+    h.claimed_total = ClaimedTotal(*claims);
+    h.claims_sha256 = ClaimsDigest(*claims);
     std::string head1 = HeadHash(kGenesisHead, h);
     const SnapshotInfo& t = (*snapshots)[1];
-    SnapshotHeader h2{t.id,
-                      t.kind,
-                      t.source,
-                      t.as_of,
-                      t.ingested_at,
-                      t.raw_sha256,
-                      {{"2.csv", t.raw_sha256}},
-                      t.claim_count,
-                      t.claimed_total,
-                      t.claims_sha256};
+    SnapshotHeader h2{t, {{"2.csv", t.raw_sha256}}};
     std::string head2 = HeadHash(head1, h2);
     testing::Tamper(path_,
                     "UPDATE claims SET claimed_savings_cents = 8000000 WHERE snapshot_id "

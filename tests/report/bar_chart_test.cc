@@ -8,14 +8,7 @@ namespace receipts {
 namespace {
 
 // Any layout will do; report.html's and the dashboard's are pinned by their own outputs.
-constexpr BarChartLayout kLayout = {.width = 400,
-                                    .label_width = 120,
-                                    .bars_width = 200,
-                                    .row = 30,
-                                    .bar_height = 10,
-                                    .verified_value_y = 22,
-                                    .legend_gap = 70,
-                                    .label_chars = 10};
+constexpr BarChartLayout kLayout{400, 120, 200, 30, 10, 22, 70, 10};
 
 TEST(BarChartTest, OneBarExactly) {
   EXPECT_EQ(
