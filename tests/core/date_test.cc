@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../expect_each.h"
+
 namespace receipts {
 namespace {
 
@@ -12,13 +14,13 @@ std::string Iso(std::string_view text) {
 }
 
 TEST(DateTest, ParsesEveryFormInTheData) {
-  EXPECT_EQ(Iso("2025-01-21"), "2025-01-21");
-  EXPECT_EQ(Iso("2023-09-18 00:00:00"), "2023-09-18");
-  EXPECT_EQ(Iso("2025-03-13T18:25:00Z"), "2025-03-13");
-  EXPECT_EQ(Iso("2/5/2025"), "2025-02-05");
-  EXPECT_EQ(Iso("2/13/25"), "2025-02-13");
-  EXPECT_EQ(Iso("24mar2025"), "2025-03-24");
-  EXPECT_EQ(Iso("  "), "blank");
+  testing::ExpectEach(Iso, {{"2025-01-21", "2025-01-21"},
+                            {"2023-09-18 00:00:00", "2023-09-18"},
+                            {"2025-03-13T18:25:00Z", "2025-03-13"},
+                            {"2/5/2025", "2025-02-05"},
+                            {"2/13/25", "2025-02-13"},
+                            {"24mar2025", "2025-03-24"},
+                            {"  ", "blank"}});
 }
 
 TEST(DateTest, RejectsImpossibleDates) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "../expect_each.h"
 #include "core/json_writer.h"
 #include "test_run.h"
 
@@ -12,14 +13,15 @@ namespace receipts {
 namespace {
 
 TEST(ReportJsonStringTest, Escapes) {
-  EXPECT_EQ(JsonString("plain"), "\"plain\"");
-  EXPECT_EQ(JsonString("a \"q\" \\ b"), "\"a \\\"q\\\" \\\\ b\"");
-  EXPECT_EQ(JsonString("line\nnext\ttab\x01"), "\"line\\u000anext\\u0009tab\\u0001\"");
+  testing::ExpectEach([](const std::string& text) { return JsonString(text); },
+                      {{"plain", "\"plain\""},
+                       {"a \"q\" \\ b", "\"a \\\"q\\\" \\\\ b\""},
+                       {"line\nnext\ttab\x01", "\"line\\u000anext\\u0009tab\\u0001\""},
+                       {"Café Ünïcode — 東京 😀", "\"Café Ünïcode — 東京 😀\""},
+                       {"bad \xff byte", "\"bad \\ufffd byte\""},
+                       {"cut \xe2\x80", "\"cut \\ufffd\\ufffd\""},
+                       {"surrogate \xed\xa0\x80", "\"surrogate \\ufffd\\ufffd\\ufffd\""}});
   EXPECT_EQ(JsonString(std::string("nul\0x", 5)), "\"nul\\u0000x\"");
-  EXPECT_EQ(JsonString("Café Ünïcode — 東京 😀"), "\"Café Ünïcode — 東京 😀\"");
-  EXPECT_EQ(JsonString("bad \xff byte"), "\"bad \\ufffd byte\"");
-  EXPECT_EQ(JsonString("cut \xe2\x80"), "\"cut \\ufffd\\ufffd\"");
-  EXPECT_EQ(JsonString("surrogate \xed\xa0\x80"), "\"surrogate \\ufffd\\ufffd\\ufffd\"");
 }
 
 TEST(SummaryJsonTest, ParsesAndCarriesTheFigures) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../expect_each.h"
 #include "core/csv_writer.h"
 #include "test_run.h"
 
@@ -24,14 +25,15 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 TEST(ReportCsvFieldTest, QuotesOnlyWhenNeeded) {
-  EXPECT_EQ(CsvField(""), "");
-  EXPECT_EQ(CsvField("plain text; with semicolons"), "plain text; with semicolons");
-  EXPECT_EQ(CsvField("Café"), "Café");
-  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
-  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(CsvField("cr\r"), "\"cr\r\"");
-  EXPECT_EQ(CsvField("\""), "\"\"\"\"");
+  testing::ExpectEach([](const std::string& field) { return CsvField(field); },
+                      {{"", ""},
+                       {"plain text; with semicolons", "plain text; with semicolons"},
+                       {"Café", "Café"},
+                       {"a,b", "\"a,b\""},
+                       {"say \"hi\"", "\"say \"\"hi\"\"\""},
+                       {"two\nlines", "\"two\nlines\""},
+                       {"cr\r", "\"cr\r\""},
+                       {"\"", "\"\"\"\""}});
 }
 
 TEST(VerdictsCsvTest, HeaderIsExact) {
