@@ -127,28 +127,174 @@ inline std::uint64_t Range(unsigned lo, unsigned hi) {
   std::uint64_t below_lo = lo >= 64 ? ~0ULL : ((1ULL << lo) - 1);
   return below_hi & ~below_lo;
 }
+
+// What a block hands the next: all ones when it ended inside quotes, and whether its last byte
+// was a separator or line feed, a closing quote, or a CR outside quotes.
+struct BlockCarry {
+  std::uint64_t in_quote = 0;
+  std::uint64_t prev_sep = 1;  // the data starts at a record start
+  std::uint64_t prev_close = 0;
+  std::uint64_t prev_cr = 0;
+};
+
+// A 64-byte block, classified. Bits past the end of the data are clear.
+struct BlockBits {
+  std::uint64_t commas;     // separators outside quotes
+  std::uint64_t line_ends;  // line feeds outside quotes: each ends a record
+  std::uint64_t lfs;        // every line feed (physical lines)
+  std::uint64_t high;       // bytes >= 0x80 or NUL
+  // The first byte RFC 4180 would not put where it is (a quote inside an unquoted field, text
+  // after a closing quote, a lone CR); 64 when none.
+  unsigned first_irregular;
+  BlockCarry carry;  // for the next block
+};
+
+// Classifies the block at data[pos] (the last one, shorter than 64 bytes, padded with NULs).
+RECEIPTS_SCAN_TARGET inline BlockBits ClassifyBlock(std::string_view data, std::size_t pos,
+                                                    const BlockCarry& carry) {
+  const char* block = data.data() + pos;
+  std::size_t left = data.size() - pos;
+  alignas(64) char tail[64];
+  if (left < 64) {
+    std::memset(tail, 0, sizeof tail);
+    std::memcpy(tail, block, left);
+    block = tail;
+  }
+  Masks m = Classify(block);
+  std::uint64_t valid = left >= 64 ? ~0ULL : ((1ULL << left) - 1);
+  std::uint64_t inside = 0;
+  if (m.quote != 0 || carry.in_quote != 0) inside = PrefixXor(m.quote) ^ carry.in_quote;
+  std::uint64_t opening = m.quote & inside;
+  std::uint64_t closing = m.quote & ~inside;
+  std::uint64_t lone_cr = m.cr & ~inside;
+  std::uint64_t after_sep = ((m.comma | m.lf) << 1) | carry.prev_sep;
+  std::uint64_t after_close = (closing << 1) | carry.prev_close;
+  std::uint64_t after_cr = (lone_cr << 1) | carry.prev_cr;
+  std::uint64_t irregular = (opening & ~(after_sep | after_close)) |
+                            (after_close & ~(m.comma | m.lf | m.cr | m.quote)) | (after_cr & ~m.lf);
+  irregular &= valid;
+
+  BlockBits b;
+  b.commas = m.comma & ~inside;
+  b.line_ends = m.lf & ~inside;
+  b.lfs = m.lf;
+  b.high = m.high & valid;
+  b.first_irregular = irregular ? static_cast<unsigned>(_tzcnt_u64(irregular)) : 64;
+  b.carry.in_quote = static_cast<std::uint64_t>(static_cast<std::int64_t>(inside) >> 63);
+  b.carry.prev_sep = (m.comma | m.lf) >> 63;
+  b.carry.prev_close = closing >> 63;
+  b.carry.prev_cr = lone_cr >> 63;
+  return b;
+}
 #endif
+
+// The record being read: where and on which line it starts, and what its bytes so far hold.
+struct OpenRecord {
+  std::size_t start = 0;
+  std::size_t line = 0;
+  std::size_t lfs = 0;     // line feeds inside it so far
+  std::size_t commas = 0;  // separators so far
+  bool non_ascii = false;
+  OrdinalHits hits;
+
+  // The next record starts at `next`, `lines` physical lines below this one.
+  void StartNext(std::size_t next, std::size_t lines) {
+    start = next;
+    line += lines;
+    lfs = 0;
+    commas = 0;
+    non_ascii = false;
+    hits.found = 0;
+  }
+};
+
+#if defined(__x86_64__)
+// Adds bits [lo, hi) of block `b` (at data offset `pos`) to the record: its separators, with the
+// positions of the ordinals the targets need, its high bytes, and its line feeds (the one at
+// `hi` too: the record's own line end).
+RECEIPTS_SCAN_TARGET inline void TakeSpan(const BlockBits& b, unsigned lo, unsigned hi,
+                                          std::size_t pos, const std::vector<std::size_t>& ordinals,
+                                          OpenRecord* r) {
+  std::uint64_t span = b.commas & Range(lo, hi);
+  std::size_t count = static_cast<std::size_t>(_mm_popcnt_u64(span));
+  while (r->hits.found < ordinals.size() && ordinals[r->hits.found] <= r->commas + count) {
+    std::size_t k = ordinals[r->hits.found] - r->commas - 1;
+    r->hits.pos[r->hits.found++] = pos + _tzcnt_u64(_pdep_u64(1ULL << k, span));
+  }
+  r->commas += count;
+  r->lfs += static_cast<std::size_t>(_mm_popcnt_u64(b.lfs & Range(lo, std::min(hi + 1, 64u))));
+  r->non_ascii |= (b.high & Range(lo, hi)) != 0;
+}
+#endif
+
+// Hands records to the sink, with the cells its targets ask for.
+class Delivery {
+ public:
+  Delivery(std::string_view data, const CsvCellBounds& bounds, RecordSink* sink)
+      : data_(data), bounds_(bounds), sink_(sink) {}
+
+  // Hands over data[start, content_end), the record starting on `line`; an empty one (a line
+  // that was only a CR) is skipped. False when the sink stopped the scan.
+  bool Hand(std::size_t start, std::size_t content_end, std::size_t line, std::size_t fields,
+            bool non_ascii, const OrdinalHits& hits) {
+    if (content_end == start) return true;
+    rec_.line = line;
+    rec_.fields = fields;
+    rec_.non_ascii = non_ascii;
+    rec_.bytes = data_.substr(start, content_end - start);
+    for (std::size_t i = 0; i < bounds_.targets.size(); ++i) {
+      rec_.cells[i] = {};
+      if (bounds_.targets[i] < 0) continue;
+      int start_ord = bounds_.start_ord[i];
+      std::size_t from;
+      if (start_ord < 0) {
+        from = start;
+      } else if (static_cast<std::size_t>(start_ord) < hits.found) {
+        from = hits.pos[static_cast<std::size_t>(start_ord)] + 1;
+      } else {
+        continue;  // fewer fields
+      }
+      std::size_t end_ord = static_cast<std::size_t>(bounds_.end_ord[i]);
+      std::size_t to = end_ord < hits.found ? hits.pos[end_ord] : content_end;
+      rec_.cells[i] = data_.substr(from, to - from);
+    }
+    return sink_->OnRecord(rec_);
+  }
+
+ private:
+  std::string_view data_;
+  const CsvCellBounds& bounds_;
+  RecordSink* sink_;
+  ScannedRecord rec_;
+};
+
+// Where the content of the record data[start, end) ends: before a CR that ends it.
+std::size_t ContentEnd(std::string_view data, std::size_t start, std::size_t end) {
+  return end > start && data[end - 1] == '\r' ? end - 1 : end;
+}
 
 }  // namespace
 
 CsvScanner::CsvScanner(const std::vector<int>& targets) {
+  std::vector<int>& kept = bounds_.targets;
+  std::vector<std::size_t>& ordinals = bounds_.ordinals;
   for (int t : targets) {
-    if (targets_.size() < ScannedRecord::kMaxCells) targets_.push_back(t);
+    if (kept.size() < ScannedRecord::kMaxCells) kept.push_back(t);
   }
-  for (int t : targets_) {
+  for (int t : kept) {
     if (t < 0) continue;
-    if (t > 0) ordinals_.push_back(static_cast<std::size_t>(t));
-    ordinals_.push_back(static_cast<std::size_t>(t) + 1);
+    if (t > 0) ordinals.push_back(static_cast<std::size_t>(t));
+    ordinals.push_back(static_cast<std::size_t>(t) + 1);
   }
-  std::sort(ordinals_.begin(), ordinals_.end());
-  ordinals_.erase(std::unique(ordinals_.begin(), ordinals_.end()), ordinals_.end());
+  std::sort(ordinals.begin(), ordinals.end());
+  ordinals.erase(std::unique(ordinals.begin(), ordinals.end()), ordinals.end());
   auto index_of = [&](std::size_t ordinal) {
-    return static_cast<int>(std::lower_bound(ordinals_.begin(), ordinals_.end(), ordinal) -
-                            ordinals_.begin());
+    return static_cast<int>(std::lower_bound(ordinals.begin(), ordinals.end(), ordinal) -
+                            ordinals.begin());
   };
-  for (int t : targets_) {
-    start_ord_.push_back(t <= 0 ? -1 : index_of(static_cast<std::size_t>(t)));
-    end_ord_.push_back(t < 0 ? -1 : index_of(static_cast<std::size_t>(t) + 1));
+  for (int t : kept) {
+    bounds_.start_ord.push_back(t <= 0 ? -1 : index_of(static_cast<std::size_t>(t)));
+    bounds_.end_ord.push_back(t < 0 ? -1 : index_of(static_cast<std::size_t>(t) + 1));
   }
 }
 
@@ -168,34 +314,6 @@ CsvScanner::Outcome CsvScanner::Scan(std::string_view data, std::size_t line,
   return ScanScalar(data, line, stop_after, final, sink);
 }
 
-namespace {
-
-// Builds the record handed to the sink.
-void FillRecord(std::string_view data, std::size_t start, std::size_t content_end,
-                const OrdinalHits& hits, const std::vector<int>& targets,
-                const std::vector<int>& start_ord, const std::vector<int>& end_ord,
-                ScannedRecord* rec) {
-  rec->bytes = data.substr(start, content_end - start);
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    rec->cells[i] = {};
-    if (targets[i] < 0) continue;
-    std::size_t from;
-    if (start_ord[i] < 0) {
-      from = start;
-    } else if (static_cast<std::size_t>(start_ord[i]) < hits.found) {
-      from = hits.pos[static_cast<std::size_t>(start_ord[i])] + 1;
-    } else {
-      continue;  // fewer fields
-    }
-    std::size_t to = static_cast<std::size_t>(end_ord[i]) < hits.found
-                         ? hits.pos[static_cast<std::size_t>(end_ord[i])]
-                         : content_end;
-    rec->cells[i] = data.substr(from, to - from);
-  }
-}
-
-}  // namespace
-
 CsvScanner::Outcome CsvScanner::ScanScalar(std::string_view data, std::size_t line,
                                            std::size_t stop_after, bool final,
                                            RecordSink* sink) const {
@@ -203,7 +321,7 @@ CsvScanner::Outcome CsvScanner::ScanScalar(std::string_view data, std::size_t li
   std::size_t p = 0;
   const std::size_t n = data.size();
   OrdinalHits hits;
-  ScannedRecord rec;
+  Delivery delivery(data, bounds_, sink);
   while (true) {
     // Blank lines are not records (CsvReader::Next).
     std::size_t q = p;
@@ -218,7 +336,7 @@ CsvScanner::Outcome CsvScanner::ScanScalar(std::string_view data, std::size_t li
     out.lines += blank_lines;
     out.consumed = p;
     if (p >= n || p >= stop_after) break;
-    ScalarRecord r = ParseScalar(data, p, final, ordinals_, &hits);
+    ScalarRecord r = ParseScalar(data, p, final, bounds_.ordinals, &hits);
     if (r.unterminated) {
       out.unterminated_quote = true;
       out.error_line = line;
@@ -236,15 +354,12 @@ CsvScanner::Outcome CsvScanner::ScanScalar(std::string_view data, std::size_t li
       out.error_line = line;
       return out;
     }
-    rec.line = line;
-    rec.fields = r.fields;
-    rec.non_ascii = r.non_ascii;
-    FillRecord(data, p, r.content_end, hits, targets_, start_ord_, end_ord_, &rec);
+    bool go_on = delivery.Hand(p, r.content_end, line, r.fields, r.non_ascii, hits);
     line += r.lines;
     out.lines += r.lines;
     p = r.next;
     out.consumed = p;
-    if (!sink->OnRecord(rec)) {
+    if (!go_on) {
       out.stopped = true;
       return out;
     }
@@ -253,193 +368,93 @@ CsvScanner::Outcome CsvScanner::ScanScalar(std::string_view data, std::size_t li
 }
 
 #if defined(__x86_64__)
+// Block by block: every line end outside quotes before the block's first irregular byte ends a
+// record; an irregular byte sends its record through ParseScalar, and the blocks resume after it.
 RECEIPTS_SCAN_TARGET
 CsvScanner::Outcome CsvScanner::ScanFast(std::string_view data, std::size_t line,
                                          std::size_t stop_after, bool final,
                                          RecordSink* sink) const {
   Outcome out;
-  const char* base = data.data();
+  if (stop_after == 0) return out;
   const std::size_t n = data.size();
-  const std::size_t n_ords = ordinals_.size();
-  OrdinalHits hits;
-  ScannedRecord rec;
-  alignas(64) char tail[64];
-
-  // The record being read.
-  std::size_t rec_start = 0;
-  std::size_t rec_line = line;
-  std::size_t rec_lfs = 0;  // line feeds inside it so far
-  std::size_t commas = 0;   // separators so far
-  bool non_ascii = false;
-  // Carries from the previous block.
-  std::uint64_t in_quote = 0;  // all ones inside quotes
-  std::uint64_t prev_sep = 1, prev_close = 0, prev_cr = 0;
+  Delivery delivery(data, bounds_, sink);
+  OpenRecord r;
+  r.line = line;
+  BlockCarry carry;
+  // The outcome with the records before `consumed` handed over, the next on `next_line`.
+  auto handed_up_to = [&](std::size_t consumed, std::size_t next_line) {
+    out.consumed = consumed;
+    out.lines = next_line - line;
+    return out;
+  };
 
   std::size_t pos = 0;
-  hits.found = 0;
-  if (stop_after == 0) return out;
-
   while (pos < n) {
-    const char* block = base + pos;
-    std::size_t left = n - pos;
-    if (left < 64) {
-      std::memset(tail, 0, sizeof tail);
-      std::memcpy(tail, block, left);
-      block = tail;
-    }
-    Masks m = Classify(block);
-    std::uint64_t valid = left >= 64 ? ~0ULL : ((1ULL << left) - 1);
-    std::uint64_t x = 0;
-    if (m.quote != 0 || in_quote != 0) {
-      x = PrefixXor(m.quote) ^ in_quote;
-    }
-    std::uint64_t opening = m.quote & x;
-    std::uint64_t closing = m.quote & ~x;
-    std::uint64_t s_comma = m.comma & ~x;
-    std::uint64_t s_lf = m.lf & ~x;
-    std::uint64_t u_cr = m.cr & ~x;
-    std::uint64_t after_sep = ((m.comma | m.lf) << 1) | prev_sep;
-    std::uint64_t after_close = (closing << 1) | prev_close;
-    std::uint64_t after_cr = (u_cr << 1) | prev_cr;
-    std::uint64_t bad = (opening & ~(after_sep | after_close)) |
-                        (after_close & ~(m.comma | m.lf | m.cr | m.quote)) | (after_cr & ~m.lf);
-    bad &= valid;
-    unsigned first_bad = bad ? static_cast<unsigned>(_tzcnt_u64(bad)) : 64;
-
-    unsigned seg_lo = 0;
-    std::uint64_t events = s_lf;
-    bool stop = false;
-    while (events) {
-      unsigned e = static_cast<unsigned>(_tzcnt_u64(events));
-      if (e > first_bad) break;
-      std::uint64_t seg = s_comma & Range(seg_lo, e);
-      std::size_t cnt = static_cast<std::size_t>(_mm_popcnt_u64(seg));
-      while (hits.found < n_ords && ordinals_[hits.found] <= commas + cnt) {
-        std::size_t k = ordinals_[hits.found] - commas - 1;
-        hits.pos[hits.found++] = pos + _tzcnt_u64(_pdep_u64(1ULL << k, seg));
-      }
-      commas += cnt;
-      rec_lfs += static_cast<std::size_t>(_mm_popcnt_u64(m.lf & Range(seg_lo, e + 1)));
-      non_ascii |= (m.high & valid & Range(seg_lo, e)) != 0;
+    BlockBits b = ClassifyBlock(data, pos, carry);
+    unsigned span_lo = 0;
+    std::uint64_t ends = b.line_ends;
+    for (; ends != 0 && _tzcnt_u64(ends) < b.first_irregular; ends &= ends - 1) {
+      unsigned e = static_cast<unsigned>(_tzcnt_u64(ends));
+      TakeSpan(b, span_lo, e, pos, bounds_.ordinals, &r);
       std::size_t end = pos + e;
-      std::size_t content_end = end;
-      if (content_end > rec_start && base[content_end - 1] == '\r') --content_end;
-      if (content_end > rec_start) {
-        if (content_end - rec_start > kMaxRecordBytes) {
-          out.oversized = true;
-          out.error_line = rec_line;
-          return out;
-        }
-        rec.line = rec_line;
-        rec.fields = commas + 1;
-        rec.non_ascii = non_ascii;
-        FillRecord(data, rec_start, content_end, hits, targets_, start_ord_, end_ord_, &rec);
-        if (!sink->OnRecord(rec)) {
-          out.stopped = true;
-          out.consumed = end + 1;
-          out.lines = rec_line + rec_lfs - line;
-          return out;
-        }
-      }
-      rec_line += rec_lfs;
-      rec_start = end + 1;
-      rec_lfs = 0;
-      commas = 0;
-      non_ascii = false;
-      hits.found = 0;
-      seg_lo = e + 1;
-      events &= events - 1;
-      if (rec_start >= stop_after) {
-        stop = true;
-        break;
-      }
-    }
-    if (stop) break;
-    if (first_bad < 64 && (events == 0 || _tzcnt_u64(events) > first_bad)) {
-      // A record RFC 4180 would not write: CsvReader's own rules decide where it ends.
-      ScalarRecord r = ParseScalar(data, rec_start, final, ordinals_, &hits);
-      if (r.unterminated) {
-        out.unterminated_quote = true;
-        out.error_line = rec_line;
-        out.consumed = rec_start;
-        out.lines = rec_line - line;
+      std::size_t content_end = ContentEnd(data, r.start, end);
+      if (content_end - r.start > kMaxRecordBytes) {
+        out.oversized = true;
+        out.error_line = r.line;
         return out;
       }
-      if (!r.complete) break;  // needs more data: rec_start is where the stream resumes
-      if (r.content_end > rec_start) {
-        rec.line = rec_line;
-        rec.fields = r.fields;
-        rec.non_ascii = r.non_ascii;
-        FillRecord(data, rec_start, r.content_end, hits, targets_, start_ord_, end_ord_, &rec);
-        if (!sink->OnRecord(rec)) {
-          out.stopped = true;
-          out.consumed = r.next;
-          out.lines = rec_line + r.lines - line;
-          return out;
-        }
+      if (!delivery.Hand(r.start, content_end, r.line, r.commas + 1, r.non_ascii, r.hits)) {
+        out.stopped = true;
+        return handed_up_to(end + 1, r.line + r.lfs);
       }
-      rec_line += r.lines;
-      rec_start = r.next;
-      rec_lfs = 0;
-      commas = 0;
-      non_ascii = false;
-      hits.found = 0;
-      pos = rec_start;
-      in_quote = 0;
-      prev_sep = 1;
-      prev_close = 0;
-      prev_cr = 0;
-      if (rec_start >= stop_after) break;
+      r.StartNext(end + 1, r.lfs);
+      span_lo = e + 1;
+      if (r.start >= stop_after) return handed_up_to(std::min(r.start, n), r.line);
+    }
+    if (b.first_irregular < 64) {
+      // A record RFC 4180 would not write: CsvReader's own rules decide where it ends.
+      ScalarRecord s = ParseScalar(data, r.start, final, bounds_.ordinals, &r.hits);
+      if (s.unterminated) {
+        out.unterminated_quote = true;
+        out.error_line = r.line;
+        return handed_up_to(r.start, r.line);
+      }
+      if (!s.complete) break;  // needs more data: r.start is where the stream resumes
+      if (!delivery.Hand(r.start, s.content_end, r.line, s.fields, s.non_ascii, r.hits)) {
+        out.stopped = true;
+        return handed_up_to(s.next, r.line + s.lines);
+      }
+      r.StartNext(s.next, s.lines);
+      pos = r.start;
+      carry = BlockCarry{};
+      if (r.start >= stop_after) break;
       continue;
     }
     // The rest of the block belongs to the current record.
-    std::uint64_t seg = s_comma & Range(seg_lo, 64);
-    std::size_t cnt = static_cast<std::size_t>(_mm_popcnt_u64(seg));
-    while (hits.found < n_ords && ordinals_[hits.found] <= commas + cnt) {
-      std::size_t k = ordinals_[hits.found] - commas - 1;
-      hits.pos[hits.found++] = pos + _tzcnt_u64(_pdep_u64(1ULL << k, seg));
-    }
-    commas += cnt;
-    rec_lfs += static_cast<std::size_t>(_mm_popcnt_u64(m.lf & Range(seg_lo, 64)));
-    non_ascii |= (m.high & valid & Range(seg_lo, 64)) != 0;
-    in_quote = static_cast<std::uint64_t>(static_cast<std::int64_t>(x) >> 63);
-    prev_sep = (m.comma | m.lf) >> 63;
-    prev_close = closing >> 63;
-    prev_cr = u_cr >> 63;
+    TakeSpan(b, span_lo, 64, pos, bounds_.ordinals, &r);
+    carry = b.carry;
     pos += 64;
-    if (pos - rec_start > kMaxRecordBytes && pos < n) {
+    if (pos - r.start > kMaxRecordBytes && pos < n) {
       out.oversized = true;
-      out.error_line = rec_line;
-      out.consumed = rec_start;
-      out.lines = rec_line - line;
-      return out;
+      out.error_line = r.line;
+      return handed_up_to(r.start, r.line);
     }
   }
   // The data ended inside a record (or at a record start).
-  if (final && rec_start < n && rec_start < stop_after) {
-    if (in_quote != 0) {
+  if (final && r.start < n && r.start < stop_after) {
+    if (carry.in_quote != 0) {
       out.unterminated_quote = true;
-      out.error_line = rec_line;
-      out.consumed = rec_start;
-      out.lines = rec_line - line;
-      return out;
+      out.error_line = r.line;
+      return handed_up_to(r.start, r.line);
     }
     // A lone CR at the very end ends the record too.
-    std::size_t content_end = n;
-    if (content_end > rec_start && base[content_end - 1] == '\r') --content_end;
-    if (content_end > rec_start) {
-      rec.line = rec_line;
-      rec.fields = commas + 1;
-      rec.non_ascii = non_ascii;
-      FillRecord(data, rec_start, content_end, hits, targets_, start_ord_, end_ord_, &rec);
-      if (!sink->OnRecord(rec)) out.stopped = true;
+    if (!delivery.Hand(r.start, ContentEnd(data, r.start, n), r.line, r.commas + 1, r.non_ascii,
+                       r.hits)) {
+      out.stopped = true;
     }
-    rec_line += rec_lfs;
-    rec_start = n;
+    r.StartNext(n, r.lfs);
   }
-  out.consumed = std::min(rec_start, n);
-  out.lines = rec_line - line;
-  return out;
+  return handed_up_to(std::min(r.start, n), r.line);
 }
 #else
 CsvScanner::Outcome CsvScanner::ScanFast(std::string_view data, std::size_t line,

@@ -36,6 +36,15 @@ struct ScannedRecord {
   std::array<std::string_view, kMaxCells> cells;
 };
 
+// Where a scanner's target cells sit in a record: the separator ordinals (1 = the record's first
+// comma) that bound them, in ascending order, and per target the index in `ordinals` of its
+// opening and closing comma (-1: the record start / none).
+struct CsvCellBounds {
+  std::vector<int> targets;
+  std::vector<std::size_t> ordinals;
+  std::vector<int> start_ord, end_ord;
+};
+
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
@@ -79,11 +88,7 @@ class CsvScanner {
   Outcome ScanScalar(std::string_view data, std::size_t line, std::size_t stop_after, bool final,
                      RecordSink* sink) const;
 
-  std::vector<int> targets_;
-  // The separator ordinals (1 = the record's first comma) whose positions bound the targets.
-  std::vector<std::size_t> ordinals_;
-  // Per target: index in ordinals_ of its opening and closing comma (-1: record start / none).
-  std::vector<int> start_ord_, end_ord_;
+  CsvCellBounds bounds_;
 };
 
 }  // namespace receipts
