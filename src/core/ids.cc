@@ -86,4 +86,10 @@ std::string IdvAwardKey(std::string_view piid, std::string_view agency_id) {
          (agency_id.empty() ? "-NONE-" : std::string(agency_id));
 }
 
+std::string RecordRef::ToString() const {
+  std::string text = agency_id + "/" + piid + "/" + mod_number;
+  if (!transaction_number.empty() && transaction_number != "0") text += "#" + transaction_number;
+  return text;
+}
+
 }  // namespace receipts

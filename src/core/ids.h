@@ -48,4 +48,19 @@ std::string ContractAwardKey(std::string_view piid, std::string_view agency_id,
                              std::string_view idv_piid, std::string_view idv_agency_id);
 std::string IdvAwardKey(std::string_view piid, std::string_view agency_id);
 
+// One action of the contract record, as FPDS names it: agency id, PIID, modification number and,
+// for a modification the record holds more than once, its transaction number. Its written form,
+// "agencyID/PIID/modNumber" followed by "#transaction" when the transaction number is neither
+// empty nor "0" ("9300/93310023P0021/A00003", "9700/W91CRB20C0010/P00012#2"), is the evidence
+// column's and the API's record key (doc/formats.md).
+struct RecordRef {
+  std::string agency_id;
+  std::string piid;
+  std::string mod_number;
+  std::string transaction_number;
+
+  std::string ToString() const;
+  bool operator==(const RecordRef&) const = default;
+};
+
 }  // namespace receipts

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace receipts {
 
@@ -13,5 +14,7 @@ std::string ToLowerAscii(std::string_view text);
 bool IsValidUtf8(std::string_view text);
 // Collapses runs of white space to one space and trims: for names compared across sources.
 std::string CollapseSpaces(std::string_view text);
+// `parts` with `separator` between each two.
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
 }  // namespace receipts

@@ -18,15 +18,6 @@
 namespace receipts {
 namespace {
 
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
-}
-
 std::string AgencyLabel(std::string_view agency) {
   return agency.empty() ? "(not named)" : std::string(agency);
 }
@@ -224,7 +215,7 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
                    HtmlEscape(Trim(claim.agency)), HtmlEscape(claim.vendor),
                    MoneyCell(claim.claimed_savings), MoneyCell(result.verified_savings),
                    VerdictTag(result.verdict), HtmlEscape(result.reason),
-                   HtmlEscape(Join(result.evidence, "; ")));
+                   HtmlEscape(Join(EvidenceKeys(result), "; ")));
     sink->Spill();
   }
   out += "</tbody>\n</table>\n</section>\n";

@@ -1,22 +1,12 @@
 #include "report/verdicts_csv.h"
 
 #include "core/csv_writer.h"
+#include "core/text.h"
 #include "report/claim_identifier.h"
 #include "report/text_sink.h"
 
 namespace receipts {
-namespace {
-
-std::string JoinEvidence(const std::vector<std::string>& evidence) {
-  std::string out;
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    if (i > 0) out.push_back(';');
-    out += evidence[i];
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
   std::string& out = sink->out();
@@ -44,7 +34,7 @@ void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
         FormatDollars(result.obligated_not_outlaid),
         FormatDollars(result.verified_savings),
         result.reason,
-        JoinEvidence(result.evidence),
+        Join(EvidenceKeys(result), ";"),
     };
     bool first = true;
     for (const std::string& field : fields) {

@@ -83,10 +83,15 @@ std::string EvidenceJson(const ClaimDetail& d) {
       Str(award_key), Str(UsaspendingUrl(award_key)), Str(fpds), Str(SafeHttpLink(c.link)));
   if (!d.check) return out + "null}";
   out += '[';
-  for (std::size_t i = 0; i < d.check->evidence.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fmt::format("{{\"key\":{},\"fpds_url\":{}}}", Str(d.check->evidence[i]),
-                       Str(FpdsUrlForEvidence(d.check->evidence[i], idv)));
+  const char* separator = "";
+  for (const RecordRef& ref : d.check->evidence) {
+    out += fmt::format("{}{{\"key\":{},\"fpds_url\":{}}}", separator, Str(ref.ToString()),
+                       Str(FpdsUrl(ref, idv)));
+    separator = ",";
+  }
+  if (d.check->evidence_left_out > 0) {
+    out += fmt::format("{}{{\"key\":{},\"fpds_url\":\"\"}}", separator,
+                       Str(LeftOutEvidenceKey(d.check->evidence_left_out)));
   }
   return out + "]}";
 }

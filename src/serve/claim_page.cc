@@ -100,25 +100,28 @@ std::string ClaimPage(const ClaimDetail& d) {
     fmt::format_to(it, "<li>USAspending award <code>{}</code>: {}</li>\n", HtmlEscape(award_key),
                    ExternalLink(UsaspendingUrl(award_key), "award page", "usaspending-link"));
   }
+  const RecordRef base{c.agency_id, c.piid, "0", ""};
   bool base_in_evidence = false;
   if (d.check) {
-    for (const std::string& key : d.check->evidence) {
-      base_in_evidence |= key == c.agency_id + "/" + c.piid + "/0";
-    }
+    for (const RecordRef& ref : d.check->evidence) base_in_evidence |= ref == base;
   }
   if (c.kind == "contract" && !c.piid.empty() && !c.agency_id.empty() && !base_in_evidence) {
     fmt::format_to(it, "<li>FPDS base record: {}</li>\n",
-                   ExternalLink(FpdsUrl(c.agency_id, c.piid, "0", idv),
-                                c.agency_id + "/" + c.piid + "/0", "fpds-link"));
+                   ExternalLink(FpdsUrl(base, idv), base.ToString(), "fpds-link"));
   }
   if (d.check) {
-    for (const std::string& key : d.check->evidence) {
-      std::string url = FpdsUrlForEvidence(key, idv);
+    for (const RecordRef& ref : d.check->evidence) {
+      std::string url = FpdsUrl(ref, idv);
       if (url.empty()) {
-        fmt::format_to(it, "<li>record <code>{}</code></li>\n", HtmlEscape(key));
+        fmt::format_to(it, "<li>record <code>{}</code></li>\n", HtmlEscape(ref.ToString()));
       } else {
-        fmt::format_to(it, "<li>FPDS action: {}</li>\n", ExternalLink(url, key, "evidence-link"));
+        fmt::format_to(it, "<li>FPDS action: {}</li>\n",
+                       ExternalLink(url, ref.ToString(), "evidence-link"));
       }
+    }
+    if (d.check->evidence_left_out > 0) {
+      fmt::format_to(it, "<li>record <code>{}</code></li>\n",
+                     LeftOutEvidenceKey(d.check->evidence_left_out));
     }
   }
   std::string published = SafeHttpLink(c.link);

@@ -34,17 +34,9 @@ std::string FpdsUrl(std::string_view agency_id, std::string_view piid, std::stri
          "&idvAgencyID=&idvPIID=&contractType=" + (idv ? "IDV" : "AWARD");
 }
 
-std::string FpdsUrlForEvidence(std::string_view record_key, bool idv) {
-  std::string_view key = record_key.substr(0, record_key.find('#'));
-  std::size_t first = key.find('/');
-  if (first == std::string_view::npos) return "";
-  std::size_t second = key.find('/', first + 1);
-  if (second == std::string_view::npos) return "";
-  std::string_view agency = key.substr(0, first);
-  std::string_view piid = key.substr(first + 1, second - first - 1);
-  std::string_view mod = key.substr(second + 1);
-  if (agency.empty() || piid.empty()) return "";
-  return FpdsUrl(agency, piid, mod, idv);
+std::string FpdsUrl(const RecordRef& ref, bool idv) {
+  if (ref.agency_id.empty() || ref.piid.empty()) return "";
+  return FpdsUrl(ref.agency_id, ref.piid, ref.mod_number, idv);
 }
 
 std::string UsaspendingUrl(std::string_view award_key) {

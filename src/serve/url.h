@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/ids.h"
+
 namespace receipts::serve {
 
 // RFC 3986 percent-encoding of everything but unreserved characters.
@@ -19,8 +21,8 @@ std::string QueryString(const std::vector<std::pair<std::string, std::string>>& 
 std::string FpdsUrl(std::string_view agency_id, std::string_view piid, std::string_view mod,
                     bool idv);
 
-// FpdsUrl for an evidence key "agencyID/PIID/modNumber[#txn]"; "" when it is not one.
-std::string FpdsUrlForEvidence(std::string_view record_key, bool idv);
+// FpdsUrl for one action of the record (its transaction number has no place in the link).
+std::string FpdsUrl(const RecordRef& ref, bool idv);
 
 // https://www.usaspending.gov/award/<award_key>; "" for an empty key.
 std::string UsaspendingUrl(std::string_view award_key);

@@ -1,5 +1,7 @@
 #include "verify/claim_result.h"
 
+#include <fmt/format.h>
+
 #include <iterator>
 
 namespace receipts {
@@ -25,5 +27,14 @@ std::optional<Verdict> VerdictNamed(std::string_view name) {
   }
   return std::nullopt;
 }
+
+std::vector<std::string> EvidenceKeys(const ClaimResult& result) {
+  std::vector<std::string> keys;
+  for (const RecordRef& ref : result.evidence) keys.push_back(ref.ToString());
+  if (result.evidence_left_out > 0) keys.push_back(LeftOutEvidenceKey(result.evidence_left_out));
+  return keys;
+}
+
+std::string LeftOutEvidenceKey(std::size_t count) { return fmt::format("+{} more", count); }
 
 }  // namespace receipts

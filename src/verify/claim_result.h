@@ -9,6 +9,7 @@
 
 #include "core/claim.h"
 #include "core/date.h"
+#include "core/ids.h"
 #include "core/money.h"
 
 namespace receipts {
@@ -50,9 +51,18 @@ struct ClaimResult {
   std::optional<Cents> ceiling_reduced;
   std::optional<Cents> obligated_not_outlaid;
   std::optional<Cents> verified_savings;
-  std::string reason;                 // one plain sentence (or two) with the figures
-  std::vector<std::string> evidence;  // record keys: "agencyID/PIID/modNumber"
+  std::string reason;  // one plain sentence (or two) with the figures
+  // The record actions behind the figures (doc/methodology.md §4), and how many more moved
+  // money than are listed.
+  std::vector<RecordRef> evidence;
+  std::size_t evidence_left_out = 0;
 };
+
+// The evidence as written in every output: each reference's key, then "+N more" when some were
+// left out.
+std::vector<std::string> EvidenceKeys(const ClaimResult& result);
+// "+N more": how `count` actions left out of the evidence are written.
+std::string LeftOutEvidenceKey(std::size_t count);
 
 // One verification run: the claims as read, one result per claim in the same order, and what
 // the run was made against.

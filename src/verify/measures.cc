@@ -4,12 +4,10 @@
 
 namespace receipts {
 
-std::string ActionKey(const Award& award, const Action& action) {
-  std::string key = award.agency_id + "/" + award.piid + "/" + action.mod_number;
-  if (!action.transaction_number.empty() && action.transaction_number != "0") {
-    key += "#" + action.transaction_number;
-  }
-  return key;
+RecordRef ActionRef(const Award& award, const Action& action) {
+  // Transaction 0 is a modification's only one, and not written.
+  std::string transaction = action.transaction_number == "0" ? "" : action.transaction_number;
+  return RecordRef{award.agency_id, award.piid, action.mod_number, std::move(transaction)};
 }
 
 AwardMeasures MeasureAward(const Award& award, Date since) {

@@ -8,6 +8,7 @@
 
 #include "core/award.h"
 #include "core/date.h"
+#include "core/ids.h"
 #include "core/money.h"
 
 namespace receipts {
@@ -32,7 +33,7 @@ struct AwardMeasures {
 // `award` must outlive the result (it points at its actions).
 AwardMeasures MeasureAward(const Award& award, Date since);
 
-// "9300/93310023P0021/A00003": the record key of one action.
-std::string ActionKey(const Award& award, const Action& action);
+// The reference of one action of `award` ("9300/93310023P0021/A00003").
+RecordRef ActionRef(const Award& award, const Action& action);
 
 }  // namespace receipts

@@ -57,26 +57,25 @@ std::optional<UnitError> FindUnitError(Cents claimed, const AwardMeasures& m) {
   return std::nullopt;
 }
 
-std::vector<std::string> Evidence(const Award& award, const AwardMeasures& m, const Claim& claim) {
-  std::vector<std::string> keys;
+// Sets r's evidence: the actions since that moved money (at most kMaxEvidence, the rest counted),
+// else the latest action; and the modification DOGE linked to, when it is in the record.
+void SetEvidence(const Award& award, const AwardMeasures& m, const Claim& claim, ClaimResult* r) {
+  std::vector<RecordRef>& refs = r->evidence;
+  refs.clear();
   for (const Action* action : m.actions_since) {
-    if (keys.size() == kMaxEvidence) {
-      keys.push_back(fmt::format("+{} more", m.actions_since.size() - kMaxEvidence));
-      break;
-    }
-    keys.push_back(ActionKey(award, *action));
+    if (refs.size() == kMaxEvidence) break;
+    refs.push_back(ActionRef(award, *action));
   }
-  if (keys.empty() && m.latest != nullptr) keys.push_back(ActionKey(award, *m.latest));
-  // The modification DOGE linked to, when it is in the record and not listed yet.
+  r->evidence_left_out = m.actions_since.size() - refs.size();
+  if (refs.empty() && m.latest != nullptr) refs.push_back(ActionRef(award, *m.latest));
   if (!claim.mod_number.empty()) {
     for (const Action& action : award.actions) {
       if (action.mod_number != claim.mod_number) continue;
-      std::string key = ActionKey(award, action);
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+      RecordRef ref = ActionRef(award, action);
+      if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(std::move(ref));
       break;
     }
   }
-  return keys;
 }
 
 // Sentences that add context whatever the verdict.
@@ -267,7 +266,7 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
     r.deobligated = m.deobligated;
     r.ceiling_reduced = m.ceiling_reduced;
     r.obligated_not_outlaid = m.obligated_not_outlaid;
-    r.evidence = Evidence(award, m, claim);
+    SetEvidence(award, m, claim, &r);
     auto [it, first] = first_claim_of_award.emplace(&award, r.claim_id);
     if (!first) {
       r.verdict = Verdict::kDuplicate;

@@ -2,15 +2,28 @@
 
 #include <gtest/gtest.h>
 
+#include "../expect_each.h"
+
 namespace receipts {
 namespace {
 
 TEST(IdsTest, NormalisesPiids) {
-  EXPECT_EQ(NormalizePiid(" 70cmsd22a00000008 "), "70CMSD22A00000008");
-  EXPECT_EQ(NormalizePiid("GS-00F-170CA"), "GS00F170CA");
-  EXPECT_EQ(NormalizePiid("Unavailable"), "");
-  EXPECT_EQ(NormalizePiid("Unavailable for legal reasons"), "");
-  EXPECT_EQ(NormalizePiid(""), "");
+  testing::ExpectEach([](const std::string& piid) { return NormalizePiid(piid); },
+                      {{" 70cmsd22a00000008 ", "70CMSD22A00000008"},
+                       {"GS-00F-170CA", "GS00F170CA"},
+                       {"Unavailable", ""},
+                       {"Unavailable for legal reasons", ""},
+                       {"", ""}});
+}
+
+// The evidence key; transaction 0 (a modification's only one) is not written.
+TEST(IdsTest, RecordRefsAreWrittenAsEvidenceKeys) {
+  EXPECT_EQ((RecordRef{"9700", "W91CRB20C0010", "P00012", "2"}).ToString(),
+            "9700/W91CRB20C0010/P00012#2");
+  EXPECT_EQ((RecordRef{"9300", "93310023P0021", "A00003", "0"}).ToString(),
+            "9300/93310023P0021/A00003");
+  EXPECT_EQ((RecordRef{"9300", "93310023P0021", "A00003", ""}).ToString(),
+            "9300/93310023P0021/A00003");
 }
 
 TEST(IdsTest, ParsesFpdsLinks) {

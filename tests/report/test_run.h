@@ -36,7 +36,7 @@ inline VerifyRun MakeTestRun() {
   r1.deobligated = 100'000;
   r1.verified_savings = 100'000;
   r1.reason = "De-obligated $1,000.00.";
-  r1.evidence = {"7022/70CMSD22A0008/P00003", "7022/70CMSD22A0008/P00004"};
+  r1.evidence = {{"7022", "70CMSD22A0008", "P00003", ""}, {"7022", "70CMSD22A0008", "P00004", ""}};
 
   Claim c2;
   c2.kind = ClaimKind::kContract;
@@ -52,7 +52,7 @@ inline VerifyRun MakeTestRun() {
   r2.deobligated = 25'050;
   r2.verified_savings = 25'050;
   r2.reason = "Claimed $10M, \"removed\" $250.50,\nless than claimed";
-  r2.evidence = {"4732/47QTCA19D00AB/P00001"};
+  r2.evidence = {{"4732", "47QTCA19D00AB", "P00001", ""}};
 
   Claim c3;
   c3.kind = ClaimKind::kGrant;

@@ -66,7 +66,29 @@ TEST_F(VerifierTest, VerifiedWhenDeobligationMatchesWithinOnePercent) {
             std::string::npos)
       << r.reason;
   ASSERT_FALSE(r.evidence.empty());
-  EXPECT_EQ(r.evidence.front(), "9300/P1/P00001");
+  EXPECT_EQ(r.evidence.front().ToString(), "9300/P1/P00001");
+}
+
+// At most 20 actions are listed, then the modification DOGE linked to; what was left out is
+// counted, and written last.
+TEST_F(VerifierTest, EvidenceListsTwentyActionsThenTheLinkedModThenHowManyMore) {
+  std::vector<Action> actions = {Act("0", D(2023, 9, 11), 100'000'00, 200'000'00)};
+  for (int i = 1; i <= 23; ++i) {
+    actions.push_back(Act("P" + std::to_string(10000 + i), D(2025, 2, i), -1'000'00, 0));
+  }
+  actions.back().transaction_number = "2";
+  Add(MakeAward("P1", std::move(actions)));
+  Claim claim = MakeClaim("P1", 23'000'00);
+  claim.mod_number = "0";
+  ClaimResult r = VerifyOne(claim);
+  ASSERT_EQ(r.evidence.size(), 21u);
+  EXPECT_EQ(r.evidence.front(), (RecordRef{"9300", "P1", "P10001", ""}));
+  EXPECT_EQ(r.evidence[19].ToString(), "9300/P1/P10020");
+  EXPECT_EQ(r.evidence.back().ToString(), "9300/P1/0");
+  EXPECT_EQ(r.evidence_left_out, 3u);
+  std::vector<std::string> keys = EvidenceKeys(r);
+  ASSERT_EQ(keys.size(), 22u);
+  EXPECT_EQ(keys.back(), "+3 more");
 }
 
 TEST_F(VerifierTest, OverstatedAndUnderstated) {

@@ -52,7 +52,7 @@ TEST_F(VerifyRealDataTest, Overstated_93310023P0021) {
       << r.reason;
   EXPECT_NE(r.reason.find("equals the unused ceiling"), std::string::npos);
   ASSERT_EQ(r.evidence.size(), 1u);
-  EXPECT_EQ(r.evidence[0], "9300/93310023P0021/A00003");
+  EXPECT_EQ(r.evidence[0].ToString(), "9300/93310023P0021/A00003");
 }
 
 // 2036/20343022F00009: P00007 (2025-02-24) obligated −434,348, base+all −1,879,563.36.
