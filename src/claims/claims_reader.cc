@@ -93,13 +93,17 @@ Status StreamPart(ArchiveStream* stream, const std::string& name, std::optional<
   }
 }
 
-Status StreamArchive(const std::string& path, ArchiveStream::Kind archive_kind,
-                     std::optional<ClaimKind> kind, const ClaimSink& sink) {
-  // A claims list is parsed into memory (JSON whole, CSV claim by claim into a list for verify):
-  // its parts get the cap of inputs decoded whole, not the far larger one of scanned records.
+// A claims list is parsed into memory (JSON whole, CSV claim by claim into a list for verify):
+// its parts get the cap of inputs decoded whole, not the far larger one of scanned records.
+InputLimits ClaimsListLimits() {
   InputLimits limits;
   limits.max_streamed_bytes = limits.max_inflated_bytes;
-  auto stream = ArchiveStream::Open(path, archive_kind, limits);
+  return limits;
+}
+
+// Every part of the compressed claims list `path` that `stream` opened.
+Status StreamArchive(const std::string& path, Result<std::unique_ptr<ArchiveStream>> stream,
+                     std::optional<ClaimKind> kind, const ClaimSink& sink) {
   if (!stream.ok()) return stream.status();
   std::size_t parts = 0;
   std::string name;
@@ -137,13 +141,16 @@ Status StreamClaimsFile(const std::string& path, std::optional<ClaimKind> kind,
   Result<ArchiveStream::Kind> detected = ArchiveStream::Detect(path);
   if (!detected.ok()) return detected.status();
   if (*detected == ArchiveStream::Kind::kPlain) return StreamPlain(path, kind, sink);
-  return StreamArchive(path, *detected, kind, sink);
+  return StreamArchive(path, ArchiveStream::Open(path, *detected, ClaimsListLimits()), kind, sink);
 }
 
 Status StreamClaimsRead(const std::string& path, std::string_view bytes,
                         std::optional<ClaimKind> kind, const ClaimSink& sink) {
-  const bool compressed = bytes.starts_with("\x1f\x8b") || bytes.starts_with("PK\x03\x04");
-  if (compressed) return StreamClaimsFile(path, kind, sink);
+  ArchiveStream::Kind compressed = ArchiveStream::DetectBytes(bytes);
+  if (compressed != ArchiveStream::Kind::kPlain) {
+    return StreamArchive(
+        path, ArchiveStream::OpenBytes(path, bytes, compressed, ClaimsListLimits()), kind, sink);
+  }
   if (LooksLikeJson(bytes)) return SendAll(ParseClaimsJson(path, bytes, kind), sink);
   ClaimsCsvParser parser(path, kind, sink);
   Result<std::size_t> used = parser.Feed(bytes, /*final=*/true);

@@ -23,9 +23,9 @@ namespace receipts {
 Status StreamClaimsFile(const std::string& path, std::optional<ClaimKind> kind,
                         const ClaimSink& sink);
 
-// StreamClaimsFile for a file whose bytes the caller holds already (to store them): a plain file
-// is read from `bytes`, without a copy; a compressed one is inflated from `path` as a stream (a
-// file replaced between the two reads is the caller's to rule out).
+// StreamClaimsFile for a file whose bytes the caller holds already (to store them), read from
+// `bytes` and never from the file again: a plain file without a copy, a compressed one inflated
+// from them as a stream. `path` names the file in errors and as Claim::source_file.
 Status StreamClaimsRead(const std::string& path, std::string_view bytes,
                         std::optional<ClaimKind> kind, const ClaimSink& sink);
 

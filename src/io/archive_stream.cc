@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -53,8 +54,12 @@ Result<ArchiveStream::Kind> ArchiveStream::Detect(const std::string& path) {
     got += n;
   }
   ::close(*fd);
-  if (got >= 2 && magic[0] == '\x1f' && magic[1] == '\x8b') return Kind::kGzip;
-  if (got >= 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0) return Kind::kZip;
+  return DetectBytes(std::string_view(magic, static_cast<std::size_t>(got)));
+}
+
+ArchiveStream::Kind ArchiveStream::DetectBytes(std::string_view bytes) {
+  if (bytes.starts_with("\x1f\x8b")) return Kind::kGzip;
+  if (bytes.starts_with("PK\x03\x04")) return Kind::kZip;
   return Kind::kPlain;
 }
 
@@ -83,6 +88,35 @@ Result<std::unique_ptr<ArchiveStream>> ArchiveStream::Open(const std::string& pa
   archive_read_support_format_zip(h->a);
   if (archive_read_open_filename(h->a, path.c_str(), 1 << 20) != ARCHIVE_OK) {
     return Status::IoError(path + ": cannot open archive: " + Text(archive_error_string(h->a)));
+  }
+  return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
+}
+
+Result<std::unique_ptr<ArchiveStream>> ArchiveStream::OpenBytes(const std::string& name,
+                                                                std::string_view bytes, Kind kind,
+                                                                const InputLimits& limits) {
+  auto h = std::make_unique<Handle>();
+  h->path = name;
+  h->zip = kind == Kind::kZip;
+  h->max_part_bytes = limits.max_streamed_bytes;
+  if (!h->zip) {
+    auto offset = std::make_shared<std::size_t>(0);
+    h->gzip = std::make_unique<GzipReader>(
+        name,
+        [bytes, offset](char* buffer, std::size_t capacity) -> Result<std::size_t> {
+          std::size_t n = std::min(capacity, bytes.size() - *offset);
+          std::memcpy(buffer, bytes.data() + *offset, n);
+          *offset += n;
+          return n;
+        },
+        limits.max_streamed_bytes);
+    return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
+  }
+  h->a = archive_read_new();
+  archive_read_support_format_zip(h->a);
+  if (archive_read_open_memory(h->a, bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    return Status::InvalidInput(name +
+                                ": cannot open archive: " + Text(archive_error_string(h->a)));
   }
   return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
 }

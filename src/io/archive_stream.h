@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "io/input_limits.h"
@@ -23,6 +24,14 @@ class ArchiveStream {
   // `limits.max_streamed_bytes`; Read fails past it.
   static Result<std::unique_ptr<ArchiveStream>> Open(const std::string& path, Kind kind,
                                                      const InputLimits& limits = {});
+  // The same over compressed `bytes` held in memory (they must outlive the stream), named
+  // `name` in errors and part names: what was read once (to be stored) is inflated from there,
+  // not read a second time.
+  static Result<std::unique_ptr<ArchiveStream>> OpenBytes(const std::string& name,
+                                                          std::string_view bytes, Kind kind,
+                                                          const InputLimits& limits = {});
+  // The kind of `bytes` from their magic bytes, as Detect.
+  static Kind DetectBytes(std::string_view bytes);
   ~ArchiveStream();
 
   // Moves to the next part; false when there is none. `name` is the path, or

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "../test_files.h"
 #include "core/money.h"
 
 namespace receipts {
@@ -390,6 +391,34 @@ TEST(ClaimsReaderTest, ZipReadsEveryMemberInOrder) {
   EXPECT_EQ(claims[3].source_file, Fixture("api_csvs.zip") + ":2025-04-10_grants_api.csv");
   EXPECT_EQ(claims[3].source_line, 2u);
   EXPECT_EQ(claims[3].fain, "23K75IL000001");
+}
+
+// Bytes the caller holds (to store them) are the ones read: a compressed list is inflated from
+// them, never from its path again (here a path with no file behind it).
+TEST(ClaimsReaderTest, HeldCompressedBytesAreReadNotTheFileAgain) {
+  for (std::string_view name : {"2025-03-05_wall_table.csv.gz", "api_csvs.zip"}) {
+    std::vector<Claim> from_file = Load(name);
+    std::string bytes = testing::Slurp(Fixture(name));
+    ASSERT_FALSE(bytes.empty()) << name;
+    const std::string gone = "/nonexistent/" + std::string(name);
+    std::vector<Claim> held;
+    Status s = StreamClaimsRead(gone, bytes, std::nullopt, [&held](Claim&& claim) {
+      held.push_back(std::move(claim));
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_EQ(held.size(), from_file.size()) << name;
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      EXPECT_EQ(held[i].raw, from_file[i].raw);
+      EXPECT_EQ(held[i].source_line, from_file[i].source_line);
+      EXPECT_EQ(held[i].source_file.rfind(gone, 0), 0u) << held[i].source_file;
+    }
+    std::string cut = bytes.substr(0, bytes.size() / 2);
+    Status truncated =
+        StreamClaimsRead(gone, cut, std::nullopt, [](Claim&&) { return Status::Ok(); });
+    EXPECT_FALSE(truncated.ok()) << name;
+    EXPECT_NE(truncated.message().find(gone), std::string::npos) << truncated.ToString();
+  }
 }
 
 TEST(ClaimsReaderTest, GivenKindOverridesDetection) {
