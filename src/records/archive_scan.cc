@@ -95,6 +95,155 @@ Result<std::unique_ptr<ArchiveStream>> OpenAtPart(const std::string& path, Archi
   return stream;
 }
 
+// One scan of an archive: workers claim its parts in order, each opening its own stream, and
+// queue each part's chunks in `members_`; the calling thread absorbs them in part order.
+class ArchiveScan {
+ public:
+  ArchiveScan(const std::string& path, ArchiveStream::Kind kind, const RecordFilter& filter,
+              const ScanOptions& options, FileScan* scan, ScanStats* stats)
+      : path_(path), kind_(kind), filter_(filter), options_(options), scan_(scan), stats_(stats) {}
+
+  // Scans every part with `workers` threads and absorbs them; fails as ScanArchiveFile.
+  Status Run(unsigned workers) {
+    running_ = workers;
+    std::vector<std::thread> threads;
+    StopAndJoin joiner(&threads, &stop_);  // before the threads: one that fails to start throws
+    for (unsigned t = 0; t < workers; ++t) {
+      threads.emplace_back([this] { RunOrExit("archive scan worker", [this] { Work(); }); });
+    }
+    return AbsorbAll();
+  }
+
+ private:
+  // A worker: claims the next part until the archive ends, a part fails or the scan stops.
+  void Work() {
+    while (!stop_.load()) {
+      std::size_t index = 0;
+      Member* m = ClaimNextPart(&index);
+      if (m == nullptr) break;
+      ScanPart(index, m);
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_;
+    changed_.notify_all();
+  }
+
+  // A new member for the next part not yet claimed; nullptr once a worker found the end.
+  Member* ClaimNextPart(std::size_t* index) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (no_more_) return nullptr;
+    *index = members_.size();
+    return &members_.emplace_back();
+  }
+
+  // Opens the archive at part `index` and scans it into `m`, chunk by chunk.
+  void ScanPart(std::size_t index, Member* m) {
+    std::string name;
+    bool absent = false;
+    Status status;
+    // Reading a zip header calls mktime() (DOS timestamps), whose time-zone state is global:
+    // workers take turns here, which costs nothing beside inflating a member.
+    std::unique_lock<std::mutex> opening(open_mu_);
+    Result<std::unique_ptr<ArchiveStream>> stream = OpenAtPart(path_, kind_, index, &name, &absent);
+    opening.unlock();
+    if (!stream.ok()) {
+      status = stream.status();
+    } else if (!absent) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        m->name = name;
+      }
+      std::string whole;
+      bool chunk_failed = false;
+      status = ScanStreamPart(
+          stream->get(), name, filter_, options_, &m->part, &whole,
+          [&](ChunkResult&& chunk, std::size_t line, std::uint64_t compressed) -> Status {
+            chunk_failed = chunk.failed;
+            {
+              std::lock_guard<std::mutex> lock(mu_);
+              m->chunks.push_back({std::move(chunk), line, compressed});
+            }
+            changed_.notify_all();
+            // A failed chunk carries its own error; later chunks would only repeat it.
+            if (chunk_failed || stop_.load()) return Status::InvalidInput("stopped");
+            return Status::Ok();
+          });
+      if (chunk_failed || stop_.load()) status = Status::Ok();
+      m->fpds_text = std::move(whole);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      m->status = status;
+      m->absent = absent;
+      m->done = true;
+      if (absent || !status.ok()) no_more_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  // Absorbs the members in part order as their chunks arrive.
+  Status AbsorbAll() {
+    std::size_t parts = 0;
+    std::unique_lock<std::mutex> lock(mu_);
+    for (std::size_t index = 0;; ++index) {
+      changed_.wait(lock, [&] { return members_.size() > index || running_ == 0; });
+      if (members_.size() <= index) break;
+      Member& m = members_[index];
+      if (Status s = AbsorbChunks(m, lock); !s.ok()) return s;
+      if (m.absent) break;
+      if (!m.status.ok()) return m.status;
+      ++parts;
+      if (m.part.fpds) {
+        std::string text = std::move(m.fpds_text);
+        std::string name = m.name;
+        lock.unlock();
+        Status s = scan_->ReadFpdsPart(name, text);
+        lock.lock();
+        if (!s.ok()) return s;
+      }
+    }
+    if (parts == 0) return Status::InvalidInput(path_ + ": archive holds no file");
+    return Status::Ok();
+  }
+
+  // Absorbs the chunks of `m` until its worker is done with it; `lock` holds mu_ except while a
+  // chunk is absorbed.
+  Status AbsorbChunks(Member& m, std::unique_lock<std::mutex>& lock) {
+    bool counted = false;
+    while (true) {
+      changed_.wait(lock, [&] { return !m.chunks.empty() || m.done; });
+      if (m.chunks.empty()) return Status::Ok();
+      Member::Pending pending = std::move(m.chunks.front());
+      m.chunks.pop_front();
+      if (!counted) {  // the part's header was read: its bytes count
+        stats_->bytes += m.part.header_bytes;
+        counted = true;
+      }
+      lock.unlock();
+      Status s = scan_->Absorb(&m.part, &pending.chunk, pending.line);
+      stats_->bytes += pending.chunk.end;
+      if (options_.progress != nullptr) options_.progress->Update(pending.compressed, stats_->rows);
+      lock.lock();
+      if (!s.ok()) return s;
+    }
+  }
+
+  const std::string& path_;
+  const ArchiveStream::Kind kind_;
+  const RecordFilter& filter_;
+  const ScanOptions& options_;
+  FileScan* scan_;
+  ScanStats* stats_;
+
+  std::mutex mu_;
+  std::mutex open_mu_;
+  std::condition_variable changed_;
+  std::deque<Member> members_;  // grows as workers claim parts, in part order
+  bool no_more_ = false;        // a worker found the archive's end
+  unsigned running_ = 0;        // workers not yet finished
+  std::atomic<bool> stop_{false};
+};
+
 }  // namespace
 
 Status ScanArchiveFile(const std::string& path, ArchiveStream::Kind kind,
@@ -102,116 +251,9 @@ Status ScanArchiveFile(const std::string& path, ArchiveStream::Kind kind,
                        ScanStats* stats) {
   // A gzip file has one part, and reaching a later zip member means skipping the earlier ones'
   // compressed bytes, which costs a seek; so zip members get a worker each, up to one per core.
-  unsigned workers = ScanThreads(options);
-  if (kind != ArchiveStream::Kind::kZip) workers = 1;
-
-  std::mutex mu;
-  std::mutex open_mu;
-  std::condition_variable changed;
-  std::deque<Member> members;  // grows as workers claim parts, in part order
-  bool no_more = false;        // a worker found the archive's end
-  unsigned running = workers;
-  std::atomic<bool> stop{false};
-
-  auto work = [&] {
-    while (!stop.load()) {
-      Member* m = nullptr;
-      std::size_t index = 0;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (no_more) break;
-        index = members.size();
-        m = &members.emplace_back();
-      }
-      std::string name;
-      bool absent = false;
-      Status status;
-      // Reading a zip header calls mktime() (DOS timestamps), whose time-zone state is global:
-      // workers take turns here, which costs nothing beside inflating a member.
-      std::unique_lock<std::mutex> opening(open_mu);
-      Result<std::unique_ptr<ArchiveStream>> stream = OpenAtPart(path, kind, index, &name, &absent);
-      opening.unlock();
-      if (!stream.ok()) {
-        status = stream.status();
-      } else if (!absent) {
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          m->name = name;
-        }
-        std::string whole;
-        bool chunk_failed = false;
-        status = ScanStreamPart(
-            stream->get(), name, filter, options, &m->part, &whole,
-            [&](ChunkResult&& chunk, std::size_t line, std::uint64_t compressed) -> Status {
-              chunk_failed = chunk.failed;
-              {
-                std::lock_guard<std::mutex> lock(mu);
-                m->chunks.push_back({std::move(chunk), line, compressed});
-              }
-              changed.notify_all();
-              // A failed chunk carries its own error; later chunks would only repeat it.
-              if (chunk_failed || stop.load()) return Status::InvalidInput("stopped");
-              return Status::Ok();
-            });
-        if (chunk_failed || stop.load()) status = Status::Ok();
-        m->fpds_text = std::move(whole);
-      }
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        m->status = status;
-        m->absent = absent;
-        m->done = true;
-        if (absent || !status.ok()) no_more = true;
-      }
-      changed.notify_all();
-    }
-    std::lock_guard<std::mutex> lock(mu);
-    --running;
-    changed.notify_all();
-  };
-  std::vector<std::thread> threads;
-  StopAndJoin joiner(&threads, &stop);  // before the threads: one that fails to start throws
-  for (unsigned t = 0; t < workers; ++t) {
-    threads.emplace_back([&] { RunOrExit("archive scan worker", work); });
-  }
-
-  std::size_t parts = 0;
-  std::unique_lock<std::mutex> lock(mu);
-  for (std::size_t index = 0;; ++index) {
-    changed.wait(lock, [&] { return members.size() > index || running == 0; });
-    if (members.size() <= index) break;
-    Member& m = members[index];
-    bool counted = false;
-    while (true) {
-      changed.wait(lock, [&] { return !m.chunks.empty() || m.done; });
-      if (m.chunks.empty()) break;
-      Member::Pending pending = std::move(m.chunks.front());
-      m.chunks.pop_front();
-      if (!counted) {  // the part's header was read: its bytes count
-        stats->bytes += m.part.header_bytes;
-        counted = true;
-      }
-      lock.unlock();
-      Status s = scan->Absorb(&m.part, &pending.chunk, pending.line);
-      stats->bytes += pending.chunk.end;
-      if (options.progress != nullptr) options.progress->Update(pending.compressed, stats->rows);
-      lock.lock();
-      if (!s.ok()) return s;
-    }
-    if (m.absent) break;
-    if (!m.status.ok()) return m.status;
-    ++parts;
-    if (m.part.fpds) {
-      std::string text = std::move(m.fpds_text);
-      std::string name = m.name;
-      lock.unlock();
-      Status s = scan->ReadFpdsPart(name, text);
-      lock.lock();
-      if (!s.ok()) return s;
-    }
-  }
-  if (parts == 0) return Status::InvalidInput(path + ": archive holds no file");
-  return Status::Ok();
+  unsigned workers = kind == ArchiveStream::Kind::kZip ? ScanThreads(options) : 1;
+  ArchiveScan archive(path, kind, filter, options, scan, stats);
+  return archive.Run(workers);
 }
 
 }  // namespace receipts::scan
