@@ -11,10 +11,10 @@
 namespace receipts {
 namespace {
 
-constexpr const char* kSelectSnapshot =
-    "SELECT s.id, s.kind, s.source, s.as_of, s.ingested_at, s.raw_sha256, s.claim_count, "
-    "s.claimed_total_cents, s.claims_sha256, c.prev_head, c.head, c.signature IS NOT NULL, "
-    "s.claims_parser "
+// After kSnapshotMetaColumns (no chain column shares their names): the chain's columns and the
+// parser version, from the snapshot joined with its chain row.
+constexpr const char* kSnapshotChainJoin =
+    ", c.prev_head, c.head, c.signature IS NOT NULL, s.claims_parser "
     "FROM snapshots s LEFT JOIN chain c ON c.snapshot_id = s.id ";
 
 SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
@@ -27,11 +27,13 @@ SnapshotInfo ReadSnapshotInfo(const SqliteStatement& row) {
   return info;
 }
 
-// The snapshots a query (kSelectSnapshot + `where`) finds, with `bind` applied first.
+// The snapshots a query (kSnapshotMetaColumns, kSnapshotChainJoin and `where`) finds, with `bind`
+// applied first.
 template <typename Bind>
 Result<std::vector<SnapshotInfo>> QuerySnapshots(SqliteDb* db, const std::string& where,
                                                  Bind bind) {
-  auto stmt = db->Prepare(std::string(kSelectSnapshot) + where);
+  auto stmt =
+      db->Prepare(std::string("SELECT ") + kSnapshotMetaColumns + kSnapshotChainJoin + where);
   if (!stmt.ok()) return stmt.status();
   bind(&*stmt);
   return stmt->Rows([&](const SqliteStatement& row) { return ReadSnapshotInfo(row); });

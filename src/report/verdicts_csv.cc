@@ -6,7 +6,6 @@
 #include "report/text_sink.h"
 
 namespace receipts {
-namespace {}  // namespace
 
 void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
   std::string& out = sink->out();
