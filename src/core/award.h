@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/grant_termination.h"
+#include "core/lease.h"
 #include "core/money.h"
 
 namespace receipts {
@@ -54,7 +56,8 @@ struct Award {
   std::size_t conflicting_duplicates = 0;
 };
 
-// Everything read from the record files.
+// Everything read from the record files: awards and their actions, the agencies' termination
+// lists and GSA's lease inventories.
 struct RecordSet {
   std::vector<Award> awards;
   std::optional<Date> as_of;         // latest signed date seen: how fresh the record is
@@ -76,6 +79,10 @@ struct RecordSet {
     std::optional<Date> asked;  // the day the source was asked
   };
   std::map<std::string, Absent> absent_awards;
+  // The agencies' own lists of terminated grants, one entry per FAIN per list, and GSA's lease
+  // inventories, in the order read (FinishRecords sorts inventories by publication date).
+  std::vector<GrantTermination> grant_terminations;
+  std::vector<LeaseInventory> lease_inventories;
 };
 
 }  // namespace receipts

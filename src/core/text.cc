@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <iconv.h>
 #include <simdjson.h>
 
 #include <cctype>
@@ -27,6 +28,39 @@ std::string ToLowerAscii(std::string_view text) {
 
 bool IsValidUtf8(std::string_view text) {
   return simdjson::validate_utf8(text.data(), text.size());
+}
+
+std::string Windows1252ToUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    // No converter in this C library: Latin-1 is the byte's own code point.
+    for (unsigned char c : text) {
+      if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+      } else {
+        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      }
+    }
+    return out;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char in = text[i];
+    char buffer[8];
+    char* from = &in;
+    std::size_t from_left = 1;
+    char* to = buffer;
+    std::size_t to_left = sizeof buffer;
+    if (iconv(cd, &from, &from_left, &to, &to_left) == static_cast<std::size_t>(-1)) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the bytes 1252 leaves undefined
+      continue;
+    }
+    out.append(buffer, sizeof buffer - to_left);
+  }
+  iconv_close(cd);
+  return out;
 }
 
 std::string CollapseSpaces(std::string_view text) {

@@ -12,6 +12,10 @@ std::string ToUpperAscii(std::string_view text);
 std::string ToLowerAscii(std::string_view text);
 // True when `text` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
+// `text` in Windows-1252 (the "Latin-1" of Windows exports such as NSF's terminated-awards
+// list, whose 0x92 is a right single quote) as UTF-8, through glibc's iconv. Every byte maps:
+// the five code points 1252 leaves undefined become U+FFFD.
+std::string Windows1252ToUtf8(std::string_view text);
 // Collapses runs of white space to one space and trims: for names compared across sources.
 std::string CollapseSpaces(std::string_view text);
 // `parts` with `separator` between each two.

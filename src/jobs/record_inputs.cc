@@ -118,8 +118,9 @@ std::string Head(const std::string& path) {
 }
 
 // Reads `path` whole when it is not a CSV to scan: a per-award download (a small zip with a
-// TransactionHistory member), or saved ATOM pages or SAM.gov responses (XML or JSON, plain or
-// compressed); `*read` tells. Anything else, and any file too big to be one, is left to the scan.
+// TransactionHistory member), saved ATOM pages or SAM.gov responses (XML or JSON, plain or
+// compressed), a terminated-grant list or a lease inventory (XLSX or CSV); `*read` tells. Anything
+// else, and any file too big to be one, is left to the scan.
 Status ReadIfWhole(const std::string& path, RecordSet* records, bool* read) {
   *read = false;
   std::error_code ec;
@@ -138,9 +139,7 @@ Status ReadIfWhole(const std::string& path, RecordSet* records, bool* read) {
     *read = true;
     return ReadAwardDownload(path, *parts, records);
   }
-  bool structured = false;
-  for (const InputPart& part : *parts) structured = structured || IsStructuredRecords(part.bytes);
-  if (!structured) return Status::Ok();
+  if (!IsWholeRecords(*parts)) return Status::Ok();
   *read = true;
   return ReadRecordParts(path, *parts, records);
 }

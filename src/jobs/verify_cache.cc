@@ -28,7 +28,6 @@ namespace fs = std::filesystem;
 constexpr std::size_t kEdgeBytes = 1 << 20;
 constexpr std::size_t kMaxEntries = 16;
 constexpr const char* kOutPlaceholder = "\x01OUT\x01";
-const char* const kOutputs[] = {"verdicts.csv", "summary.json", "summary.md", "report.html"};
 
 // Copies the file at `path` into `sink` a piece at a time, so a cached report is never held whole.
 Status CopyFileInto(const std::string& path, TextSink* sink) {
@@ -46,7 +45,7 @@ Status CopyFileInto(const std::string& path, TextSink* sink) {
 // The outputs of a run, each copied from `dir` as it is written.
 std::vector<OutputFile> CopiesOfOutputs(const fs::path& dir) {
   std::vector<OutputFile> files;
-  for (const char* name : kOutputs) {
+  for (const char* name : kVerifyReportFiles) {
     files.push_back({name, [from = (dir / name).string()](TextSink* sink) {
                        return CopyFileInto(from, sink);
                      }});
@@ -158,7 +157,8 @@ Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string&
   if (!key.empty()) {
     bool complete = true;
     std::error_code ec;
-    for (const char* name : kOutputs) complete = complete && fs::is_regular_file(entry / name, ec);
+    for (const char* name : kVerifyReportFiles)
+      complete = complete && fs::is_regular_file(entry / name, ec);
     Result<std::string> headline = ReadWholeFile((entry / "headline.txt").string());
     // An entry that cannot be copied (removed meanwhile, unreadable) costs a scan, not the run.
     if (complete && headline.ok() &&

@@ -62,6 +62,7 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
   run->records_as_of = records.as_of;
   run->record_actions = records.action_count;
   run->results = VerifyClaims(run->claims, records, VerifyOptions{run->since});
+  run->kinds_without_records = KindsWithoutRecords(run->claims, records);
   return Status::Ok();
 }
 

@@ -13,12 +13,15 @@
 
 #include "csv/csv_reader.h"
 #include "io/input_file.h"
+#include "records/lease_inventory.h"
 #include "records/records_atom.h"
 #include "records/records_batch.h"
 #include "records/records_fpds.h"
 #include "records/records_outlays.h"
 #include "records/records_sam.h"
 #include "records/records_usaspending.h"
+#include "records/termination_lists.h"
+#include "records/xlsx_workbook.h"
 
 namespace receipts {
 namespace {
@@ -49,16 +52,60 @@ Status ParsePart(const InputPart& part, records::RecordBatch* batch) {
       "ATOM feed or a SAM.gov Contract Awards response");
 }
 
-// Every part, then the merge: nothing reaches `records` unless all parts parsed.
+// What a file holds besides awards: the agencies' termination lists and GSA's lease inventories.
+struct SideRecords {
+  std::vector<GrantTermination> grant_terminations;
+  std::vector<LeaseInventory> lease_inventories;
+
+  void MoveInto(RecordSet* records) {
+    for (GrantTermination& entry : grant_terminations) {
+      records->grant_terminations.push_back(std::move(entry));
+    }
+    for (LeaseInventory& inventory : lease_inventories) {
+      records->lease_inventories.push_back(std::move(inventory));
+    }
+  }
+};
+
+// A part that is not an award source: a termination list or a lease inventory CSV. `*read`
+// tells whether it was one.
+Status ParseSidePart(const InputPart& part, SideRecords* side, bool* read) {
+  *read = true;
+  if (records::LooksLikeTerminationList(part.bytes)) {
+    return records::ReadTerminationList(part.name, part.bytes, &side->grant_terminations);
+  }
+  if (records::LooksLikeLeaseInventoryCsv(part.bytes)) {
+    LeaseInventory inventory;
+    Status s = records::ReadLeaseCsv(part.name, part.bytes, &inventory);
+    if (s.ok()) side->lease_inventories.push_back(std::move(inventory));
+    return s;
+  }
+  *read = false;
+  return Status::Ok();
+}
+
+// Every part, then the merge: nothing reaches `records` unless all parts parsed. A workbook
+// (its parts the zip's members) is a lease inventory.
 Status ParseParts(const std::string& name, const std::vector<InputPart>& parts,
                   RecordSet* records) {
   records::RecordBatch batch;
-  for (const InputPart& part : parts) {
-    Status s = ParsePart(part, &batch);
-    if (!s.ok()) return s;
+  SideRecords side;
+  if (records::IsXlsxWorkbook(parts)) {
+    LeaseInventory inventory;
+    if (Status s = records::ReadLeaseWorkbook(name, parts, &inventory); !s.ok()) return s;
+    side.lease_inventories.push_back(std::move(inventory));
+  } else {
+    for (const InputPart& part : parts) {
+      bool read = false;
+      if (Status s = ParseSidePart(part, &side, &read); !s.ok()) return s;
+      if (read) continue;
+      Status s = ParsePart(part, &batch);
+      if (!s.ok()) return s;
+    }
   }
   records->action_count -= std::min(records->action_count, batch.ApplyDeletions(records));
   batch.MoveInto(records);
+  side.MoveInto(records);
   records->sources.push_back(name);
   return Status::Ok();
 }
@@ -151,7 +198,16 @@ Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& 
 }
 
 bool IsStructuredRecords(std::string_view bytes) {
-  return records::LooksLikeAtomFeed(bytes) || records::LooksLikeSamResponse(bytes);
+  return records::LooksLikeAtomFeed(bytes) || records::LooksLikeSamResponse(bytes) ||
+         records::LooksLikeTerminationList(bytes) || records::LooksLikeLeaseInventoryCsv(bytes);
+}
+
+bool IsWholeRecords(const std::vector<InputPart>& parts) {
+  if (records::IsXlsxWorkbook(parts)) return true;
+  for (const InputPart& part : parts) {
+    if (IsStructuredRecords(part.bytes)) return true;
+  }
+  return false;
 }
 
 Status ReadRecordParts(const std::string& name, const std::vector<InputPart>& parts,
@@ -172,6 +228,9 @@ Status ParseRecords(const std::string& name, std::string bytes, RecordSet* recor
 }
 
 void FinishRecords(RecordSet* records) {
+  std::stable_sort(
+      records->lease_inventories.begin(), records->lease_inventories.end(),
+      [](const LeaseInventory& a, const LeaseInventory& b) { return a.published < b.published; });
   std::vector<Award>& awards = records->awards;
   std::unordered_map<std::string, std::size_t> index;
   index.reserve(awards.size());

@@ -2,7 +2,9 @@
 //   - FPDS element CSV (columns named as FPDS ATOM elements: agencyID, PIID, modNumber,
 //     obligatedAmount, baseAndAllOptionsValue, …), awards and IDVs files;
 //   - USAspending Contracts_PrimeTransactions and Contracts_PrimeAwardSummaries CSV (and the
-//     Assistance_* equivalents), including Award Data Archive zips and delta files.
+//     Assistance_* equivalents), including Award Data Archive zips and delta files;
+//   - the agencies' own terminated-grant lists (HHS, NSF) and GSA's lease inventory (IOLP, XLSX
+//     or CSV), kept beside the awards in RecordSet.
 // Plain, .gz or .zip; columns by header name, never position.
 #pragma once
 
@@ -23,9 +25,14 @@ Status ReadRecordsFile(const std::string& path, RecordSet* records);
 // The same over bytes in memory; `name` is used in errors.
 Status ParseRecords(const std::string& name, std::string bytes, RecordSet* records);
 
-// True when `bytes` are a saved FPDS ATOM feed page (records/records_atom.h) or a SAM.gov Contract
-// Awards response (records/records_sam.h) rather than CSV.
+// True when `bytes` are read whole rather than scanned: a saved FPDS ATOM feed page
+// (records/records_atom.h), a SAM.gov Contract Awards response (records/records_sam.h), an
+// agency's list of terminated grants (records/termination_lists.h) or a GSA lease inventory CSV
+// (records/lease_inventory.h).
 bool IsStructuredRecords(std::string_view bytes);
+// True when a decoded file's parts are read whole: an XLSX workbook (a lease inventory), or a
+// part IsStructuredRecords says is.
+bool IsWholeRecords(const std::vector<InputPart>& parts);
 
 // Adds every part (plain, a .gz, or a zip's members; CSV, ATOM or SAM JSON, told by content) to
 // `records`, all or nothing, as ReadRecordsFile does for a file.

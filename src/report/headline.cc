@@ -34,6 +34,20 @@ std::string LenientNote(const Summary& summary) {
                      GroupThousands(total), total == 1 ? "" : "s", detail);
 }
 
+std::string KindHeadline(const KindTotals& kind) {
+  std::string out = fmt::format("{}: {} claim{}, claimed {}, ", ClaimKindPluralName(kind.kind),
+                                GroupThousands(kind.claims), kind.claims == 1 ? "" : "s",
+                                FormatUsd(kind.claimed));
+  if (!kind.records_given) return out + NoRecordsSentence(kind.kind);
+  out += fmt::format("verified {} ({}); verdicts:", FormatUsd(kind.verified),
+                     PercentOf(kind.verified, kind.claimed));
+  for (const VerdictTotals& v : kind.by_verdict) {
+    if (v.count > 0) out += fmt::format(" {} {},", VerdictName(v.verdict), GroupThousands(v.count));
+  }
+  if (out.back() == ',') out.pop_back();
+  return out;
+}
+
 std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
                            const std::string& out_dir) {
   std::string out = fmt::format(
@@ -42,14 +56,23 @@ std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
       GroupThousands(summary.claims), GroupThousands(record_actions),
       summary.records_as_of ? summary.records_as_of->ToIso() : "unknown", summary.since.ToIso());
   out += fmt::format("  claimed   {}\n", FormatUsd(summary.claimed_total));
-  out += fmt::format("  verified  {} ({} of claimed)\n", FormatUsd(summary.verified_total),
-                     PercentOf(summary.verified_total, summary.claimed_total));
+  const bool one_kind_unchecked = summary.by_kind.size() == 1 && !summary.by_kind[0].records_given;
+  if (one_kind_unchecked) {
+    out += fmt::format("  verified  {}\n", NoRecordsSentence(summary.by_kind[0].kind));
+  } else {
+    out += fmt::format("  verified  {} ({} of claimed)\n", FormatUsd(summary.verified_total),
+                       PercentOf(summary.verified_total, summary.claimed_total));
+  }
   out += "  verdicts:";
   for (const VerdictTotals& v : summary.by_verdict) {
     if (v.count > 0) out += fmt::format(" {} {},", VerdictName(v.verdict), GroupThousands(v.count));
   }
   if (out.back() == ',') out.pop_back();
   out += '\n';
+  // A run of several kinds: one line per kind, so grants never hide in the contracts' figures.
+  if (summary.by_kind.size() > 1) {
+    for (const KindTotals& kind : summary.by_kind) out += "  " + KindHeadline(kind) + "\n";
+  }
   // A line of its own, so that a reader does not take these claims for unverified or made up:
   // the records end before they were listed. The other lines keep their shape for scripts.
   if (std::string note = AfterRecordsNote(summary); !note.empty()) out += "  " + note + "\n";

@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "core/atomic_file.h"
+#include "report/leases_csv.h"
 #include "report/report_html.h"
 #include "report/summary.h"
 #include "report/summary_json.h"
@@ -229,6 +230,11 @@ Status WriteVerifyReport(const std::string& dir, const VerifyRun& run) {
                                        {"verdicts.csv",
                                         [&run](TextSink* sink) {
                                           RenderVerdictsCsv(run, sink);
+                                          return Status::Ok();
+                                        }},
+                                       {"leases.csv",
+                                        [&run](TextSink* sink) {
+                                          RenderLeasesCsv(run, sink);
                                           return Status::Ok();
                                         }},
                                        {"summary.json", text(RenderSummaryJson, summary)},

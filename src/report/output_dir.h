@@ -37,9 +37,13 @@ Status WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile
 Status WriteFilesAtomically(const std::string& dir,
                             const std::vector<std::pair<std::string, std::string>>& files);
 
-// The report of a verification run: verdicts.csv, summary.json, summary.md and report.html in
-// `dir`, written with WriteFilesAtomically: each file is rendered while it is written, so memory
-// holds the run and one piece of one file.
+// The files of a verification run's report, in the order they are written.
+inline constexpr const char* kVerifyReportFiles[] = {"verdicts.csv", "leases.csv", "summary.json",
+                                                     "summary.md", "report.html"};
+
+// The report of a verification run: kVerifyReportFiles in `dir`, written with
+// WriteFilesAtomically: each file is rendered while it is written, so memory holds the run and
+// one piece of one file.
 Status WriteVerifyReport(const std::string& dir, const VerifyRun& run);
 
 }  // namespace receipts

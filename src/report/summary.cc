@@ -30,6 +30,8 @@ Summary Summarize(const VerifyRun& run) {
   summary.records_as_of = run.records_as_of;
   summary.since = run.since;
   TotalsTally tally;
+  TotalsTally kind_tallies[std::size(kAllClaimKinds)];
+  std::size_t kind_claims[std::size(kAllClaimKinds)] = {};
   std::vector<SavingsGap> gaps;
   gaps.reserve(run.claims.size());
   const ClaimResult missing;
@@ -38,7 +40,10 @@ Summary Summarize(const VerifyRun& run) {
     const ClaimResult& result = i < run.results.size() ? run.results[i] : missing;
     Cents claimed = claim.claimed_savings.value_or(0);
     Cents verified = result.verified_savings.value_or(0);
-    tally.Add(claim.agency, claimed, result.verdict, verified);
+    tally.Add(claim.kind, claim.agency, claimed, result.verdict, verified);
+    kind_tallies[static_cast<std::size_t>(claim.kind)].Add(claim.kind, claim.agency, claimed,
+                                                           result.verdict, verified);
+    ++kind_claims[static_cast<std::size_t>(claim.kind)];
 
     if (result.verdict == Verdict::kAfterRecords) continue;
     SavingsGap gap;
@@ -57,6 +62,20 @@ Summary Summarize(const VerifyRun& run) {
   summary.verified_total = totals.verified_total;
   summary.by_verdict = std::move(totals.by_verdict);
   summary.by_agency = std::move(totals.by_agency);
+  for (ClaimKind kind : kAllClaimKinds) {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    if (kind_claims[k] == 0) continue;
+    Totals of_kind = kind_tallies[k].Finish();
+    KindTotals kt;
+    kt.kind = kind;
+    kt.claims = kind_claims[k];
+    kt.claimed = of_kind.claimed_total;
+    kt.verified = of_kind.verified_total;
+    kt.by_verdict = std::move(of_kind.by_verdict);
+    kt.records_given = std::find(run.kinds_without_records.begin(), run.kinds_without_records.end(),
+                                 kind) == run.kinds_without_records.end();
+    summary.by_kind.push_back(std::move(kt));
+  }
 
   // stable: equal gaps keep claim order.
   std::size_t keep = std::min(kLargestGapCount, gaps.size());
@@ -66,6 +85,20 @@ Summary Summarize(const VerifyRun& run) {
   summary.largest_gaps = std::move(gaps);
   summary.lenient = CountLenient(run.claims);
   return summary;
+}
+
+std::string NoRecordsSentence(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kContract:
+      return "not checked: the records given hold no contracts (pass FPDS or USAspending "
+             "contract files with --records)";
+    case ClaimKind::kGrant:
+      return "not checked: the records given hold no grants (no agency termination list, no "
+             "USAspending assistance award)";
+    case ClaimKind::kLease:
+      return "not checked: the records given hold no GSA lease inventory (IOLP)";
+  }
+  return "not checked";
 }
 
 VerdictTotals TotalsOf(const Summary& summary, Verdict verdict) {

@@ -33,12 +33,23 @@ struct LenientCount {
 
 inline constexpr std::size_t kLargestGapCount = 25;
 
+// The claims of one kind in a run.
+struct KindTotals {
+  ClaimKind kind = ClaimKind::kContract;
+  std::size_t claims = 0;
+  Cents claimed = 0;
+  Cents verified = 0;
+  std::vector<VerdictTotals> by_verdict;  // the verdicts of this kind, as Totals::by_verdict
+  bool records_given = true;              // false: no record of this kind was given
+};
+
 struct Summary {
   std::size_t claims = 0;
   Cents claimed_total = 0;                // sum of the known claimed_savings
   Cents verified_total = 0;               // sum of the known verified_savings
   std::vector<VerdictTotals> by_verdict;  // every verdict, in enum order, even with no claims
   std::vector<AgencyTotals> by_agency;    // claimed desc, then count desc, then name
+  std::vector<KindTotals> by_kind;        // the kinds the run holds, in kAllClaimKinds order
   std::optional<Date> records_as_of;
   Date since;
   // The kLargestGapCount claims (or fewer when the run has fewer) with the largest gap, largest
@@ -51,6 +62,10 @@ struct Summary {
 
 // Totals `run`. results[i] belongs to claims[i]; a claim without a result counts as unverifiable.
 Summary Summarize(const VerifyRun& run);
+
+// The sentence said instead of a verified figure for claims of `kind` whose records were not
+// given: "not checked: the records given hold no grants (…)".
+std::string NoRecordsSentence(ClaimKind kind);
 
 // The totals of `verdict` in `summary`; zero counts when by_verdict does not hold it.
 VerdictTotals TotalsOf(const Summary& summary, Verdict verdict);

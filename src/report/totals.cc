@@ -6,8 +6,9 @@
 
 namespace receipts {
 
-void TotalsTally::Add(std::string_view agency, Cents claimed, std::optional<Verdict> verdict,
-                      Cents verified) {
+void TotalsTally::Add(ClaimKind kind, std::string_view agency, Cents claimed,
+                      std::optional<Verdict> verdict, Cents verified) {
+  kinds_seen_[static_cast<std::size_t>(kind)] = true;
   totals_.claimed_total += claimed;
   totals_.verified_total += verified;
   if (verdict) {
@@ -28,8 +29,21 @@ void TotalsTally::Add(std::string_view agency, Cents claimed, std::optional<Verd
 
 Totals TotalsTally::Finish() const {
   Totals out = totals_;
-  out.by_verdict.assign(std::begin(by_verdict_), std::end(by_verdict_));
-  for (int v = 0; v < kVerdictCount; ++v) out.by_verdict[v].verdict = static_cast<Verdict>(v);
+  bool any_kind = false;
+  for (bool seen : kinds_seen_) any_kind = any_kind || seen;
+  for (int v = 0; v < kVerdictCount; ++v) {
+    const Verdict verdict = static_cast<Verdict>(v);
+    bool listed = by_verdict_[v].count > 0;
+    for (ClaimKind kind : kAllClaimKinds) {
+      const bool seen =
+          any_kind ? kinds_seen_[static_cast<std::size_t>(kind)] : kind == ClaimKind::kContract;
+      listed = listed || (seen && VerdictAppliesTo(verdict, kind));
+    }
+    if (!listed) continue;
+    VerdictTotals totals = by_verdict_[v];
+    totals.verdict = verdict;
+    out.by_verdict.push_back(totals);
+  }
   for (const auto& [name, agency] : by_agency_) out.by_agency.push_back(agency);
   // stable: equal figures keep the map's ascending names.
   std::stable_sort(out.by_agency.begin(), out.by_agency.end(),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,17 +33,20 @@ struct AgencyTotals {
 };
 
 struct Totals {
-  Cents claimed_total = 0;                // sum of the known claimed savings
-  Cents verified_total = 0;               // sum of the known verified savings
-  std::vector<VerdictTotals> by_verdict;  // every verdict, in enum order, even with no claims
-  std::vector<AgencyTotals> by_agency;    // claimed desc, then count desc, then name
+  Cents claimed_total = 0;   // sum of the known claimed savings
+  Cents verified_total = 0;  // sum of the known verified savings
+  // In enum order: every verdict that applies to a kind of the claims added (contracts' when none
+  // was added), even with no claims, and any other verdict a claim has.
+  std::vector<VerdictTotals> by_verdict;
+  std::vector<AgencyTotals> by_agency;  // claimed desc, then count desc, then name
 };
 
 class TotalsTally {
  public:
   // Adds one claim. `agency` is trimmed here. A claim with no `verdict` (not judged) counts in
   // the overall and agency totals only.
-  void Add(std::string_view agency, Cents claimed, std::optional<Verdict> verdict, Cents verified);
+  void Add(ClaimKind kind, std::string_view agency, Cents claimed, std::optional<Verdict> verdict,
+           Cents verified);
 
   // The totals of every claim added so far.
   Totals Finish() const;
@@ -50,6 +54,7 @@ class TotalsTally {
  private:
   Totals totals_;
   VerdictTotals by_verdict_[kVerdictCount] = {};
+  bool kinds_seen_[std::size(kAllClaimKinds)] = {};
   std::map<std::string, AgencyTotals, std::less<>> by_agency_;
 };
 

@@ -20,9 +20,10 @@ void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
     const std::string fields[] = {
         std::to_string(result.claim_id),
         ClaimKindName(claim.kind),
-        ClaimIdentifier(claim),
+        // A lease's identifier is the GSA lease number it matched, its "vendor" the location.
+        claim.kind == ClaimKind::kLease ? result.award_key : ClaimIdentifier(claim),
         claim.agency,
-        claim.vendor,
+        claim.kind == ClaimKind::kLease ? claim.location : claim.vendor,
         FormatDollars(claim.claimed_savings),
         FormatDollars(claim.claimed_value),
         result.award_key,

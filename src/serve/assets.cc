@@ -33,6 +33,7 @@ table.claims{font-size:12.5px}table.claims td{overflow-wrap:break-word}
 .v-unverifiable{background:#a8a8a8}.v-not_found{background:#5e3c99}.v-after_records{background:#4f8fc0}.v-duplicate{background:#5f6b73}.v-zero_claim{background:#c9c9c9}
 .v-unit_error{background:#d81b78}.v-idv_ceiling{background:#a6761d}.v-verified{background:#2e7d32}.v-understated{background:#1b9e77}
 .v-overstated{background:#e6a817}.v-options_only{background:#d95f02}.v-already_ended{background:#7570b3}.v-not_terminated{background:#c62828}.v-none{background:#fff;border:1px solid #a8a8a8}
+.v-ambiguous{background:#8e6c8a}.v-already_paid{background:#b71c1c}.v-expiring{background:#9e9d24}.v-lease_ended{background:#388e3c}.v-still_leased{background:#ad1457}
 .chart{width:100%;height:auto;font-size:12px;fill:var(--fg)}.chart .v{fill:var(--muted);font-size:11px}.chart .axis{stroke:var(--line)}
 form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;margin:10px 0;background:var(--soft);padding:10px;border-radius:6px}
 form.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}

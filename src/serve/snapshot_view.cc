@@ -41,7 +41,8 @@ Result<SnapshotView> LoadSnapshotView(Ledger* ledger, const SnapshotInfo& snapsh
   for (const ClaimRow& row : view.rows) {
     std::optional<Verdict> verdict;
     if (row.verdict) verdict = VerdictNamed(row.verdict->verdict);
-    tally.Add(row.claim.agency, row.claim.claimed_savings.value_or(0), verdict,
+    tally.Add(ClaimKindNamed(row.claim.kind).value_or(ClaimKind::kContract), row.claim.agency,
+              row.claim.claimed_savings.value_or(0), verdict,
               row.verdict ? row.verdict->verified_savings.value_or(0) : 0);
   }
   Totals totals = tally.Finish();

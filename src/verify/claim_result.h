@@ -14,33 +14,57 @@
 
 namespace receipts {
 
-// In precedence order (doc/methodology.md): the first that applies is the verdict. kNotFound and
-// kAfterRecords are the two outcomes of an identifier with no award in the records, told apart by
-// the claim's date, so neither ever pre-empts the other. Stored ledgers hold verdicts by name
-// (VerdictName), never by number, so a verdict may be inserted anywhere in this order.
+// In precedence order for contracts (doc/methodology.md); grants and leases have their own
+// orders there, over the verdicts that apply to them. kNotFound and kAfterRecords are the two
+// outcomes of an identifier with no award in the records, told apart by the claim's date, so
+// neither ever pre-empts the other. Stored ledgers hold verdicts by name (VerdictName), never by
+// number, so a verdict may be inserted anywhere in this order.
 enum class Verdict {
   kUnverifiable,
   kNotFound,
   kAfterRecords,
+  kAmbiguous,  // leases: several GSA leases match the listing
   kDuplicate,
   kZeroClaim,
   kUnitError,
   kIdvCeiling,
+  kAlreadyPaid,  // grants: savings claimed on a grant with nothing left unspent
+  kExpiring,     // leases: the lease was due to expire within 12 months of the claim anyway
   kVerified,
+  kLeaseEnded,  // leases: gone from a later inventory
   kUnderstated,
   kOverstated,
+  kStillLeased,  // leases: still in an inventory published after the termination would have
+                 // taken effect
   kOptionsOnly,
   kAlreadyEnded,
   kNotTerminated,
 };
-inline constexpr int kVerdictCount = 13;
+inline constexpr int kVerdictCount = 18;
 
-// "unverifiable", "not_found", "after_records", "duplicate", "zero_claim", "unit_error",
-// "idv_ceiling", "verified", "understated", "overstated", "options_only", "already_ended",
+// "unverifiable", "not_found", "after_records", "ambiguous", "duplicate", "zero_claim",
+// "unit_error", "idv_ceiling", "already_paid", "expiring", "verified", "lease_ended",
+// "understated", "overstated", "still_leased", "options_only", "already_ended",
 // "not_terminated".
 const char* VerdictName(Verdict verdict);
 // The verdict whose VerdictName is `name`; nullopt for anything else.
 std::optional<Verdict> VerdictNamed(std::string_view name);
+// True when a claim of `kind` can get `verdict` (doc/methodology.md: contracts keep the verdicts
+// they had; already_paid is the grants' own; ambiguous, expiring, lease_ended and still_leased the
+// leases'). Summaries list the verdicts of the kinds they hold.
+bool VerdictAppliesTo(Verdict verdict, ClaimKind kind);
+
+// The lease-only measures (doc/methodology.md §5): what GSA's inventories show of the lease a
+// listing names.
+struct LeaseMeasures {
+  std::vector<std::string> lease_numbers;  // the matched lease, or every candidate (ambiguous)
+  std::string match_rule;                  // "city, state and rentable square feet"
+  std::optional<Date> expiration;          // Lease Expiration Date, latest inventory listing it
+  std::optional<int> months_remaining;     // whole months from the claim date to expiration
+  std::optional<Cents> rent_bound;         // annual value × months remaining ÷ 12
+  std::optional<Date> first_absent;        // first inventory after the claim without the lease
+  std::optional<Date> last_present;        // latest inventory that lists it
+};
 
 struct ClaimResult {
   std::size_t claim_id = 0;  // 1-based position in the input, across all claims files
@@ -56,6 +80,7 @@ struct ClaimResult {
   // money than are listed.
   std::vector<RecordRef> evidence;
   std::size_t evidence_left_out = 0;
+  std::optional<LeaseMeasures> lease;  // leases only
 };
 
 // The evidence as written in every output: each reference's key, then "+N more" when some were
@@ -74,6 +99,9 @@ struct VerifyRun {
   std::optional<Date> records_as_of;  // latest action date in the records
   Date since;                         // --since
   std::size_t record_actions = 0;
+  // The kinds of the claims whose records were not given at all (a grants list checked against
+  // FPDS files only): their totals say "not checked", never "verified $0.00".
+  std::vector<ClaimKind> kinds_without_records;
 };
 
 }  // namespace receipts

@@ -8,6 +8,8 @@
 
 #include "core/award_key.h"
 #include "match/award_index.h"
+#include "verify/grant_verdict.h"
+#include "verify/lease_verdict.h"
 #include "verify/measures.h"
 
 namespace receipts {
@@ -225,64 +227,137 @@ std::string AfterRecordsReason(Date listed, Date records_end, const std::string&
 
 Date DefaultSince() { return *Date::FromYmd(2025, 1, 20); }
 
+namespace {
+
+// A claim whose identifier names nothing in the records: unverifiable without an identifier,
+// else not_found or after_records by the claim's date and what a record store was told.
+void JudgeUnmatched(const Claim& claim, const RecordSet& records, const AwardMatch& match,
+                    ClaimResult* r) {
+  auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
+  // A record store asked the source for this award, on or after the claim was listed, and
+  // was told it has none: that is an answer. Asked before the listing, it is only old.
+  const bool asked_after_listing =
+      absent != records.absent_awards.end() && (!claim.earliest_date || !absent->second.asked ||
+                                                *claim.earliest_date <= *absent->second.asked);
+  if (!match.has_identifier) {
+    r->verdict = Verdict::kUnverifiable;
+    r->reason = match.why_not;
+  } else if (asked_after_listing) {
+    r->verdict = Verdict::kNotFound;
+    r->reason = absent->second.sentence;
+  } else if (ListedAfterRecords(claim, records)) {
+    r->verdict = Verdict::kAfterRecords;
+    r->reason = AfterRecordsReason(*claim.earliest_date, *records.as_of, match.why_not);
+  } else {
+    r->verdict = Verdict::kNotFound;
+    r->reason = match.why_not;
+  }
+}
+
+// A contract claim: its award's measures and verdict.
+class ContractVerifier {
+ public:
+  ContractVerifier(const RecordSet& records, const AwardIndex& index, Date since)
+      : records_(records), index_(index), since_(since) {}
+
+  void Verify(const Claim& claim, ClaimResult* r) {
+    AwardMatch match = index_.Match(claim);
+    if (match.award == nullptr) {
+      JudgeUnmatched(claim, records_, match, r);
+      return;
+    }
+    const Award& award = *match.award;
+    AwardMeasures m = MeasureAward(award, since_);
+    r->award_key = award.key;
+    r->ceiling_minus_obligated = m.ceiling_minus_obligated;
+    r->deobligated = m.deobligated;
+    r->ceiling_reduced = m.ceiling_reduced;
+    r->obligated_not_outlaid = m.obligated_not_outlaid;
+    SetEvidence(award, m, claim, r);
+    auto [it, first] = first_claim_of_award_.emplace(&award, r->claim_id);
+    if (!first) {
+      r->verdict = Verdict::kDuplicate;
+      r->verified_savings = 0;
+      r->reason = fmt::format(
+          "Same award ({}) as claim {} earlier in the list; its savings are counted once, there.",
+          award.key, it->second);
+    } else {
+      Judge(claim, award, m, since_, r);
+      r->verified_savings = m.deobligated;
+      r->reason += Context(award, m, claim, since_);
+    }
+    r->reason += " Matched: " + match.method + ".";
+  }
+
+ private:
+  const RecordSet& records_;
+  const AwardIndex& index_;
+  Date since_;
+  std::map<const Award*, std::size_t> first_claim_of_award_;
+};
+
+}  // namespace
+
 std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const RecordSet& records,
                                       const VerifyOptions& options) {
   AwardIndex index(records);
-  std::map<const Award*, std::size_t> first_claim_of_award;
+  ContractVerifier contracts(records, index, options.since);
+  GrantVerifier grants(records, index, options.since);
+  LeaseVerifier leases(records);
+  const bool has_assistance =
+      std::any_of(records.awards.begin(), records.awards.end(),
+                  [](const Award& award) { return award.family == AwardFamily::kAssistance; });
   std::vector<ClaimResult> results;
   results.reserve(claims.size());
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& claim = claims[i];
     ClaimResult r;
     r.claim_id = i + 1;
-    AwardMatch match = index.Match(claim);
-    if (match.award == nullptr) {
-      auto absent = records.absent_awards.find(AwardKeyForClaim(claim));
-      // A record store asked the source for this award, on or after the claim was listed, and
-      // was told it has none: that is an answer. Asked before the listing, it is only old.
-      const bool asked_after_listing =
-          absent != records.absent_awards.end() && (!claim.earliest_date || !absent->second.asked ||
-                                                    *claim.earliest_date <= *absent->second.asked);
-      if (!match.has_identifier) {
-        r.verdict = Verdict::kUnverifiable;
-        r.reason = match.why_not;
-      } else if (asked_after_listing) {
-        r.verdict = Verdict::kNotFound;
-        r.reason = absent->second.sentence;
-      } else if (ListedAfterRecords(claim, records)) {
-        r.verdict = Verdict::kAfterRecords;
-        r.reason = AfterRecordsReason(*claim.earliest_date, *records.as_of, match.why_not);
-      } else {
-        r.verdict = Verdict::kNotFound;
-        r.reason = match.why_not;
+    switch (claim.kind) {
+      case ClaimKind::kContract:
+        contracts.Verify(claim, &r);
+        break;
+      case ClaimKind::kGrant: {
+        AwardMatch match;
+        if (grants.Verify(claim, &r, &match)) break;
+        if (has_assistance) {
+          JudgeUnmatched(claim, records, match, &r);
+        } else {
+          // How fresh contract records are says nothing of grants: without assistance awards
+          // an unmatched grant is not after_records.
+          r.verdict = match.has_identifier ? Verdict::kNotFound : Verdict::kUnverifiable;
+          r.reason = match.why_not;
+        }
+        break;
       }
-      results.push_back(std::move(r));
-      continue;
+      case ClaimKind::kLease:
+        leases.Verify(claim, &r);
+        break;
     }
-    const Award& award = *match.award;
-    AwardMeasures m = MeasureAward(award, options.since);
-    r.award_key = award.key;
-    r.ceiling_minus_obligated = m.ceiling_minus_obligated;
-    r.deobligated = m.deobligated;
-    r.ceiling_reduced = m.ceiling_reduced;
-    r.obligated_not_outlaid = m.obligated_not_outlaid;
-    SetEvidence(award, m, claim, &r);
-    auto [it, first] = first_claim_of_award.emplace(&award, r.claim_id);
-    if (!first) {
-      r.verdict = Verdict::kDuplicate;
-      r.verified_savings = 0;
-      r.reason = fmt::format(
-          "Same award ({}) as claim {} earlier in the list; its savings are counted once, there.",
-          award.key, it->second);
-    } else {
-      Judge(claim, award, m, options.since, &r);
-      r.verified_savings = m.deobligated;
-      r.reason += Context(award, m, claim, options.since);
-    }
-    r.reason += " Matched: " + match.method + ".";
     results.push_back(std::move(r));
   }
   return results;
+}
+
+std::vector<ClaimKind> KindsWithoutRecords(const std::vector<Claim>& claims,
+                                           const RecordSet& records) {
+  bool contracts = records.skipped_awards > 0, assistance = !records.grant_terminations.empty();
+  for (const Award& award : records.awards) {
+    (award.family == AwardFamily::kAssistance ? assistance : contracts) = true;
+  }
+  const bool leases = !records.lease_inventories.empty();
+  std::vector<ClaimKind> out;
+  for (ClaimKind kind : kAllClaimKinds) {
+    const bool has_records = kind == ClaimKind::kContract ? contracts
+                             : kind == ClaimKind::kGrant  ? assistance
+                                                          : leases;
+    if (has_records) continue;
+    if (std::any_of(claims.begin(), claims.end(),
+                    [kind](const Claim& claim) { return claim.kind == kind; })) {
+      out.push_back(kind);
+    }
+  }
+  return out;
 }
 
 }  // namespace receipts

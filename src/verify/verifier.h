@@ -22,4 +22,10 @@ Date DefaultSince();
 std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const RecordSet& records,
                                       const VerifyOptions& options);
 
+// The kinds of `claims` that `records` hold nothing to check against: contracts with no contract
+// or IDV award read (nor skipped by a scan), grants with no assistance award and no termination
+// list, leases with no lease inventory.
+std::vector<ClaimKind> KindsWithoutRecords(const std::vector<Claim>& claims,
+                                           const RecordSet& records);
+
 }  // namespace receipts

@@ -25,7 +25,7 @@ class VerifyCacheFaultTest : public ::testing::Test {
     out_ = dir_ / "out";
     ASSERT_EQ(testing::RunBinary(dir_, Args() + " --no-cache").exit_code, 0);
     expected_ = FilesIn(out_);
-    ASSERT_EQ(expected_.size(), 4u);
+    ASSERT_EQ(expected_.size(), 5u);
   }
   void TearDown() override { fs::remove_all(dir_); }
 

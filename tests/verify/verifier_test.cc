@@ -216,14 +216,17 @@ TEST_F(VerifierTest, NotFoundWhenAnyDateOfTheRowIsNotAfterTheRecords) {
   EXPECT_EQ(VerifyOne(claim).verdict, Verdict::kNotFound);
 }
 
-TEST_F(VerifierTest, LeasesAreUnverifiable) {
+TEST_F(VerifierTest, LeasesWithoutAnInventoryAreNotFoundAndSaySo) {
   Claim lease;
   lease.kind = ClaimKind::kLease;
   lease.location = "MIAMI, FL";
+  lease.square_feet = 3076;
   lease.claimed_savings = 7'383'00;
   ClaimResult r = VerifyOne(lease);
-  EXPECT_EQ(r.verdict, Verdict::kUnverifiable);
-  EXPECT_NE(r.reason.find("Leases"), std::string::npos);
+  EXPECT_EQ(r.verdict, Verdict::kNotFound);
+  EXPECT_NE(r.reason.find("no GSA lease inventory"), std::string::npos) << r.reason;
+  lease.square_feet.reset();
+  EXPECT_EQ(VerifyOne(lease).verdict, Verdict::kUnverifiable);
 }
 
 TEST_F(VerifierTest, CrossChecksTheStatedCumulativeTotal) {
