@@ -125,8 +125,9 @@ int RunLog(const std::string& path) {
   auto snapshots = (*ledger)->Snapshots();
   if (!snapshots.ok()) return Fail(snapshots.status());
   for (const SnapshotInfo& s : *snapshots) {
-    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", s.id, s.as_of, s.claim_count,
-                             FormatDollars(s.claimed_total), s.head);
+    // The kind is last: scripts reading the first five columns read them as before.
+    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", s.id, s.as_of, s.claim_count,
+                             FormatDollars(s.claimed_total), s.head, s.kind);
   }
   return kExitOk;
 }
@@ -150,11 +151,9 @@ int RunDiff(const DiffFlags& flags) {
   if (!a.ok()) return Fail(a.status());
   auto b = (*ledger)->FindSnapshot(flags.after);
   if (!b.ok()) return Fail(b.status());
-  auto before = (*ledger)->Claims(a->id, /*with_raw=*/false);
-  if (!before.ok()) return Fail(before.status());
-  auto after = (*ledger)->Claims(b->id, /*with_raw=*/false);
-  if (!after.ok()) return Fail(after.status());
-  SnapshotDiff diff = DiffClaims(*before, *after);
+  auto compared = DiffSnapshots(ledger->get(), *a, *b);
+  if (!compared.ok()) return Fail(compared.status());
+  const SnapshotDiff& diff = *compared;
   if (flags.format == "csv") {
     std::cout << RenderDiffCsv(diff);
   } else {

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "core/claim.h"
 #include "core/csv_writer.h"
 
 namespace receipts {
@@ -14,6 +15,27 @@ const char* ChangeTypeName(ChangeType type) {
   constexpr const char* kNames[] = {"added", "removed", "changed"};
   auto i = static_cast<std::size_t>(type);
   return i < std::size(kNames) ? kNames[i] : kNames[0];
+}
+
+Result<SnapshotDiff> DiffSnapshots(Ledger* ledger, const SnapshotInfo& from,
+                                   const SnapshotInfo& to) {
+  if (from.kind != to.kind) {
+    return Status::InvalidInput(fmt::format(
+        "snapshot {} is a {} list and snapshot {} a {} list: a diff compares lists of one kind "
+        "('receipts log' shows each snapshot's kind)",
+        from.id, from.kind, to.id, to.kind));
+  }
+  auto before = ledger->Claims(from.id, /*with_raw=*/false);
+  if (!before.ok()) return before.status();
+  auto after = ledger->Claims(to.id, /*with_raw=*/false);
+  if (!after.ok()) return after.status();
+  return DiffClaims(*before, *after);
+}
+
+bool SnapshotKindHolds(std::string_view snapshot_kind, std::string_view claim_kind) {
+  if (snapshot_kind == "mixed") return true;
+  std::optional<ClaimKind> a = ClaimKindNamed(snapshot_kind), b = ClaimKindNamed(claim_kind);
+  return !a || !b || *a == *b;
 }
 
 std::vector<FieldChange> DiffFields(const LedgerClaim& before, const LedgerClaim& after) {

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/money.h"
+#include "core/status.h"
 #include "ledger/canonical.h"
+#include "ledger/ledger.h"
 
 namespace receipts {
 
@@ -43,6 +45,17 @@ struct SnapshotDiff {
 // The changes that turn `before` into `after`.
 SnapshotDiff DiffClaims(const std::vector<LedgerClaim>& before,
                         const std::vector<LedgerClaim>& after);
+
+// The changes that turn stored snapshot `from` into `to`. Snapshots of different kinds (a grants
+// list and a contracts list) are refused with InvalidInput naming both: every claim of one would
+// read as removed and every claim of the other as added.
+Result<SnapshotDiff> DiffSnapshots(Ledger* ledger, const SnapshotInfo& from,
+                                   const SnapshotInfo& to);
+
+// True when a claim of `claim_kind` ("contract", "grant", "lease") belongs in the history of
+// snapshots of `snapshot_kind` ("contracts", "grants", "leases", "mixed"): absent from a list of
+// another kind is not "gone".
+bool SnapshotKindHolds(std::string_view snapshot_kind, std::string_view claim_kind);
 
 // The field changes between two versions of one claim, in canonical field order.
 std::vector<FieldChange> DiffFields(const LedgerClaim& before, const LedgerClaim& after);

@@ -48,9 +48,12 @@ Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string
       by_snapshot.emplace(stmt->Int(18), ReadLedgerClaim(*stmt, /*with_raw=*/false));
     }
     ClaimHistory history{key, {}};
+    const std::string kind = by_snapshot.empty() ? "" : by_snapshot.begin()->second.kind;
     for (const SnapshotInfo& snapshot : *snapshots) {
       auto found = by_snapshot.find(snapshot.id);
       if (found == by_snapshot.end() && history.versions.empty()) continue;
+      // A grants snapshot between two contracts snapshots says nothing of a contract.
+      if (found == by_snapshot.end() && !SnapshotKindHolds(snapshot.kind, kind)) continue;
       history.versions.push_back({snapshot, found == by_snapshot.end()
                                                 ? std::nullopt
                                                 : std::optional<LedgerClaim>(found->second)});

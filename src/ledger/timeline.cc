@@ -1,6 +1,8 @@
 #include "ledger/timeline.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "ledger/diff.h"
 
@@ -29,12 +31,16 @@ Result<LedgerTimeline> BuildTimeline(Ledger* ledger) {
   auto verdicts = VerdictsByClaimKey(ledger);
   if (!verdicts.ok()) return verdicts.status();
 
-  std::vector<LedgerClaim> before;
+  // Each snapshot is compared with the one before it of the same kind: a grants list between two
+  // contracts lists neither removes nor adds contracts.
+  std::map<std::string, std::pair<std::size_t, std::vector<LedgerClaim>>> last_of_kind;
   for (std::size_t i = 0; i < timeline.snapshots.size(); ++i) {
     auto after = ledger->Claims(timeline.snapshots[i].id, /*with_raw=*/false);
     if (!after.ok()) return after.status();
-    if (i > 0) {
-      const SnapshotInfo& a = timeline.snapshots[i - 1];
+    auto previous = last_of_kind.find(timeline.snapshots[i].kind);
+    if (previous != last_of_kind.end()) {
+      const std::vector<LedgerClaim>& before = previous->second.second;
+      const SnapshotInfo& a = timeline.snapshots[previous->second.first];
       const SnapshotInfo& b = timeline.snapshots[i];
       SnapshotDiff diff = DiffClaims(before, *after);
       timeline.pairs.push_back({a, b, diff.added, diff.removed, diff.changed, diff.added_savings,
@@ -51,7 +57,7 @@ Result<LedgerTimeline> BuildTimeline(Ledger* ledger) {
         }
       }
     }
-    before = std::move(*after);
+    last_of_kind[timeline.snapshots[i].kind] = {i, std::move(*after)};
   }
   std::stable_sort(timeline.removed.begin(), timeline.removed.end(),
                    [](const RemovedClaim& x, const RemovedClaim& y) {

@@ -44,7 +44,7 @@ struct RevisedClaim {
 
 struct LedgerTimeline {
   std::vector<SnapshotInfo> snapshots;
-  std::vector<SnapshotPair> pairs;    // (1,2), (2,3), …
+  std::vector<SnapshotPair> pairs;    // each snapshot with the one before it of its kind
   std::vector<RemovedClaim> removed;  // largest last claimed savings first
   std::vector<RevisedClaim> revised;  // largest reduction first
 };

@@ -69,7 +69,12 @@ std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& l
                  HtmlEscape(head));
 
   out += "<section>\n<h2>Claimed total per snapshot</h2>\n";
-  out += TrendChartSvg(t.snapshots, kTrendLayout, "");
+  for (const std::vector<SnapshotInfo>& of_kind : SnapshotsByKind(t.snapshots)) {
+    if (of_kind.front().kind != t.snapshots.front().kind || of_kind.size() != t.snapshots.size()) {
+      fmt::format_to(it, "<h3>{}</h3>\n", HtmlEscape(of_kind.front().kind));
+    }
+    out += TrendChartSvg(of_kind, kTrendLayout, "");
+  }
   out +=
       "\n<table>\n<thead><tr><th class=\"m\">Snapshot</th><th>As of</th><th>Kind</th>"
       "<th class=\"m\">Claims</th><th class=\"m\">Claimed total</th><th>Source</th>"

@@ -67,4 +67,18 @@ std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots,
   return out;
 }
 
+std::vector<std::vector<SnapshotInfo>> SnapshotsByKind(const std::vector<SnapshotInfo>& snapshots) {
+  std::vector<std::vector<SnapshotInfo>> groups;
+  for (const SnapshotInfo& s : snapshots) {
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&s](const auto& g) { return g.front().kind == s.kind; });
+    if (group == groups.end()) {
+      groups.push_back({s});
+    } else {
+      group->push_back(s);
+    }
+  }
+  return groups;
+}
+
 }  // namespace receipts

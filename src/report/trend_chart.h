@@ -29,4 +29,8 @@ struct TrendChartLayout {
 std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots,
                           const TrendChartLayout& layout, std::string_view test_id);
 
+// The snapshots grouped by kind ("contracts", "grants", …), each group in ledger order, the groups
+// in the order their first snapshot appears: lists of different kinds are never drawn on one line.
+std::vector<std::vector<SnapshotInfo>> SnapshotsByKind(const std::vector<SnapshotInfo>& snapshots);
+
 }  // namespace receipts

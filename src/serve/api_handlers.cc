@@ -104,11 +104,9 @@ Reply ApiDiff(ServeContext&, const GetRequest& req) {
   if (!from.ok()) return JsonError(from.status());
   auto to = req.ledger->FindSnapshot(to_ref);
   if (!to.ok()) return JsonError(to.status());
-  auto before = req.ledger->Claims(from->id, /*with_raw=*/false);
-  if (!before.ok()) return JsonError(before.status());
-  auto after = req.ledger->Claims(to->id, /*with_raw=*/false);
-  if (!after.ok()) return JsonError(after.status());
-  SnapshotDiff diff = DiffClaims(*before, *after);
+  auto compared = DiffSnapshots(req.ledger, *from, *to);
+  if (!compared.ok()) return JsonError(compared.status());
+  const SnapshotDiff& diff = *compared;
   if (*csv) {
     return Csv(RenderDiffCsv(diff),
                "diff-" + std::to_string(from->id) + "-" + std::to_string(to->id) + ".csv");

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 #include "report/html_escape.h"
 #include "report/percent.h"
+#include "report/trend_chart.h"
 #include "serve/charts.h"
 #include "serve/page_layout.h"
 #include "serve/pages.h"
@@ -107,17 +109,29 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
   body += "</p>\n</section>\n</div>\n";
 
   body += "<section>\n<h2>Claimed total, snapshot by snapshot</h2>\n";
-  body += TrendChartSvg(snapshots, "chart-trend");
+  // One chart per kind: a grants list's total is not a change in the contracts' total.
+  const std::vector<std::vector<SnapshotInfo>> by_kind = SnapshotsByKind(snapshots);
+  for (std::size_t k = 0; k < by_kind.size(); ++k) {
+    if (by_kind.size() > 1) {
+      fmt::format_to(it, "<h3>{}</h3>\n", HtmlEscape(by_kind[k].front().kind));
+    }
+    body += TrendChartSvg(
+        by_kind[k], k == 0 ? std::string("chart-trend") : "chart-trend-" + by_kind[k].front().kind);
+  }
   body +=
       "\n<table data-testid=\"snapshots-table\"><thead><tr><th>Snapshot</th><th>As of</th>"
       "<th>Kind</th><th class=\"m\">Claims</th><th class=\"m\">Claimed</th><th>Verdicts</th>"
       "<th>Changes</th></tr></thead><tbody>\n";
+  std::map<std::string, std::int64_t> last_of_kind;  // changes are from the last list of a kind
   for (std::size_t i = 0; i < snapshots.size(); ++i) {
     const SnapshotInfo& s = snapshots[i];
     bool verified = std::find(verified_ids.begin(), verified_ids.end(), s.id) != verified_ids.end();
-    std::string change = i == 0 ? std::string("—")
-                                : fmt::format("<a href=\"/diff?from={}&amp;to={}\">from {}</a>",
-                                              snapshots[i - 1].id, s.id, snapshots[i - 1].id);
+    auto previous = last_of_kind.find(s.kind);
+    std::string change = previous == last_of_kind.end()
+                             ? std::string("—")
+                             : fmt::format("<a href=\"/diff?from={}&amp;to={}\">from {}</a>",
+                                           previous->second, s.id, previous->second);
+    last_of_kind[s.kind] = s.id;
     fmt::format_to(it,
                    "<tr><td><a href=\"/claims?snapshot={}\">{}</a></td><td>{}</td><td>{}</td>"
                    "<td class=\"m\">{}</td>{}<td>{}</td><td>{}</td></tr>\n",

@@ -65,12 +65,9 @@ Reply PageDiff(ServeContext&, const GetRequest& req) {
   if (!from.ok()) return HtmlError(from.status());
   auto to = req.ledger->FindSnapshot(to_ref);
   if (!to.ok()) return HtmlError(to.status());
-  auto before = req.ledger->Claims(from->id, /*with_raw=*/false);
-  if (!before.ok()) return HtmlError(before.status());
-  auto after = req.ledger->Claims(to->id, /*with_raw=*/false);
-  if (!after.ok()) return HtmlError(after.status());
-  SnapshotDiff diff = DiffClaims(*before, *after);
-  return Html(DiffPage(*snapshots, &*from, &*to, &diff));
+  auto diff = DiffSnapshots(req.ledger, *from, *to);
+  if (!diff.ok()) return HtmlError(diff.status());
+  return Html(DiffPage(*snapshots, &*from, &*to, &*diff));
 }
 
 }  // namespace receipts::serve

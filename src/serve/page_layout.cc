@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/money.h"
 #include "report/html_escape.h"
 #include "serve/url.h"
 #include "serve/verdicts.h"
@@ -87,7 +90,9 @@ std::string ClaimPath(std::string_view key, std::int64_t snapshot_id) {
 std::string SnapshotLabel(const SnapshotInfo& s) {
   std::string when = s.as_of;
   if (when.size() >= 16) when = when.substr(0, 10) + " " + when.substr(11, 5) + " UTC";
-  return fmt::format("snapshot {} · {}", s.id, when);
+  return fmt::format(
+      "snapshot {} · {} · {} · {} claims", s.id, s.kind, when,
+      GroupThousands(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.claim_count))));
 }
 
 }  // namespace receipts::serve

@@ -86,7 +86,8 @@ TEST_F(LedgerCliTest, IngestLogDiffHistoryCheck) {
   std::vector<std::string> lines = Lines(log.out);
   ASSERT_EQ(lines.size(), 2u);
   std::vector<std::string> one = Split(lines[0], '\t');
-  ASSERT_EQ(one.size(), 5u) << lines[0];
+  ASSERT_EQ(one.size(), 6u) << lines[0];
+  EXPECT_EQ(one[5], "contracts");
   EXPECT_EQ(one[0], "1");
   EXPECT_EQ(one[1], "2025-02-18T18:25:00Z");  // from the file name
   EXPECT_EQ(one[2], "1127");
