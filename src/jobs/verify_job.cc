@@ -63,6 +63,10 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
   run->record_actions = records.action_count;
   run->results = VerifyClaims(run->claims, records, VerifyOptions{run->since});
   run->kinds_without_records = KindsWithoutRecords(run->claims, records);
+  run->termination_list_grants = records.grant_terminations.size();
+  for (const LeaseInventory& inventory : records.lease_inventories) {
+    run->lease_inventory_dates.push_back(inventory.published);
+  }
   return Status::Ok();
 }
 

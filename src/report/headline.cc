@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/money.h"
+#include "core/text.h"
 #include "report/percent.h"
 
 namespace receipts {
@@ -32,6 +33,23 @@ std::string LenientNote(const Summary& summary) {
   }
   return fmt::format("read leniently: {} unreadable value{} left unknown ({})",
                      GroupThousands(total), total == 1 ? "" : "s", detail);
+}
+
+std::string OtherRecordsNote(const Summary& summary) {
+  std::vector<std::string> parts;
+  if (summary.termination_list_grants > 0) {
+    parts.push_back(fmt::format("{} grant{} on agencies' termination lists",
+                                GroupThousands(summary.termination_list_grants),
+                                summary.termination_list_grants == 1 ? "" : "s"));
+  }
+  if (!summary.lease_inventory_dates.empty()) {
+    std::vector<std::string> dates;
+    for (const Date& date : summary.lease_inventory_dates) dates.push_back(date.ToIso());
+    parts.push_back(
+        fmt::format("{} GSA lease inventor{} ({})", summary.lease_inventory_dates.size(),
+                    summary.lease_inventory_dates.size() == 1 ? "y" : "ies", Join(dates, ", ")));
+  }
+  return parts.empty() ? "" : "records also: " + Join(parts, "; ");
 }
 
 std::string KindHeadline(const KindTotals& kind) {
@@ -69,6 +87,7 @@ std::string RenderHeadline(const Summary& summary, std::size_t record_actions,
   }
   if (out.back() == ',') out.pop_back();
   out += '\n';
+  if (std::string note = OtherRecordsNote(summary); !note.empty()) out += "  " + note + "\n";
   // A run of several kinds: one line per kind, so grants never hide in the contracts' figures.
   if (summary.by_kind.size() > 1) {
     for (const KindTotals& kind : summary.by_kind) out += "  " + KindHeadline(kind) + "\n";

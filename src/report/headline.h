@@ -15,6 +15,10 @@ std::string AfterRecordsNote(const Summary& summary);
 // without a full stop; "" when every value was read.
 std::string LenientNote(const Summary& summary);
 
+// "records also: 3,739 grants on agencies' termination lists; 3 GSA lease inventories
+// (2025-05-23, …)": what the records held besides actions; "" when nothing.
+std::string OtherRecordsNote(const Summary& summary);
+
 // "grants: 15,887 claims, claimed $X, verified $Y (Z%); verdicts: …", or "…, claimed $X, not
 // checked: the records given hold no grants (…)" when none were given.
 std::string KindHeadline(const KindTotals& kind);

@@ -134,6 +134,36 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
                  HtmlEscape(PercentOf(summary.verified_total, summary.claimed_total)),
                  FormatUsd(summary.claimed_total - summary.verified_total));
 
+  // One headline per kind when the run holds several: grants never hide in the contracts'.
+  if (summary.by_kind.size() > 1) {
+    out +=
+        "<section data-testid=\"by-kind\">\n<h2>By kind</h2>\n<table class=\"verdicts\">\n"
+        "<thead><tr><th>Kind</th><th class=\"m\">Claims</th><th class=\"m\">Claimed</th>"
+        "<th class=\"m\">Verified</th><th>Verdicts</th></tr></thead>\n<tbody>\n";
+    for (const KindTotals& kind : summary.by_kind) {
+      std::string verdicts;
+      for (const VerdictTotals& v : kind.by_verdict) {
+        if (v.count == 0) continue;
+        verdicts +=
+            (verdicts.empty() ? "" : " ") + VerdictTag(v.verdict) + " " + GroupThousands(v.count);
+      }
+      const std::string verified =
+          kind.records_given
+              ? FormatUsd(kind.verified) + " (" + PercentOf(kind.verified, kind.claimed) + ")"
+              : NoRecordsSentence(kind.kind);
+      fmt::format_to(it,
+                     "<tr><td>{}</td><td class=\"m\">{}</td><td class=\"m\">{}</td>"
+                     "<td class=\"m\">{}</td><td>{}</td></tr>\n",
+                     ClaimKindPluralName(kind.kind), GroupThousands(kind.claims),
+                     FormatUsd(kind.claimed), HtmlEscape(verified), verdicts);
+    }
+    out += "</tbody>\n</table>\n</section>\n";
+  }
+  if (std::string note = OtherRecordsNote(summary); !note.empty()) {
+    fmt::format_to(it, "<p class=\"sub\" data-testid=\"other-records\">{}.</p>\n",
+                   HtmlEscape(note));
+  }
+
   // Verdicts: counts, totals and the legend in one table, then the chart.
   out +=
       "<section>\n<h2>Verdicts</h2>\n<table class=\"verdicts\">\n<thead><tr><th>Verdict</th>"

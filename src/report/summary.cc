@@ -29,6 +29,8 @@ Summary Summarize(const VerifyRun& run) {
   summary.claims = run.claims.size();
   summary.records_as_of = run.records_as_of;
   summary.since = run.since;
+  summary.termination_list_grants = run.termination_list_grants;
+  summary.lease_inventory_dates = run.lease_inventory_dates;
   TotalsTally tally;
   TotalsTally kind_tallies[std::size(kAllClaimKinds)];
   std::size_t kind_claims[std::size(kAllClaimKinds)] = {};

@@ -45,11 +45,13 @@ struct KindTotals {
 
 struct Summary {
   std::size_t claims = 0;
-  Cents claimed_total = 0;                // sum of the known claimed_savings
-  Cents verified_total = 0;               // sum of the known verified_savings
-  std::vector<VerdictTotals> by_verdict;  // every verdict, in enum order, even with no claims
-  std::vector<AgencyTotals> by_agency;    // claimed desc, then count desc, then name
-  std::vector<KindTotals> by_kind;        // the kinds the run holds, in kAllClaimKinds order
+  Cents claimed_total = 0;                  // sum of the known claimed_savings
+  Cents verified_total = 0;                 // sum of the known verified_savings
+  std::vector<VerdictTotals> by_verdict;    // every verdict, in enum order, even with no claims
+  std::vector<AgencyTotals> by_agency;      // claimed desc, then count desc, then name
+  std::vector<KindTotals> by_kind;          // the kinds the run holds, in kAllClaimKinds order
+  std::size_t termination_list_grants = 0;  // VerifyRun's
+  std::vector<Date> lease_inventory_dates;  // VerifyRun's
   std::optional<Date> records_as_of;
   Date since;
   // The kLargestGapCount claims (or fewer when the run has fewer) with the largest gap, largest

@@ -35,6 +35,26 @@ std::string RenderSummaryJson(const Summary& summary) {
   }
   out += summary.by_agency.empty() ? "],\n" : "\n  ],\n";
 
+  out += "  \"by_kind\": [";
+  for (std::size_t i = 0; i < summary.by_kind.size(); ++i) {
+    const KindTotals& k = summary.by_kind[i];
+    out += fmt::format(
+        "{}\n    {{\"kind\": {}, \"claims\": {}, \"claimed\": \"{}\", \"verified\": \"{}\", "
+        "\"claimed_cents\": {}, \"verified_cents\": {}, \"records_given\": {}, \"by_verdict\": {{",
+        i > 0 ? "," : "", JsonString(ClaimKindPluralName(k.kind)), k.claims,
+        FormatDollars(k.claimed), FormatDollars(k.verified), k.claimed, k.verified,
+        k.records_given ? "true" : "false");
+    bool first = true;
+    for (const VerdictTotals& v : k.by_verdict) {
+      if (v.count == 0) continue;
+      out +=
+          fmt::format("{}{}: {}", first ? "" : ", ", JsonString(VerdictName(v.verdict)), v.count);
+      first = false;
+    }
+    out += "}}";
+  }
+  out += summary.by_kind.empty() ? "],\n" : "\n  ],\n";
+
   out += "  \"lenient_values\": [";
   for (std::size_t i = 0; i < summary.lenient.size(); ++i) {
     const LenientCount& c = summary.lenient[i];

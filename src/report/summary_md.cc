@@ -46,6 +46,18 @@ std::string RenderSummaryMd(const Summary& s) {
   // A reader must know that some dates were unreadable and left unknown, not made up.
   if (std::string note = LenientNote(s); !note.empty()) out += Cell(note) + ".\n\n";
 
+  if (std::string note = OtherRecordsNote(s); !note.empty()) out += Cell(note) + ".\n\n";
+  if (s.by_kind.size() > 1) {
+    out += "## By kind\n\n| Kind | Claims | Claimed | Verified |\n|---|--:|--:|--:|\n";
+    for (const KindTotals& kind : s.by_kind) {
+      out += fmt::format(
+          "| {} | {} | {} | {} |\n", ClaimKindPluralName(kind.kind), kind.claims,
+          FormatUsd(kind.claimed),
+          kind.records_given ? FormatUsd(kind.verified) : Cell(NoRecordsSentence(kind.kind)));
+    }
+    out += "\n";
+  }
+
   out += "## By verdict\n\n";
   out += "| Verdict | Claims | Claimed | Verified |\n|---|--:|--:|--:|\n";
   for (const VerdictTotals& v : s.by_verdict) {

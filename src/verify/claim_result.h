@@ -102,6 +102,10 @@ struct VerifyRun {
   // The kinds of the claims whose records were not given at all (a grants list checked against
   // FPDS files only): their totals say "not checked", never "verified $0.00".
   std::vector<ClaimKind> kinds_without_records;
+  // What the records held besides actions: grants on the agencies' termination lists (one per
+  // FAIN per list) and the publication dates of the lease inventories, oldest first.
+  std::size_t termination_list_grants = 0;
+  std::vector<Date> lease_inventory_dates;
 };
 
 }  // namespace receipts
