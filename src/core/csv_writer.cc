@@ -15,4 +15,14 @@ std::string CsvField(std::string_view text) {
   return out;
 }
 
+void AppendCsvRow(std::span<const std::string> fields, std::string* out) {
+  bool first = true;
+  for (const std::string& field : fields) {
+    if (!first) out->push_back(',');
+    first = false;
+    *out += CsvField(field);
+  }
+  out->push_back('\n');
+}
+
 }  // namespace receipts

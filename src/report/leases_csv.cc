@@ -36,13 +36,7 @@ void RenderLeasesCsv(const VerifyRun& run, TextSink* sink) {
         DateCell(lease.first_absent),
         FormatDollars(result.verified_savings),
     };
-    bool first = true;
-    for (const std::string& field : fields) {
-      if (!first) out.push_back(',');
-      first = false;
-      out += CsvField(field);
-    }
-    out.push_back('\n');
+    AppendCsvRow(fields, &out);
     sink->Spill();
   }
 }

@@ -36,13 +36,7 @@ void RenderVerdictsCsv(const VerifyRun& run, TextSink* sink) {
         result.reason,
         Join(EvidenceKeys(result), ";"),
     };
-    bool first = true;
-    for (const std::string& field : fields) {
-      if (!first) out.push_back(',');
-      first = false;
-      out += CsvField(field);
-    }
-    out.push_back('\n');
+    AppendCsvRow(fields, &out);
     sink->Spill();
   }
 }
