@@ -192,7 +192,12 @@ void Judge(const Claim& claim, const GrantFacts& f, Date since, ClaimResult* r) 
 }  // namespace
 
 GrantVerifier::GrantVerifier(const RecordSet& records, const AwardIndex& index, Date since)
-    : records_(records), index_(index), since_(since) {
+    : records_(records),
+      index_(index),
+      since_(since),
+      has_assistance_(std::any_of(records.awards.begin(), records.awards.end(), [](const Award& a) {
+        return a.family == AwardFamily::kAssistance;
+      })) {
   for (const GrantTermination& t : records_.grant_terminations) {
     by_fain_[t.fain].push_back(&t);
     ++lists_[t.list];
@@ -216,10 +221,7 @@ bool GrantVerifier::Verify(const Claim& claim, ClaimResult* r, AwardMatch* match
   }
   if (f.award == nullptr && f.listed() == nullptr) {
     if (match->has_identifier) {
-      const bool no_grants =
-          records_.grant_terminations.empty() &&
-          std::none_of(records_.awards.begin(), records_.awards.end(),
-                       [](const Award& a) { return a.family == AwardFamily::kAssistance; });
+      const bool no_grants = records_.grant_terminations.empty() && !has_assistance_;
       match->why_not = no_grants
                            ? fmt::format(
                                  "Grant {} cannot be looked up: the records given hold no "

@@ -27,10 +27,15 @@ class GrantVerifier {
   // when the claim names no grant in the records (the caller tells not_found from after_records).
   bool Verify(const Claim& claim, ClaimResult* r, AwardMatch* match);
 
+  // True when the records hold a USAspending assistance award (their dates then say how fresh
+  // the grant records are). Found once, not per claim.
+  bool has_assistance() const { return has_assistance_; }
+
  private:
   const RecordSet& records_;
   const AwardIndex& index_;
   Date since_;
+  bool has_assistance_ = false;
   std::unordered_map<std::string, std::vector<const GrantTermination*>> by_fain_;
   std::map<std::string, std::size_t> lists_;  // list name → grants on it
   std::map<std::string, std::size_t> first_claim_of_grant_;

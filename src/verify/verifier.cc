@@ -304,9 +304,6 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
   ContractVerifier contracts(records, index, options.since);
   GrantVerifier grants(records, index, options.since);
   LeaseVerifier leases(records);
-  const bool has_assistance =
-      std::any_of(records.awards.begin(), records.awards.end(),
-                  [](const Award& award) { return award.family == AwardFamily::kAssistance; });
   std::vector<ClaimResult> results;
   results.reserve(claims.size());
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -320,7 +317,7 @@ std::vector<ClaimResult> VerifyClaims(const std::vector<Claim>& claims, const Re
       case ClaimKind::kGrant: {
         AwardMatch match;
         if (grants.Verify(claim, &r, &match)) break;
-        if (has_assistance) {
+        if (grants.has_assistance()) {
           JudgeUnmatched(claim, records, match, &r);
         } else {
           // How fresh contract records are says nothing of grants: without assistance awards
