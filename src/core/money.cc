@@ -1,6 +1,7 @@
 #include "core/money.h"
 
 #include <cstdlib>
+#include <iterator>
 
 namespace receipts {
 namespace {
@@ -127,21 +128,29 @@ std::string FormatUsd(Cents cents) {
 }
 
 std::string ShortUsd(Cents cents) {
-  const char* sign = cents < 0 ? "-" : "";
-  std::uint64_t magnitude = Magnitude(cents);
-  struct Unit {
-    std::uint64_t cents;
-    const char* suffix;
+  const std::string sign = cents < 0 ? "-" : "";
+  const std::uint64_t magnitude = Magnitude(cents);
+  // From the smallest unit up: the largest unit not above the figure, unless rounding makes it
+  // 1,000 of that unit ($999,999.99 reads "$1M", never "$1000.0K" or "$1,000K").
+  static constexpr std::uint64_t kUnits[] = {100, 100'000, 100'000'000, 100'000'000'000};
+  static constexpr const char* kSuffixes[] = {"", "K", "M", "B"};
+  constexpr std::size_t kTop = std::size(kUnits) - 1;
+  std::size_t unit = kTop;
+  while (unit > 0 && magnitude < kUnits[unit]) --unit;
+  const bool whole = unit == 0;
+  auto rounded = [&](std::size_t u) {  // in tenths of unit u, or whole dollars for u == 0
+    const std::uint64_t step = whole && u == 0 ? kUnits[0] : kUnits[u] / 10;
+    return magnitude / step + (magnitude % step >= step - step / 2 ? 1 : 0);
   };
-  static constexpr Unit kUnits[] = {{100'000'000'000, "B"}, {100'000'000, "M"}, {100'000, "K"}};
-  for (const Unit& unit : kUnits) {
-    if (magnitude >= unit.cents) {
-      std::uint64_t tenths = (magnitude * 10 + unit.cents / 2) / unit.cents;
-      return std::string(sign) + "$" + std::to_string(tenths / 10) + "." +
-             std::to_string(tenths % 10) + unit.suffix;
-    }
+  std::uint64_t value = rounded(unit);
+  if (unit < kTop && value >= (whole ? 1000u : 10000u)) {
+    ++unit;
+    value = rounded(unit);
   }
-  return std::string(sign) + "$" + std::to_string((magnitude + 50) / 100);
+  if (unit == 0) return sign + "$" + std::to_string(value);
+  std::string out = sign + "$" + GroupThousands(value / 10);
+  if (value % 10 != 0) out += "." + std::to_string(value % 10);
+  return out + kSuffixes[unit];
 }
 
 std::string GroupThousands(std::uint64_t n) {

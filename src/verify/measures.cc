@@ -10,17 +10,37 @@ RecordRef ActionRef(const Award& award, const Action& action) {
   return RecordRef{award.agency_id, award.piid, action.mod_number, std::move(transaction)};
 }
 
+// The correction `change` makes of a ceiling of `before`, if it is one: the ceiling left is
+// `before` divided by 1,000 or 1,000,000, within 1% of what is left.
+std::optional<CeilingCorrection> AsCorrection(Cents before, Cents change) {
+  const Cents after = before + change;
+  if (change >= 0 || after <= 0) return std::nullopt;
+  for (long long factor : {1000LL, 1000000LL}) {
+    if (before / factor < after / 2) continue;  // far from this factor: skip before multiplying
+    const Cents scaled = after * factor;
+    const Cents gap = scaled > before ? scaled - before : before - scaled;
+    if (gap <= scaled / 100) return CeilingCorrection{nullptr, before, after, factor};
+  }
+  return std::nullopt;
+}
+
 AwardMeasures MeasureAward(const Award& award, Date since) {
   AwardMeasures m;
   Cents ceiling_since = 0;
   for (const Action& action : award.actions) {
     m.obligated += action.obligated;
+    const Cents ceiling_before = m.ceiling;
     m.ceiling += action.base_and_all;
     m.base_and_exercised += action.base_and_exercised;
     bool after = action.signed_date && *action.signed_date >= since;
     if (after) {
       m.obligated_since += action.obligated;
-      ceiling_since += action.base_and_all;
+      if (auto correction = AsCorrection(ceiling_before, action.base_and_all)) {
+        correction->action = &action;
+        m.ceiling_corrections.push_back(*correction);
+      } else {
+        ceiling_since += action.base_and_all;
+      }
       if (action.obligated != 0 || action.base_and_all != 0 || action.base_and_exercised != 0) {
         m.actions_since.push_back(&action);
       }

@@ -95,6 +95,13 @@ std::string Context(const Award& award, const AwardMeasures& m, const Claim& cla
                          linked->signed_date->ToIso(), since.ToIso());
     }
   }
+  for (const CeilingCorrection& c : m.ceiling_corrections) {
+    out += fmt::format(
+        " The record's {} ceiling was corrected to {} on {}: a {}x unit correction, not options "
+        "given up, so it is not counted as a ceiling cut.",
+        ShortUsd(c.before), ShortUsd(c.after), ActionText(*c.action),
+        c.factor == 1000 ? "1,000" : "1,000,000");
+  }
   if (award.conflicting_duplicates > 0) {
     out += fmt::format(
         " The record holds {} conflicting repeat(s) of this award's modifications (orders under "

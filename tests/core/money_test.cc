@@ -88,20 +88,21 @@ TEST(MoneyTest, FormatsForCsvAndForSentences) {
 TEST(MoneyTest, ShortUsdRoundsForChartLabels) {
   EXPECT_EQ(ShortUsd(1'650'000'000'000), "$16.5B");
   EXPECT_EQ(ShortUsd(1'648'956'830'500), "$16.5B");  // the Feb-18 total
-  EXPECT_EQ(ShortUsd(98'000'000'000), "$980.0M");
+  EXPECT_EQ(ShortUsd(98'000'000'000), "$980M");
   EXPECT_EQ(ShortUsd(1'234'567), "$12.3K");
   EXPECT_EQ(ShortUsd(51'200), "$512");
   EXPECT_EQ(ShortUsd(0), "$0");
   EXPECT_EQ(ShortUsd(49), "$0");  // whole dollars, half up
   EXPECT_EQ(ShortUsd(50), "$1");
   EXPECT_EQ(ShortUsd(-123'456), "-$1.2K");
-  // Thresholds are on the unit, before rounding: just under one is shown in the smaller unit.
-  EXPECT_EQ(ShortUsd(99'999), "$1000");
-  EXPECT_EQ(ShortUsd(100'000), "$1.0K");
-  EXPECT_EQ(ShortUsd(99'999'999), "$1000.0K");
-  EXPECT_EQ(ShortUsd(100'000'000'000), "$1.0B");
+  // Rounded before the unit is chosen: just under one unit reads as one, never "$1000".
+  EXPECT_EQ(ShortUsd(99'999), "$1K");
+  EXPECT_EQ(ShortUsd(99'949), "$999");
+  EXPECT_EQ(ShortUsd(100'000), "$1K");
+  EXPECT_EQ(ShortUsd(99'999'999), "$1M");
+  EXPECT_EQ(ShortUsd(100'000'000'000), "$1B");
   // 10^15 dollars, the most ParseMoney accepts: there is no unit above B.
-  EXPECT_EQ(ShortUsd(100'000'000'000'000'000), "$1000000.0B");
+  EXPECT_EQ(ShortUsd(100'000'000'000'000'000), "$1,000,000B");
 }
 
 TEST(MoneyTest, GroupsThousands) {
