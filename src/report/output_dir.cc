@@ -16,6 +16,7 @@
 
 #include "core/atomic_file.h"
 #include "report/leases_csv.h"
+#include "report/published_csv.h"
 #include "report/report_html.h"
 #include "report/summary.h"
 #include "report/summary_json.h"
@@ -235,6 +236,11 @@ Status WriteVerifyReport(const std::string& dir, const VerifyRun& run) {
                                        {"leases.csv",
                                         [&run](TextSink* sink) {
                                           RenderLeasesCsv(run, sink);
+                                          return Status::Ok();
+                                        }},
+                                       {"published.csv",
+                                        [&run](TextSink* sink) {
+                                          RenderPublishedCsv(run, sink);
                                           return Status::Ok();
                                         }},
                                        {"summary.json", text(RenderSummaryJson, summary)},

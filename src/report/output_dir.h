@@ -38,8 +38,8 @@ Status WriteFilesAtomically(const std::string& dir,
                             const std::vector<std::pair<std::string, std::string>>& files);
 
 // The files of a verification run's report, in the order they are written.
-inline constexpr const char* kVerifyReportFiles[] = {"verdicts.csv", "leases.csv", "summary.json",
-                                                     "summary.md", "report.html"};
+inline constexpr const char* kVerifyReportFiles[] = {"verdicts.csv", "leases.csv", "published.csv",
+                                                     "summary.json", "summary.md", "report.html"};
 
 // The report of a verification run: kVerifyReportFiles in `dir`, written with
 // WriteFilesAtomically: each file is rendered while it is written, so memory holds the run and

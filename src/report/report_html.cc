@@ -13,6 +13,7 @@
 #include "report/html_escape.h"
 #include "report/html_page.h"
 #include "report/percent.h"
+#include "report/record_links.h"
 #include "report/verdict_style.h"
 
 namespace receipts {
@@ -22,14 +23,49 @@ std::string AgencyLabel(std::string_view agency) {
   return agency.empty() ? "(not named)" : std::string(agency);
 }
 
-std::string MoneyCell(const std::optional<Cents>& cents) {
-  if (!cents) return "<td class=\"m\" data-value=\"\"></td>";
-  return fmt::format("<td class=\"m\" data-value=\"{}\">{}</td>", *cents, FormatUsd(*cents));
+// `label` names the column when a narrow screen shows each row as a card.
+std::string MoneyCell(const std::optional<Cents>& cents, std::string_view label = "") {
+  std::string data_label = label.empty() ? "" : fmt::format(" data-label=\"{}\"", label);
+  if (!cents) return fmt::format("<td class=\"m\"{} data-value=\"\"></td>", data_label);
+  return fmt::format("<td class=\"m\"{} data-value=\"{}\">{}</td>", data_label, *cents,
+                     FormatUsd(*cents));
 }
 
+// The verdict in words, its code kept in data-verdict (and in the title, for the curious).
 std::string VerdictTag(Verdict verdict) {
-  return fmt::format("<span class=\"vd\"><i style=\"background:{}\"></i>{}</span>",
-                     VerdictColour(verdict), VerdictName(verdict));
+  return fmt::format(
+      "<span class=\"vd\" data-verdict=\"{0}\" title=\"{0}: {1}\"><i style=\"background:{2}\">"
+      "</i>{3}</span>",
+      VerdictName(verdict), HtmlEscape(VerdictMeaning(verdict)), VerdictColour(verdict),
+      VerdictLabel(verdict));
+}
+
+// A link out of the report to the public record.
+std::string RecordAnchor(const std::string& url, std::string_view text, std::string_view kind) {
+  return fmt::format("<a href=\"{}\" rel=\"noopener noreferrer\" data-link=\"{}\">{}</a>",
+                     HtmlEscape(url), kind, HtmlEscape(text));
+}
+
+// The evidence cell: every record row, as a link to its FPDS page when it has one, then the
+// USAspending award and the page the claim was published with.
+std::string EvidenceCell(const Claim& claim, const ClaimResult& result) {
+  const ClaimLinks links = LinksOfResult(claim, result);
+  std::vector<std::string> parts;
+  for (const RecordLink& link : links.fpds_actions) {
+    parts.push_back(link.url.empty() ? HtmlEscape(link.key)
+                                     : RecordAnchor(link.url, link.key, "fpds"));
+  }
+  if (result.evidence_left_out > 0) parts.push_back(LeftOutEvidenceKey(result.evidence_left_out));
+  if (links.fpds_actions.empty() && !links.fpds_base.url.empty()) {
+    parts.push_back(RecordAnchor(links.fpds_base.url, "FPDS " + links.fpds_base.key, "fpds"));
+  }
+  if (!links.usaspending_url.empty()) {
+    parts.push_back(RecordAnchor(links.usaspending_url, "USAspending", "usaspending"));
+  }
+  if (!links.published_url.empty()) {
+    parts.push_back(RecordAnchor(links.published_url, "as published", "published"));
+  }
+  return Join(parts, "; ");
 }
 
 // This page's rules, around the shared ones (report/html_page.h).
@@ -47,6 +83,12 @@ constexpr std::string_view kCssRest =
 #claims th{cursor:pointer;user-select:none}
 #claims th[aria-sort=ascending]::after{content:" \25B2"}#claims th[aria-sort=descending]::after{content:" \25BC"}
 #claims tr:target{background:#fff6d5}
+@media(max-width:760px){#claims{table-layout:auto}#claims colgroup,#claims thead{display:none}
+#claims,#claims tbody,#claims tr,#claims td{display:block;width:auto}
+#claims tr{border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:6px 10px}
+#claims td{border:0;padding:2px 0;text-align:left}
+#claims td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
+table{display:block;overflow-x:auto}#claims{display:table}@media(max-width:760px){#claims{display:block}}
 .tools{display:flex;gap:12px;align-items:center;margin:8px 0}
 #q{font:inherit;padding:5px 8px;width:min(420px,100%);border:1px solid #b8c0c7;border-radius:4px}
 code,.ev{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
@@ -239,13 +281,16 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
     std::string identifier = ClaimIdentifier(claim);
     if (identifier.empty() && claim.kind == ClaimKind::kLease) identifier = claim.location;
     fmt::format_to(it,
-                   "<tr id=\"c{}\"><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td>"
-                   "<td>{}</td>{}{}<td>{}</td><td>{}</td><td class=\"ev\">{}</td></tr>\n",
+                   "<tr id=\"c{}\"><td data-label=\"Claim\">{}</td><td data-label=\"Kind\">{}"
+                   "</td><td data-label=\"PIID\"><code>{}</code></td><td data-label=\"Agency\">"
+                   "{}</td><td data-label=\"Vendor\">{}</td>{}{}<td data-label=\"Verdict\">{}"
+                   "</td><td data-label=\"Reason\">{}</td><td class=\"ev\" "
+                   "data-label=\"Evidence\">{}</td></tr>\n",
                    id, id, ClaimKindName(claim.kind), HtmlEscape(identifier),
                    HtmlEscape(Trim(claim.agency)), HtmlEscape(claim.vendor),
-                   MoneyCell(claim.claimed_savings), MoneyCell(result.verified_savings),
-                   VerdictTag(result.verdict), HtmlEscape(result.reason),
-                   HtmlEscape(Join(EvidenceKeys(result), "; ")));
+                   MoneyCell(claim.claimed_savings, "Claimed"),
+                   MoneyCell(result.verified_savings, "Verified"), VerdictTag(result.verdict),
+                   HtmlEscape(result.reason), EvidenceCell(claim, result));
     sink->Spill();
   }
   out += "</tbody>\n</table>\n</section>\n";
@@ -254,15 +299,18 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
   std::vector<std::string> claim_files, record_files;
   for (const std::string& f : run.claim_files) claim_files.push_back(HtmlEscape(f));
   for (const std::string& f : run.record_files) record_files.push_back(HtmlEscape(f));
-  fmt::format_to(it,
-                 "<footer>\n<p>Records as of {}; savings counted since {}. {} record actions "
-                 "read.</p>\n<p>Claim files: <code>{}</code></p>\n"
-                 "<p>Record files: <code>{}</code></p>\n"
-                 "<p>Every figure is traceable to the record rows named in the evidence column."
-                 "</p>\n</footer>\n</main>\n",
-                 as_of, since, run.record_actions,
-                 claim_files.empty() ? "(none)" : Join(claim_files, "</code>, <code>"),
-                 record_files.empty() ? "(none)" : Join(record_files, "</code>, <code>"));
+  fmt::format_to(
+      it,
+      "<footer>\n<p>Records as of {}; savings counted since {}. {} record actions "
+      "read.</p>\n<p>Claim files: <code>{}</code></p>\n"
+      "<p>Record files: <code>{}</code></p>\n"
+      "<p>Every figure is traceable to the record rows named in the evidence column, each "
+      "linked to its FPDS page, with the USAspending award and the page the claim was "
+      "published with."
+      "</p>\n</footer>\n</main>\n",
+      as_of, since, run.record_actions,
+      claim_files.empty() ? "(none)" : Join(claim_files, "</code>, <code>"),
+      record_files.empty() ? "(none)" : Join(record_files, "</code>, <code>"));
   out += kScript;
   out += "</body>\n</html>\n";
 }

@@ -15,4 +15,8 @@ const char* VerdictColour(Verdict verdict);
 // What each verdict means, in one short sentence (the legend of report.html and the dashboard).
 const char* VerdictMeaning(Verdict verdict);
 
+// "Not in the records", "Options cut only" …: the verdict as a reader reads it, in sentence
+// case; pages show it and keep VerdictName in data attributes and exports.
+const char* VerdictLabel(Verdict verdict);
+
 }  // namespace receipts

@@ -4,6 +4,8 @@
 
 #include "core/csv_writer.h"
 #include "core/text.h"
+#include "report/record_links.h"
+#include "serve/verdicts.h"
 
 namespace receipts::serve {
 
@@ -13,6 +15,8 @@ std::string ClaimsCsv(const SnapshotView& view, const ClaimsSelection& selection
   for (const ClaimRow* row : selection.rows) {
     const LedgerClaim& c = row->claim;
     const std::optional<ClaimVerdict>& v = row->verdict;
+    const ClaimLinks links =
+        LinksOfClaim(c.kind, v ? v->award_key : "", c.agency_id, c.piid, {}, c.link);
     std::string fields[] = {snapshot,
                             std::to_string(c.seq),
                             c.key,
@@ -27,7 +31,13 @@ std::string ClaimsCsv(const SnapshotView& view, const ClaimsSelection& selection
                             v ? v->verdict : "",
                             v ? FormatDollars(v->verified_savings) : "",
                             v ? v->award_key : "",
-                            v ? v->reason : ""};
+                            v ? v->reason : "",
+                            v ? VerdictLabelOf(v->verdict) : "",
+                            c.description,
+                            c.status,
+                            links.published_url,
+                            links.usaspending_url,
+                            links.fpds_base.url};
     for (std::size_t i = 0; i < std::size(fields); ++i) {
       if (i > 0) out += ',';
       out += CsvField(fields[i]);

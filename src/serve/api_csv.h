@@ -14,7 +14,8 @@ namespace receipts::serve {
 
 inline constexpr const char* kClaimsCsvHeader =
     "snapshot_id,seq,claim_key,kind,piid,agency_id,agency,vendor,date,claimed_savings,"
-    "claimed_value,verdict,verified_savings,award_key,reason";
+    "claimed_value,verdict,verified_savings,award_key,reason,verdict_label,description,status,"
+    "published_link,usaspending_url,fpds_url";
 
 inline constexpr const char* kSnapshotsCsvHeader =
     "id,kind,as_of,ingested_at,claim_count,claimed_total,verified,head";

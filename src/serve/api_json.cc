@@ -70,23 +70,19 @@ std::string MeasuresJson(const ClaimDetail& d) {
 }
 
 std::string EvidenceJson(const ClaimDetail& d) {
-  const LedgerClaim& c = d.row.claim;
   std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
   if (award_key.empty() && d.check) award_key = d.check->award_key;
-  bool idv = award_key.rfind("CONT_IDV_", 0) == 0;
-  std::string fpds = c.kind == "contract" && !c.piid.empty() && !c.agency_id.empty()
-                         ? FpdsUrl(c.agency_id, c.piid, "0", idv)
-                         : "";
+  const ClaimLinks links = LinksOfDetail(d);
   std::string out = fmt::format(
       "{{\"award_key\":{},\"usaspending_url\":{},\"fpds_url\":{},\"published_link\":{},"
       "\"records\":",
-      Str(award_key), Str(UsaspendingUrl(award_key)), Str(fpds), Str(SafeHttpLink(c.link)));
+      Str(award_key), Str(links.usaspending_url), Str(links.fpds_base.url),
+      Str(links.published_url));
   if (!d.check) return out + "null}";
   out += '[';
   const char* separator = "";
-  for (const RecordRef& ref : d.check->evidence) {
-    out += fmt::format("{}{{\"key\":{},\"fpds_url\":{}}}", separator, Str(ref.ToString()),
-                       Str(FpdsUrl(ref, idv)));
+  for (const RecordLink& link : links.fpds_actions) {
+    out += fmt::format("{}{{\"key\":{},\"fpds_url\":{}}}", separator, Str(link.key), Str(link.url));
     separator = ",";
   }
   if (d.check->evidence_left_out > 0) {

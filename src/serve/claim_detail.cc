@@ -86,4 +86,15 @@ Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::str
   return detail;
 }
 
+ClaimLinks LinksOfDetail(const ClaimDetail& d) {
+  const LedgerClaim& c = d.row.claim;
+  std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
+  if (award_key.empty() && d.check) award_key = d.check->award_key;
+  static const std::vector<RecordRef> kNoEvidence;
+  ParentIdv parent;
+  if (d.check) parent = {d.check->parent_idv_agency_id, d.check->parent_idv_piid};
+  return LinksOfClaim(c.kind, award_key, c.agency_id, c.piid,
+                      d.check ? d.check->evidence : kNoEvidence, c.link, parent);
+}
+
 }  // namespace receipts::serve

@@ -12,6 +12,7 @@
 #include "jobs/record_check.h"
 #include "ledger/diff.h"
 #include "ledger/ledger.h"
+#include "report/record_links.h"
 #include "serve/snapshot_view.h"
 #include "verify/claim_result.h"
 
@@ -39,5 +40,9 @@ struct ClaimDetail {
 // when an identifier names several claims (the message lists them). `check` may be null.
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
                                     std::string_view snapshot_ref);
+
+// The links of the claim shown: from the recomputed check when there is one (its evidence and
+// the record's parent IDV), else from the stored award key alone.
+ClaimLinks LinksOfDetail(const ClaimDetail& detail);
 
 }  // namespace receipts::serve

@@ -93,41 +93,35 @@ std::string ClaimPage(const ClaimDetail& d) {
         "measures and record rows behind them.</p>\n";
   }
   body += "</section>\n<section>\n<h2>Evidence</h2>\n<ul>\n";
-  std::string award_key = v ? v->award_key : "";
+  const ClaimLinks links = LinksOfDetail(d);
+  std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
   if (award_key.empty() && d.check) award_key = d.check->award_key;
-  bool idv = award_key.rfind("CONT_IDV_", 0) == 0;
-  if (!award_key.empty()) {
+  if (!links.usaspending_url.empty()) {
     fmt::format_to(it, "<li>USAspending award <code>{}</code>: {}</li>\n", HtmlEscape(award_key),
-                   ExternalLink(UsaspendingUrl(award_key), "award page", "usaspending-link"));
+                   ExternalLink(links.usaspending_url, "award page", "usaspending-link"));
   }
-  const RecordRef base{c.agency_id, c.piid, "0", ""};
   bool base_in_evidence = false;
-  if (d.check) {
-    for (const RecordRef& ref : d.check->evidence) base_in_evidence |= ref == base;
-  }
-  if (c.kind == "contract" && !c.piid.empty() && !c.agency_id.empty() && !base_in_evidence) {
+  for (const RecordLink& link : links.fpds_actions)
+    base_in_evidence |= link.key == links.fpds_base.key;
+  if (!links.fpds_base.url.empty() && !base_in_evidence) {
     fmt::format_to(it, "<li>FPDS base record: {}</li>\n",
-                   ExternalLink(FpdsUrl(base, idv), base.ToString(), "fpds-link"));
+                   ExternalLink(links.fpds_base.url, links.fpds_base.key, "fpds-link"));
   }
-  if (d.check) {
-    for (const RecordRef& ref : d.check->evidence) {
-      std::string url = FpdsUrl(ref, idv);
-      if (url.empty()) {
-        fmt::format_to(it, "<li>record <code>{}</code></li>\n", HtmlEscape(ref.ToString()));
-      } else {
-        fmt::format_to(it, "<li>FPDS action: {}</li>\n",
-                       ExternalLink(url, ref.ToString(), "evidence-link"));
-      }
-    }
-    if (d.check->evidence_left_out > 0) {
-      fmt::format_to(it, "<li>record <code>{}</code></li>\n",
-                     LeftOutEvidenceKey(d.check->evidence_left_out));
+  for (const RecordLink& link : links.fpds_actions) {
+    if (link.url.empty()) {
+      fmt::format_to(it, "<li>record <code>{}</code></li>\n", HtmlEscape(link.key));
+    } else {
+      fmt::format_to(it, "<li>FPDS action: {}</li>\n",
+                     ExternalLink(link.url, link.key, "evidence-link"));
     }
   }
-  std::string published = SafeHttpLink(c.link);
-  if (!published.empty()) {
+  if (d.check && d.check->evidence_left_out > 0) {
+    fmt::format_to(it, "<li>record <code>{}</code></li>\n",
+                   LeftOutEvidenceKey(d.check->evidence_left_out));
+  }
+  if (!links.published_url.empty()) {
     fmt::format_to(it, "<li>As published, the claim linked to {}</li>\n",
-                   ExternalLink(published, "this page", "published-link"));
+                   ExternalLink(links.published_url, "this page", "published-link"));
   }
   body += "</ul>\n</section>\n</div>\n";
 

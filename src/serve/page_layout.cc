@@ -56,9 +56,11 @@ std::string MoneyCell(const std::optional<Cents>& cents, std::string_view test_i
 
 std::string VerdictTag(std::string_view verdict) {
   if (verdict.empty()) return "<span class=\"vd muted\">—</span>";
-  return fmt::format("<span class=\"vd\" title=\"{}\"><i class=\"{}\"></i>{}</span>",
-                     HtmlEscape(VerdictMeaningOf(verdict)), VerdictClass(verdict),
-                     HtmlEscape(verdict));
+  const char* label = VerdictLabelOf(verdict);
+  return fmt::format(
+      "<span class=\"vd\" data-verdict=\"{0}\" title=\"{0}: {1}\"><i class=\"{2}\"></i>{3}</span>",
+      HtmlEscape(verdict), HtmlEscape(VerdictMeaningOf(verdict)), VerdictClass(verdict),
+      HtmlEscape(*label ? std::string_view(label) : verdict));
 }
 
 namespace {

@@ -12,6 +12,11 @@ const char* VerdictMeaningOf(std::string_view name) {
   return verdict ? VerdictMeaning(*verdict) : "";
 }
 
+const char* VerdictLabelOf(std::string_view name) {
+  std::optional<Verdict> verdict = VerdictNamed(name);
+  return verdict ? VerdictLabel(*verdict) : "";
+}
+
 std::string VerdictClass(std::string_view name) {
   return VerdictNamed(name) ? "v-" + std::string(name) : "v-none";
 }

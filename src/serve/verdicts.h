@@ -10,6 +10,9 @@ namespace receipts::serve {
 // VerdictMeaning for a verdict name; "" for anything else.
 const char* VerdictMeaningOf(std::string_view name);
 
+// VerdictLabel for a verdict name ("Not in the records"); "" for anything else.
+const char* VerdictLabelOf(std::string_view name);
+
 // The CSS class of a verdict's colour swatch ("v-not_found"); "v-none" for anything else.
 std::string VerdictClass(std::string_view name);
 

@@ -69,6 +69,9 @@ struct LeaseMeasures {
 struct ClaimResult {
   std::size_t claim_id = 0;  // 1-based position in the input, across all claims files
   std::string award_key;     // the matched award's key; "" when not matched
+  // The matched contract's parent IDV as the record gives it (FPDS links carry it); "" if none.
+  std::string parent_idv_agency_id;
+  std::string parent_idv_piid;
   Verdict verdict = Verdict::kUnverifiable;
   std::optional<Cents> ceiling_minus_obligated;
   std::optional<Cents> deobligated;

@@ -18,18 +18,18 @@ namespace receipts {
 // 70CMSD22A00000008 is the case reporters debunked: $8,000,000,000 cut to $8,000,000 on P00001.
 struct CeilingCorrection {
   const Action* action = nullptr;
-  Cents before = 0;  // the ceiling in force before the action
-  Cents after = 0;   // the ceiling the action left
+  Cents before = 0;      // the ceiling in force before the action
+  Cents after = 0;       // the ceiling the action left
   long long factor = 0;  // 1000 or 1000000
 };
 
 struct AwardMeasures {
-  Cents obligated = 0;                         // Σ obligated, all actions
-  Cents ceiling = 0;                           // Σ base-and-all-options changes, all actions
-  Cents base_and_exercised = 0;                // Σ base-and-exercised changes, all actions
-  Cents ceiling_minus_obligated = 0;           // ceiling − obligated: DOGE's own formula
-  Cents obligated_since = 0;                   // Σ obligated on actions signed on or after `since`
-  Cents deobligated = 0;                       // max(0, −obligated_since)
+  Cents obligated = 0;                // Σ obligated, all actions
+  Cents ceiling = 0;                  // Σ base-and-all-options changes, all actions
+  Cents base_and_exercised = 0;       // Σ base-and-exercised changes, all actions
+  Cents ceiling_minus_obligated = 0;  // ceiling − obligated: DOGE's own formula
+  Cents obligated_since = 0;          // Σ obligated on actions signed on or after `since`
+  Cents deobligated = 0;              // max(0, −obligated_since)
   Cents ceiling_reduced = 0;  // max(0, −Σ base-and-all changes since), corrections left out
   std::vector<CeilingCorrection> ceiling_corrections;  // since `since`, in action order
   std::optional<Cents> obligated_not_outlaid;  // obligated − outlays, when outlays are known

@@ -276,6 +276,8 @@ class ContractVerifier {
     const Award& award = *match.award;
     AwardMeasures m = MeasureAward(award, since_);
     r->award_key = award.key;
+    r->parent_idv_agency_id = award.idv_agency_id;
+    r->parent_idv_piid = award.idv_piid;
     r->ceiling_minus_obligated = m.ceiling_minus_obligated;
     r->deobligated = m.deobligated;
     r->ceiling_reduced = m.ceiling_reduced;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "fault_run.h"
+#include "report/output_dir.h"
 
 namespace receipts {
 namespace {
@@ -25,7 +26,7 @@ class VerifyCacheFaultTest : public ::testing::Test {
     out_ = dir_ / "out";
     ASSERT_EQ(testing::RunBinary(dir_, Args() + " --no-cache").exit_code, 0);
     expected_ = FilesIn(out_);
-    ASSERT_EQ(expected_.size(), 5u);
+    ASSERT_EQ(expected_.size(), std::size(kVerifyReportFiles));
   }
   void TearDown() override { fs::remove_all(dir_); }
 

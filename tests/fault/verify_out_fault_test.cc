@@ -9,6 +9,7 @@
 #include <string>
 
 #include "fault_run.h"
+#include "report/output_dir.h"
 
 namespace receipts {
 namespace {
@@ -31,7 +32,7 @@ class VerifyOutFaultTest : public ::testing::Test {
     new_run_ = FilesIn(out_);
     ASSERT_EQ(Verify(kOldClaims).exit_code, 0);
     old_run_ = FilesIn(out_);
-    ASSERT_EQ(old_run_.size(), 5u);
+    ASSERT_EQ(old_run_.size(), std::size(kVerifyReportFiles));
     ASSERT_NE(old_run_, new_run_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -222,8 +222,8 @@ TEST_F(ReportOutputDirTest, WritesTheVerifyReport) {
   fs::path dir = root_ / "report";
   Status status = WriteVerifyReport(dir.string(), testing::MakeTestRun());
   ASSERT_TRUE(status.ok()) << status.ToString();
-  for (const char* name :
-       {"verdicts.csv", "leases.csv", "summary.json", "summary.md", "report.html"}) {
+  for (const char* name : {"verdicts.csv", "leases.csv", "published.csv", "summary.json",
+                           "summary.md", "report.html"}) {
     EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
     EXPECT_GT(fs::file_size(dir / name), 0u) << name;
   }

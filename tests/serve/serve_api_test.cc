@@ -169,7 +169,8 @@ TEST_F(ServeApiTest, ClaimsSearchFilterSortPage) {
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8");
   EXPECT_EQ(res->body.rfind("snapshot_id,seq,claim_key,kind,piid,agency_id,agency,vendor,date,"
                             "claimed_savings,claimed_value,verdict,verified_savings,award_key,"
-                            "reason\n2,478," +
+                            "reason,verdict_label,description,status,published_link,"
+                            "usaspending_url,fpds_url\n2,478," +
                                 kKey + ",contract,70CMSD22A00000008,7012,",
                             0),
             0u)
