@@ -28,9 +28,10 @@ std::string FormatUsd(Cents cents);
 // FormatDollars, or "" when unknown.
 std::string FormatDollars(const std::optional<Cents>& cents);
 
-// "$16.5B", "$980.0M", "$12.3K", "$512", "-$1.2K": a rounded figure for chart labels only. The
-// unit is the largest the exact figure reaches; tenths of it (whole dollars below $1,000) are
-// rounded half up, so $999.99 shows as "$1000". Exact figures go through FormatUsd.
+// "$16.5B", "$980M", "$12.3K", "$512", "-$1.2K": a rounded figure for chart labels only. Tenths
+// of the unit (whole dollars below $1,000), rounded half up, a trailing ".0" dropped; the unit is
+// chosen after rounding, so $999,999.99 reads "$1M", never "$1000K". Exact figures go through
+// FormatUsd.
 std::string ShortUsd(Cents cents);
 
 // "5,356", "1,234,567", "0": a whole number with commas between groups of three digits.

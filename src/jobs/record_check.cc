@@ -60,4 +60,12 @@ Result<bool> RecordCheck::SameRecordsAsStored(Ledger* ledger, std::int64_t snaps
   return VerifiedWithRecordDigests(ledger, snapshot_id, sha256s_);
 }
 
+const Award* RecordCheck::FindAward(std::string_view award_key) const {
+  if (award_key.empty()) return nullptr;
+  for (const Award& award : records_.awards) {
+    if (award.key == award_key) return &award;
+  }
+  return nullptr;
+}
+
 }  // namespace receipts

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/award.h"
@@ -33,6 +34,10 @@ class RecordCheck {
   Result<bool> SameRecordsAsStored(Ledger* ledger, std::int64_t snapshot_id) const;
 
   const std::vector<std::string>& sha256s() const { return sha256s_; }
+
+  // The award whose USAspending-style key is `award_key` (Award::key), or null. The records
+  // never change after Load, so the pointer lives as long as this object.
+  const Award* FindAward(std::string_view award_key) const;
 
  private:
   RecordCheck() = default;

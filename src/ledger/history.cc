@@ -17,6 +17,9 @@ Result<std::vector<std::string>> MatchingKeys(SqliteDb* db, std::string_view key
       "SELECT DISTINCT claim_key FROM claims WHERE claim_key = ?1 "
       "OR (claim_key >= ?1 || '#' AND claim_key < ?1 || '$') "
       "OR (?2 != '' AND piid = ?2) OR (?3 != '' AND (award_id = ?3 OR fain = ?3)) "
+      // The award a verdict matched: a GSA lease number, or a USAspending award key.
+      "OR (?3 != '' AND claim_key IN (SELECT c.claim_key FROM verdicts v JOIN claims c "
+      "ON c.snapshot_id = v.snapshot_id AND c.seq = v.seq WHERE v.award_key = ?3)) "
       "ORDER BY claim_key");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, Trim(key_or_id));

@@ -24,7 +24,8 @@ struct ClaimHistory {
 };
 
 // The histories of the claims `key_or_id` names: a claim key (with or without its "#n"), a PIID,
-// a USAspending award id or a FAIN. Ordered by key; empty when nothing matches.
+// a USAspending award id, a FAIN, or the award a stored verdict matched (a GSA lease number, a
+// USAspending award key). Ordered by key; empty when nothing matches.
 Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string_view key_or_id);
 
 }  // namespace receipts

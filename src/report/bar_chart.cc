@@ -12,12 +12,20 @@ namespace {
 
 constexpr int kTop = 24;  // room for the legend
 
-// At most `max_chars` code points of UTF-8 `text`, with "…" when cut.
+// At most `max_chars` code points of UTF-8 `text`, with "…" when cut; cut at a word's end when
+// one is in the second half ("Department of Health and…", never "Department of Heal…").
 std::string Truncate(std::string_view text, std::size_t max_chars) {
   std::size_t chars = 0;
+  std::size_t last_space = std::string_view::npos;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
+    if (chars == max_chars) {
+      std::size_t cut = last_space != std::string_view::npos && last_space > 0 ? last_space : i;
+      std::string_view kept = text.substr(0, cut);
+      while (!kept.empty() && (kept.back() == ' ' || kept.back() == ',')) kept.remove_suffix(1);
+      return std::string(kept) + "…";
+    }
+    if (text[i] == ' ' && chars >= max_chars / 2) last_space = i;
     ++chars;
   }
   return std::string(text);

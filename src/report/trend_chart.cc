@@ -10,13 +10,27 @@
 
 namespace receipts {
 
+Cents RoundTickStep(Cents max, int ticks) {
+  const Cents raw = std::max<Cents>(1, (max + ticks - 1) / ticks);
+  Cents magnitude = 1;
+  while (magnitude <= raw / 10) magnitude *= 10;
+  for (Cents factor : {1, 2, 5, 10}) {
+    if (magnitude * factor >= raw) return magnitude * factor;
+  }
+  return magnitude * 10;
+}
+
 std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots,
                           const TrendChartLayout& layout, std::string_view test_id) {
   const int plot_w = layout.width - layout.left - layout.right;
   const int plot_h = layout.height - layout.top - layout.bottom;
   const int baseline = layout.top + plot_h;
-  Cents max = 1;
-  for (const SnapshotInfo& s : snapshots) max = std::max(max, s.claimed_total);
+  Cents largest = 1;
+  for (const SnapshotInfo& s : snapshots) largest = std::max(largest, s.claimed_total);
+  // Ticks on round figures ($5B, $10B, $15B…), the axis's top the first one at or above the
+  // largest column: never a tick on $15.3B.
+  const Cents step = RoundTickStep(largest, 4);
+  const Cents max = step * 4;
   std::string out;
   auto it = std::back_inserter(out);
   out += "<svg class=\"chart\"";
@@ -30,7 +44,7 @@ std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots,
                    "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde2e6\"/>"
                    "<text class=\"v\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
                    layout.left, layout.width - layout.right, y, y, layout.left - 6, y + 4,
-                   ShortUsd(max / 4 * tick));
+                   ShortUsd(step * tick));
   }
   const std::size_t n = std::max<std::size_t>(snapshots.size(), 1);
   const double slot = static_cast<double>(plot_w) / static_cast<double>(n);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/money.h"
 #include "ledger/ledger.h"
 
 namespace receipts {
@@ -31,6 +32,10 @@ std::string TrendChartSvg(const std::vector<SnapshotInfo>& snapshots,
 
 // The snapshots grouped by kind ("contracts", "grants", …), each group in ledger order, the groups
 // in the order their first snapshot appears: lists of different kinds are never drawn on one line.
+// The step between `ticks` axis ticks covering 0..max: the smallest 1, 2 or 5 × 10^k cents at
+// least max / ticks, so every tick is a round figure.
+Cents RoundTickStep(Cents max, int ticks);
+
 std::vector<std::vector<SnapshotInfo>> SnapshotsByKind(const std::vector<SnapshotInfo>& snapshots);
 
 }  // namespace receipts

@@ -8,6 +8,7 @@
 #include "serve/api_json.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
+#include "serve/diff_filter.h"
 #include "serve/handlers.h"
 
 namespace receipts::serve {
@@ -91,7 +92,13 @@ Reply ApiClaim(ServeContext& ctx, const GetRequest& req) {
 }
 
 Reply ApiDiff(ServeContext&, const GetRequest& req) {
-  if (Status s = CheckParams(req.params, {"from", "to", "format"}); !s.ok()) return JsonError(s);
+  if (Status s =
+          CheckParams(req.params, {"from", "to", "format", "change", "agency", "money", "sort"});
+      !s.ok()) {
+    return JsonError(s);
+  }
+  auto filter = ParseDiffFilter(req.params, /*default_by_size=*/false);
+  if (!filter.ok()) return JsonError(filter.status());
   if (!req.params.count("from") || !req.params.count("to")) {
     return JsonError(400, "parameters 'from' and 'to' (snapshot ids or 'latest') are required");
   }
@@ -106,7 +113,7 @@ Reply ApiDiff(ServeContext&, const GetRequest& req) {
   if (!to.ok()) return JsonError(to.status());
   auto compared = DiffSnapshots(req.ledger, *from, *to);
   if (!compared.ok()) return JsonError(compared.status());
-  const SnapshotDiff& diff = *compared;
+  const SnapshotDiff diff = FilterDiff(*compared, *filter);
   if (*csv) {
     return Csv(RenderDiffCsv(diff),
                "diff-" + std::to_string(from->id) + "-" + std::to_string(to->id) + ".csv");

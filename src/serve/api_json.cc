@@ -92,6 +92,30 @@ std::string EvidenceJson(const ClaimDetail& d) {
   return out + "]}";
 }
 
+std::string RecordRowsJson(const ClaimDetail& d) {
+  if (!d.record_award) return "null";
+  const Award& award = *d.record_award;
+  ParentIdv parent{award.idv_agency_id, award.idv_piid};
+  std::string out = "[";
+  const char* separator = "";
+  for (const Action& a : award.actions) {
+    std::string mod = a.mod_number.empty() ? std::string("0") : a.mod_number;
+    std::string url =
+        award.family == AwardFamily::kAssistance
+            ? std::string()
+            : FpdsUrl(award.agency_id, award.piid, mod, award.family == AwardFamily::kIdv, parent);
+    out += fmt::format(
+        "{}{{\"mod_number\":{},\"transaction_number\":{},\"signed_date\":{},{},{},"
+        "\"reason_code\":{},\"fpds_url\":{},\"source_file\":{},\"source_line\":{}}}",
+        separator, Str(mod), Str(a.transaction_number),
+        a.signed_date ? Str(a.signed_date->ToIso()) : std::string("null"),
+        Money("obligated", a.obligated), Money("ceiling_change", a.base_and_all),
+        Str(a.reason_code), Str(url), Str(a.source_file), a.source_line);
+    separator = ",";
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 std::string ErrorJson(const std::string& message) {
@@ -178,9 +202,10 @@ std::string ClaimsJson(const SnapshotView& view, const ClaimsQuery& query,
 std::string ClaimDetailJson(const ClaimDetail& d) {
   std::string out = fmt::format(
       "{{\"key\":{},\"snapshot\":{},\"claim\":{{{}}},\"verdict\":{},\"measures\":{},"
-      "\"evidence\":{},\"versions\":[",
+      "\"evidence\":{},\"life\":{},\"record_rows\":{},\"versions\":[",
       Str(d.key), SnapshotJson(d.snapshot, d.row.verdict.has_value()), ClaimFields(d.row.claim),
-      VerdictJson(d.row.verdict), MeasuresJson(d), EvidenceJson(d));
+      VerdictJson(d.row.verdict), MeasuresJson(d), EvidenceJson(d),
+      Str(LifeSentence(LifeOfClaim(d.versions))), RecordRowsJson(d));
   for (std::size_t i = 0; i < d.versions.size(); ++i) {
     const ClaimVersionView& v = d.versions[i];
     if (i > 0) out += ',';

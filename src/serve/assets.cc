@@ -48,11 +48,24 @@ td div{overflow-wrap:anywhere}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .reason{font-size:16px;background:var(--soft);border-left:4px solid var(--accent);padding:10px 14px;margin:12px 0}
-.chg-added{color:#2e7d32}.chg-removed{color:#c62828}.chg-changed{color:#a6761d}
+.chg-added{color:#2e7d32}.chg-removed{color:#c62828}.chg-changed{color:#7a5410}
 .old{text-decoration:line-through;color:#c62828}.new{color:#2e7d32;font-weight:600}
 .note{background:#fff6d5;border:1px solid #ecd98b;padding:8px 12px;border-radius:4px}
 footer{margin-top:40px;border-top:1px solid var(--line);padding-top:12px;font-size:13px}
 .error{background:#fde8e8;border:1px solid #f3b4b4;padding:10px 14px;border-radius:4px}
+.scroll{max-width:100%;overflow-x:auto}.grid2>*{min-width:0}
+.life{font-size:15px;margin:10px 0;padding:8px 12px;border:1px solid var(--line);border-radius:6px}
+.kinds{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}.kinds a{padding:3px 12px;border:1px solid var(--line);border-radius:14px;text-decoration:none}.kinds a.on{background:var(--accent);border-color:var(--accent);color:#fff}
+.num,.m,[data-cents]{white-space:nowrap}
+@media(max-width:760px){
+main{padding:12px 12px 32px}header.top .in{padding:8px 12px;gap:8px 14px}
+h1{font-size:20px;overflow-wrap:anywhere}h1 code{white-space:normal;overflow-wrap:anywhere}
+.big .num{font-size:22px}
+table{display:block;max-width:100%;overflow-x:auto}table.kv{display:table}table.kv th{white-space:normal}
+dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:6px}
+form.filters label{flex:1 1 140px;min-width:0;max-width:100%}select{width:100%;max-width:100%}input[type=search]{width:100%}
+td div{min-width:12em}
+}
 )css";
 
 // Progressive enhancement only: every page works without it. Selects re-submit their form on

@@ -4,6 +4,7 @@
 
 #include "ledger/history.h"
 #include "ledger/verdict_reads.h"
+#include "serve/verdicts.h"
 
 namespace receipts::serve {
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
@@ -82,8 +83,49 @@ Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::str
     auto same = check->SameRecordsAsStored(ledger, detail.snapshot.id);
     if (!same.ok()) return same.status();
     detail.check_matches_stored = *same;
+    if (const Award* award = check->FindAward(detail.check->award_key)) {
+      detail.record_award = *award;
+    }
   }
   return detail;
+}
+
+std::vector<LifeStep> LifeOfClaim(const std::vector<ClaimVersionView>& versions) {
+  std::vector<LifeStep> steps;
+  for (const ClaimVersionView& version : versions) {
+    bool gone = !version.claim.has_value();
+    std::optional<Cents> claimed = gone ? std::nullopt : version.claim->claimed_savings;
+    if (!steps.empty() && steps.back().gone == gone && steps.back().claimed_savings == claimed) {
+      continue;
+    }
+    steps.push_back(LifeStep{version.snapshot, gone, claimed,
+                             version.verdict ? version.verdict->verdict : std::string()});
+  }
+  return steps;
+}
+
+std::string LifeSentence(const std::vector<LifeStep>& steps) {
+  std::string out;
+  for (const LifeStep& step : steps) {
+    std::string figure =
+        step.claimed_savings ? FormatUsd(*step.claimed_savings) : std::string("no savings figure");
+    std::string part;
+    if (step.gone) {
+      part = "gone from the list from " + step.snapshot.as_of;
+    } else if (out.empty()) {
+      part = (step.claimed_savings ? "First claimed " : "First listed with ") + figure + " on " +
+             step.snapshot.as_of;
+    } else {
+      part = figure + " from " + step.snapshot.as_of;
+    }
+    if (const char* label = VerdictLabelOf(step.verdict); *label != '\0') {
+      part += std::string(" (") + label + ")";
+    }
+    if (!out.empty()) out += "; ";
+    out += part;
+  }
+  if (!out.empty()) out += ".";
+  return out;
 }
 
 ClaimLinks LinksOfDetail(const ClaimDetail& d) {
@@ -93,6 +135,9 @@ ClaimLinks LinksOfDetail(const ClaimDetail& d) {
   static const std::vector<RecordRef> kNoEvidence;
   ParentIdv parent;
   if (d.check) parent = {d.check->parent_idv_agency_id, d.check->parent_idv_piid};
+  if (parent.piid.empty() && d.record_award) {
+    parent = {d.record_award->idv_agency_id, d.record_award->idv_piid};
+  }
   return LinksOfClaim(c.kind, award_key, c.agency_id, c.piid,
                       d.check ? d.check->evidence : kNoEvidence, c.link, parent);
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/award.h"
+#include "core/money.h"
 #include "core/status.h"
 #include "jobs/record_check.h"
 #include "ledger/diff.h"
@@ -33,7 +35,26 @@ struct ClaimDetail {
   std::optional<ClaimResult> check;        // recomputed measures and evidence (serve --records)
   bool check_matches_stored = false;       // computed from the record files the stored verdict used
   std::vector<ClaimVersionView> versions;  // from the first snapshot listing it on
+  // The matched award as the records hold it, every action oldest first (serve --records).
+  std::optional<Award> record_award;
 };
+
+// One stretch of a claim's life: from `snapshot` on it claimed `claimed_savings` (or was gone
+// from the list), until the next step.
+struct LifeStep {
+  SnapshotInfo snapshot;
+  bool gone = false;
+  std::optional<Cents> claimed_savings;
+  std::string verdict;  // the stored verdict of the step's first snapshot, "" when none
+};
+
+// A new step at the first listing, whenever the claimed savings change, when the claim leaves
+// the list and when it comes back; versions that repeat the figure add nothing.
+std::vector<LifeStep> LifeOfClaim(const std::vector<ClaimVersionView>& versions);
+
+// "First claimed $8,000,000,000 on 2025-02-18 (Unit error); $8,000,000 from 2025-02-19
+// (Verified in part); gone from the list from 2025-04-08." Exact figures, as-of dates.
+std::string LifeSentence(const std::vector<LifeStep>& steps);
 
 // The claim with `key` (or the one claim a PIID, award id or FAIN names) in `snapshot_ref`
 // ("" = the latest snapshot listing it, "latest", or an id). NotFound when there is none, or

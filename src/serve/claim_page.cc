@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iterator>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "report/html_escape.h"
 #include "serve/page_layout.h"
@@ -26,6 +28,41 @@ std::string ExternalLink(const std::string& url, std::string_view text, std::str
                      HtmlEscape(url), test_id, HtmlEscape(text));
 }
 
+// Every action of the award, one line each, linked to its FPDS page when it has one.
+std::string RecordRowsHtml(const Award& award) {
+  std::string out;
+  auto it = std::back_inserter(out);
+  fmt::format_to(it,
+                 "<section>\n<h2>Record rows</h2>\n<p class=\"muted\">{} action{} of award "
+                 "<code>{}</code> in the records, oldest first.</p>\n<div class=\"scroll\"><table "
+                 "data-testid=\"record-rows\"><thead><tr><th>Modification</th><th>Signed</th>"
+                 "<th class=\"m\">Obligated</th><th class=\"m\">Ceiling change</th>"
+                 "<th>Reason</th><th>Source</th></tr></thead><tbody>\n",
+                 GroupThousands(award.actions.size()), award.actions.size() == 1 ? "" : "s",
+                 HtmlEscape(award.key));
+  bool contract = award.family != AwardFamily::kAssistance;
+  ParentIdv parent{award.idv_agency_id, award.idv_piid};
+  for (const Action& action : award.actions) {
+    std::string mod = action.mod_number.empty() ? std::string("0") : action.mod_number;
+    std::string mod_cell = HtmlEscape(mod);
+    if (contract) {
+      std::string url =
+          FpdsUrl(award.agency_id, award.piid, mod, award.family == AwardFamily::kIdv, parent);
+      mod_cell = ExternalLink(url, mod, "record-row-link");
+    }
+    fmt::format_to(
+        it,
+        "<tr data-testid=\"record-row\"><td>{}</td><td class=\"nw\">{}</td>{}{}<td>{}</td>"
+        "<td class=\"muted\">{}:{}</td></tr>\n",
+        mod_cell, action.signed_date ? action.signed_date->ToIso() : std::string(),
+        MoneyCell(action.obligated), MoneyCell(action.base_and_all), HtmlEscape(action.reason_code),
+        HtmlEscape(std::filesystem::path(action.source_file).filename().string()),
+        action.source_line);
+  }
+  out += "</tbody></table></div>\n</section>\n";
+  return out;
+}
+
 }  // namespace
 
 std::string ClaimPage(const ClaimDetail& d) {
@@ -41,6 +78,9 @@ std::string ClaimPage(const ClaimDetail& d) {
                  d.snapshot.id, HtmlEscape(SnapshotLabel(d.snapshot)), HtmlEscape(d.key),
                  HtmlEscape(Trim(c.agency)), HtmlEscape(c.vendor), c.seq,
                  HtmlEscape(SnapshotLabel(d.snapshot)));
+  if (std::string life = LifeSentence(LifeOfClaim(d.versions)); !life.empty()) {
+    fmt::format_to(it, "<p class=\"life\" data-testid=\"life\">{}</p>\n", HtmlEscape(life));
+  }
 
   fmt::format_to(
       it,
@@ -70,7 +110,7 @@ std::string ClaimPage(const ClaimDetail& d) {
   body += "<div class=\"grid2\">\n<section>\n<h2>Measures</h2>\n";
   if (d.check) {
     const ClaimResult& r = *d.check;
-    body += "<table data-testid=\"measures\"><tbody>\n";
+    body += "<table class=\"kv\" data-testid=\"measures\"><tbody>\n";
     auto row = [&](std::string_view label, const std::optional<Cents>& cents, std::string_view id) {
       fmt::format_to(it, "<tr><th>{}</th>{}</tr>\n", HtmlEscape(label), MoneyCell(cents, id));
     };
@@ -124,6 +164,7 @@ std::string ClaimPage(const ClaimDetail& d) {
                    ExternalLink(links.published_url, "this page", "published-link"));
   }
   body += "</ul>\n</section>\n</div>\n";
+  if (d.record_award) body += RecordRowsHtml(*d.record_award);
 
   // The claim as listed.
   body += "<section>\n<h2>As listed</h2>\n<dl class=\"facts\">";

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "report/html_escape.h"
+#include "report/verdict_style.h"
 #include "serve/page_layout.h"
 #include "serve/pages.h"
 #include "serve/url.h"
@@ -37,13 +38,13 @@ std::string SortHeader(const ClaimsQuery& query, ClaimSort sort, std::string_vie
 }  // namespace
 
 std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
-                       const ClaimsSelection& selection,
-                       const std::vector<SnapshotInfo>& snapshots) {
+                       const ClaimsSelection& selection, const std::vector<SnapshotInfo>& snapshots,
+                       const std::vector<SnapshotMatches>& elsewhere) {
   std::string body;
   body.reserve(4096 + selection.rows.size() * 800);
   auto it = std::back_inserter(body);
   fmt::format_to(it, "<h1>Claims</h1>\n<p class=\"sub\">{}: {} claims listed.</p>\n",
-                 HtmlEscape(SnapshotLabel(view.snapshot)), view.rows.size());
+                 HtmlEscape(SnapshotLabel(view.snapshot)), GroupThousands(view.rows.size()));
 
   // Filters: a plain GET form; JS only re-submits it when a select changes.
   body += "<form class=\"filters\" method=\"get\" action=\"/claims\" role=\"search\">";
@@ -62,7 +63,7 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
   body += Option("", "all verdicts", query.verdict.empty());
   for (int i = 0; i < kVerdictCount; ++i) {
     const char* name = VerdictName(static_cast<Verdict>(i));
-    body += Option(name, name, query.verdict == name);
+    body += Option(name, VerdictLabel(static_cast<Verdict>(i)), query.verdict == name);
   }
   body += Option("unverified", "no stored verdict", query.verdict == "unverified");
   body += "</select></label><label>Snapshot<select name=\"snapshot\">";
@@ -88,9 +89,23 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
   fmt::format_to(it,
                  "<p class=\"pager\"><span><strong data-testid=\"claims-total\">{}</strong> "
                  "matching claims</span><a href=\"/api/claims{}\">download as CSV</a></p>\n",
-                 selection.total, HtmlEscape(csv_query));
+                 GroupThousands(selection.total), HtmlEscape(csv_query));
 
-  body += "<table class=\"claims\" data-testid=\"claims-table\">\n<thead><tr>";
+  if (!elsewhere.empty()) {
+    body += "<p class=\"note\" data-testid=\"elsewhere\">Also in other snapshots: ";
+    for (std::size_t i = 0; i < elsewhere.size(); ++i) {
+      ClaimsQuery there = query;
+      there.snapshot = std::to_string(elsewhere[i].snapshot.id);
+      fmt::format_to(it, "{}<a href=\"/claims{}\">{} in snapshot {} ({}, {})</a>",
+                     i == 0 ? "" : " · ", HtmlEscape(ClaimsQueryString(there, 1)),
+                     GroupThousands(elsewhere[i].matches), elsewhere[i].snapshot.id,
+                     HtmlEscape(elsewhere[i].snapshot.kind),
+                     HtmlEscape(elsewhere[i].snapshot.as_of.substr(0, 10)));
+    }
+    body += "</p>\n";
+  }
+  body +=
+      "<div class=\"scroll\"><table class=\"claims\" data-testid=\"claims-table\">\n<thead><tr>";
   body += SortHeader(query, ClaimSort::kSeq, "#", false);
   body += SortHeader(query, ClaimSort::kPiid, "PIID / key", false);
   body += SortHeader(query, ClaimSort::kAgency, "Agency", false);
@@ -114,7 +129,7 @@ std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
                    VerdictTag(row->verdict ? row->verdict->verdict : ""),
                    HtmlEscape(row->verdict ? row->verdict->reason : ""));
   }
-  body += "</tbody>\n</table>\n";
+  body += "</tbody>\n</table></div>\n";
   if (selection.rows.empty()) body += "<p class=\"note\">No claim matches.</p>\n";
 
   body += "<nav class=\"pager\" aria-label=\"pages\">";

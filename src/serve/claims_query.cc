@@ -4,6 +4,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "serve/url.h"
 #include "verify/claim_result.h"
@@ -18,9 +19,46 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// `word` as a whole word of `text`: not inside a longer word, so "ice" does not find "services"
+// and an identifier matches exactly, never as the prefix of a longer one.
+bool HasWholeWord(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    const bool starts = at == 0 || !IsWordChar(text[at - 1]) || !IsWordChar(word.front());
+    const bool ends = end == text.size() || !IsWordChar(text[end]) || !IsWordChar(word.back());
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// A search word for an amount: "$8,000,000" (exact, to the cent) or "$8m", "$1.2k", "$8b" (as
+// the dashboard rounds figures: ShortUsd). Matches the claimed savings, claimed value or verified
+// savings.
+bool MatchesAmount(const ClaimRow& row, std::string_view word) {
+  const std::optional<Cents> figures[] = {
+      row.claim.claimed_savings, row.claim.claimed_value,
+      row.verdict ? row.verdict->verified_savings : std::optional<Cents>()};
+  const char unit = word.back();
+  if (unit == 'k' || unit == 'm' || unit == 'b') {
+    return std::any_of(std::begin(figures), std::end(figures), [&](const auto& cents) {
+      return cents && ToLowerAscii(ShortUsd(*cents)) == word;
+    });
+  }
+  auto amount = ParseMoney(word);
+  if (!amount.ok() || !amount->has_value()) return false;
+  return std::any_of(std::begin(figures), std::end(figures),
+                     [&](const auto& cents) { return cents && *cents == **amount; });
+}
+
 bool Matches(const ClaimRow& row, const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return row.search_text.find(w) != std::string::npos;
+    if (w.size() > 1 && w.front() == '$') return MatchesAmount(row, w);
+    return HasWholeWord(row.search_text, w);
   });
 }
 

@@ -19,7 +19,7 @@ namespace receipts::serve {
 
 struct ServeContext {
   std::unique_ptr<LedgerPool> pool;
-  ViewCache views{6};
+  ViewCache views{20};  // a search looks in every snapshot
   SelectionCache selections{32};
   std::unique_ptr<RecordCheck> records;  // null without --records
   std::optional<std::string> token;      // null: read-only

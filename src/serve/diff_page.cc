@@ -2,10 +2,12 @@
 
 #include <iterator>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "report/html_escape.h"
 #include "serve/page_layout.h"
 #include "serve/pages.h"
+#include "serve/url.h"
 
 namespace receipts::serve {
 namespace {
@@ -21,14 +23,51 @@ std::string SnapshotSelect(std::string_view name, const std::vector<SnapshotInfo
   return out + "</select>";
 }
 
+// The CSV of the same selection.
+std::string DiffCsvPath(std::int64_t from, std::int64_t to, const DiffFilter& filter) {
+  std::string path = fmt::format("/api/diff?from={}&to={}&format=csv", from, to);
+  if (filter.change) path += std::string("&change=") + ChangeTypeName(*filter.change);
+  if (!filter.agency.empty()) path += "&agency=" + UrlEncode(filter.agency);
+  if (filter.money_only) path += "&money=1";
+  path += filter.by_size ? "&sort=size" : "&sort=key";
+  return path;
+}
+
 std::string Usd(const std::optional<Cents>& cents) {
   return cents ? FormatUsd(*cents) : std::string("unknown");
+}
+
+std::string Option(std::string_view value, std::string_view label, bool selected) {
+  return fmt::format("<option value=\"{}\"{}>{}</option>", HtmlEscape(value),
+                     selected ? " selected" : "", HtmlEscape(label));
+}
+
+// The filter controls; with JavaScript off they are submitted by the Compare button.
+std::string FilterControls(const DiffFilter& filter, const std::vector<std::string>& agencies) {
+  std::string out = "<label>Change<select name=\"change\" data-testid=\"diff-change\">";
+  out += Option("", "any", !filter.change);
+  for (ChangeType type : {ChangeType::kAdded, ChangeType::kRemoved, ChangeType::kChanged}) {
+    out += Option(ChangeTypeName(type), ChangeTypeName(type), filter.change == type);
+  }
+  out += "</select></label><label>Agency<select name=\"agency\" data-testid=\"diff-agency\">";
+  out += Option("", "any", filter.agency.empty());
+  for (const std::string& agency : agencies) {
+    out += Option(agency, agency, agency == filter.agency);
+  }
+  out += "</select></label><label>Money<select name=\"money\" data-testid=\"diff-money\">";
+  out += Option("", "any change", !filter.money_only);
+  out += Option("1", "claimed savings changed", filter.money_only);
+  out += "</select></label><label>Order<select name=\"sort\" data-testid=\"diff-sort\">";
+  out += Option("size", "largest change first", filter.by_size);
+  out += Option("key", "by claim", !filter.by_size);
+  return out + "</select></label>";
 }
 
 }  // namespace
 
 std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* from,
-                     const SnapshotInfo* to, const SnapshotDiff* diff) {
+                     const SnapshotInfo* to, const SnapshotDiff* diff, const DiffFilter& filter,
+                     const std::vector<std::string>& agencies) {
   std::string body;
   auto it = std::back_inserter(body);
   body +=
@@ -42,6 +81,7 @@ std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotI
   fmt::format_to(it, "<label>From{}</label><label>To{}</label>",
                  SnapshotSelect("from", snapshots, default_from, "diff-from"),
                  SnapshotSelect("to", snapshots, default_to, "diff-to"));
+  body += FilterControls(filter, agencies);
   body += "<button type=\"submit\" data-testid=\"diff-submit\">Compare</button></form>\n";
   if (diff == nullptr || from == nullptr || to == nullptr) {
     return RenderPage("Changes", "diff", body);
@@ -50,8 +90,7 @@ std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotI
   fmt::format_to(
       it,
       "<p><strong>{}</strong> ({} claims, {} claimed) → <strong>{}</strong> ({} claims, {} "
-      "claimed). <a href=\"/api/diff?from={}&amp;to={}&amp;format=csv\">download as CSV</a>"
-      "</p>\n<section class=\"headline\">\n"
+      "claimed). <a href=\"{}\">download as CSV</a></p>\n<section class=\"headline\">\n"
       "<div class=\"big\"><span class=\"label\">Added</span><span class=\"num\" "
       "data-testid=\"diff-added\">{}</span><span class=\"muted\">{} claimed</span></div>\n"
       "<div class=\"big\"><span class=\"label\">Taken down</span><span class=\"num\" "
@@ -60,13 +99,17 @@ std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotI
       "data-testid=\"diff-changed\">{}</span><span class=\"muted\">savings {}</span></div>\n"
       "</section>\n",
       HtmlEscape(SnapshotLabel(*from)), from->claim_count, FormatUsd(from->claimed_total),
-      HtmlEscape(SnapshotLabel(*to)), to->claim_count, FormatUsd(to->claimed_total), from->id,
-      to->id, diff->added, FormatUsd(diff->added_savings), diff->removed,
-      FormatUsd(diff->removed_savings), diff->changed,
-      (diff->changed_delta > 0 ? "+" : "") + FormatUsd(diff->changed_delta));
+      HtmlEscape(SnapshotLabel(*to)), to->claim_count, FormatUsd(to->claimed_total),
+      HtmlEscape(DiffCsvPath(from->id, to->id, filter)), diff->added,
+      FormatUsd(diff->added_savings), diff->removed, FormatUsd(diff->removed_savings),
+      diff->changed, (diff->changed_delta > 0 ? "+" : "") + FormatUsd(diff->changed_delta));
 
+  fmt::format_to(it, "<p data-testid=\"diff-shown\">{} change{} shown{}.</p>\n",
+                 GroupThousands(diff->changes.size()), diff->changes.size() == 1 ? "" : "s",
+                 filter.by_size ? ", the largest move of claimed savings first" : ", by claim");
   body +=
-      "<table class=\"claims\" data-testid=\"diff-table\"><thead><tr><th>Change</th>"
+      "<div class=\"scroll\"><table class=\"claims\" "
+      "data-testid=\"diff-table\"><thead><tr><th>Change</th>"
       "<th>Claim</th><th>Agency</th><th class=\"m\">Claimed before</th>"
       "<th class=\"m\">Claimed after</th><th>Fields changed</th></tr></thead><tbody>\n";
   std::size_t shown = 0;
@@ -98,8 +141,8 @@ std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotI
                    HtmlEscape(Trim(any.agency)), before_cents, before_text, after_cents, after_text,
                    fields);
   }
-  body += "</tbody></table>\n";
-  if (diff->changes.empty()) body += "<p class=\"note\">No claim changed.</p>\n";
+  body += "</tbody></table></div>\n";
+  if (diff->changes.empty()) body += "<p class=\"note\">No change matches.</p>\n";
   if (diff->changes.size() > kDiffPageRows) {
     fmt::format_to(it, "<p class=\"note\">The first {} of {} changes; the CSV has all.</p>\n",
                    kDiffPageRows, diff->changes.size());

@@ -7,6 +7,7 @@
 #include "report/html_escape.h"
 #include "report/percent.h"
 #include "report/trend_chart.h"
+#include "report/verdict_style.h"
 #include "serve/charts.h"
 #include "serve/page_layout.h"
 #include "serve/pages.h"
@@ -32,14 +33,28 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
                  "<h1>Savings claims checked against the record</h1>\n<p class=\"sub\">"
                  "<span data-testid=\"snapshot-label\">{}</span>: {} claims as published "
                  "({}).</p>\n",
-                 HtmlEscape(SnapshotLabel(view.snapshot)), view.rows.size(),
+                 HtmlEscape(SnapshotLabel(view.snapshot)), GroupThousands(view.rows.size()),
                  HtmlEscape(view.snapshot.kind));
+
+  // Permalinks to the overview of each kind's latest list, and of this snapshot.
+  std::map<std::string, std::int64_t> latest_of_kind;
+  for (const SnapshotInfo& s : snapshots) latest_of_kind[s.kind] = s.id;
+  body += "<nav class=\"kinds\" aria-label=\"kinds\" data-testid=\"kinds\">";
+  for (const auto& [kind, id] : latest_of_kind) {
+    const bool on = kind == view.snapshot.kind;
+    fmt::format_to(it, "<a href=\"/?kind={0}\"{1}>{0}</a>", HtmlEscape(kind),
+                   on ? " aria-current=\"page\" class=\"on\"" : "");
+  }
+  fmt::format_to(it,
+                 "<span class=\"muted\">permalink: <a href=\"/?snapshot={0}\" "
+                 "data-testid=\"permalink\">/?snapshot={0}</a></span></nav>\n",
+                 view.snapshot.id);
 
   // The search box: a plain GET form to /claims.
   body +=
       "<form class=\"filters\" method=\"get\" action=\"/claims\" role=\"search\">"
       "<label>Search the claims<input type=\"search\" name=\"q\" data-testid=\"search\" "
-      "placeholder=\"PIID, agency, vendor, words of the description…\"></label>"
+      "placeholder=\"PIID, FAIN, lease number, agency, vendor, words, $8M…\"></label>"
       "<button type=\"submit\">Search</button></form>\n";
 
   std::string verified = view.verified_total ? FormatUsd(*view.verified_total) : "not verified";
@@ -57,8 +72,8 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
       "<div class=\"big\"><span class=\"label\">Not verified</span><span class=\"num\" "
       "data-testid=\"headline-gap\">{}</span><span class=\"muted\">claimed minus verified"
       "</span></div>\n</section>\n",
-      view.claimed_total, FormatUsd(view.claimed_total), view.rows.size(), verified_cents,
-      HtmlEscape(verified),
+      view.claimed_total, FormatUsd(view.claimed_total), GroupThousands(view.rows.size()),
+      verified_cents, HtmlEscape(verified),
       view.verified_total
           ? HtmlEscape(PercentOf(*view.verified_total, view.claimed_total)) + " of claimed"
           : std::string("run <code>receipts verify --ledger</code> to check this snapshot"),
@@ -69,8 +84,8 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
     std::vector<ChartBar> bars;
     for (const VerdictTotals& v : view.by_verdict) {
       if (v.count == 0) continue;
-      bars.push_back(
-          {VerdictName(v.verdict), v.claimed, v.verified, VerdictColourOf(VerdictName(v.verdict))});
+      bars.push_back({VerdictLabel(v.verdict), v.claimed, v.verified,
+                      VerdictColourOf(VerdictName(v.verdict))});
     }
     body += "<section>\n<h2>By verdict</h2>\n";
     body += BarChartSvg(bars, "Claimed and verified savings by verdict", "chart-verdicts");
@@ -80,10 +95,12 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
         "<tbody>\n";
     for (const VerdictTotals& v : view.by_verdict) {
       if (v.count == 0) continue;
-      fmt::format_to(
-          it, "<tr><td><a href=\"/claims{}\">{}</a></td><td class=\"m\">{}</td>{}{}</tr>\n",
-          HtmlEscape(QueryString({{"verdict", VerdictName(v.verdict)}})),
-          VerdictTag(VerdictName(v.verdict)), v.count, MoneyCell(v.claimed), MoneyCell(v.verified));
+      fmt::format_to(it,
+                     "<tr><td><a href=\"/claims{}\">{}</a></td><td class=\"m\">{}</td>{}{}</tr>\n",
+                     HtmlEscape(QueryString({{"snapshot", std::to_string(view.snapshot.id)},
+                                             {"verdict", VerdictName(v.verdict)}})),
+                     VerdictTag(VerdictName(v.verdict)), GroupThousands(v.count),
+                     MoneyCell(v.claimed), MoneyCell(v.verified));
     }
     body += "</tbody></table>\n</section>\n";
   } else {
@@ -104,7 +121,9 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
     const AgencyTotals& a = view.by_agency[i];
     if (a.agency.empty()) continue;
     fmt::format_to(it, "{}<a href=\"/claims{}\">{}</a>", i == 0 ? "" : " · ",
-                   HtmlEscape(QueryString({{"agency", a.agency}})), HtmlEscape(a.agency));
+                   HtmlEscape(QueryString(
+                       {{"snapshot", std::to_string(view.snapshot.id)}, {"agency", a.agency}})),
+                   HtmlEscape(a.agency));
   }
   body += "</p>\n</section>\n</div>\n";
 
@@ -132,15 +151,18 @@ std::string HomePage(const SnapshotView& view, const std::vector<SnapshotInfo>& 
                              : fmt::format("<a href=\"/diff?from={}&amp;to={}\">from {}</a>",
                                            previous->second, s.id, previous->second);
     last_of_kind[s.kind] = s.id;
-    fmt::format_to(it,
-                   "<tr><td><a href=\"/claims?snapshot={}\">{}</a></td><td>{}</td><td>{}</td>"
-                   "<td class=\"m\">{}</td>{}<td>{}</td><td>{}</td></tr>\n",
-                   s.id, s.id, HtmlEscape(s.as_of), HtmlEscape(s.kind), s.claim_count,
-                   MoneyCell(s.claimed_total),
-                   verified ? "stored"
-                            : "<span class=\"muted\">none"
-                              "</span>",
-                   change);
+    fmt::format_to(
+        it,
+        "<tr><td><a href=\"/?snapshot={0}\">{0}</a> · <a href=\"/claims?snapshot={0}\">"
+        "claims</a></td><td class=\"nw\">{1}</td><td>{2}</td><td class=\"m\">{3}</td>{4}"
+        "<td>{5}</td><td>{6}</td></tr>\n",
+        s.id, HtmlEscape(s.as_of), HtmlEscape(s.kind),
+        GroupThousands(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.claim_count))),
+        MoneyCell(s.claimed_total),
+        verified ? "stored"
+                 : "<span class=\"muted\">none"
+                   "</span>",
+        change);
   }
   body += "</tbody></table>\n</section>\n";
   return RenderPage("Overview", "overview", body);

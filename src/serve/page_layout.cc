@@ -89,6 +89,8 @@ std::string ClaimPath(std::string_view key, std::int64_t snapshot_id) {
   return "/claims/" + UrlEncode(key) + "?snapshot=" + std::to_string(snapshot_id);
 }
 
+std::string ClaimPath(std::string_view key) { return "/claims/" + UrlEncode(key); }
+
 std::string SnapshotLabel(const SnapshotInfo& s) {
   std::string when = s.as_of;
   if (when.size() >= 16) when = when.substr(0, 10) + " " + when.substr(11, 5) + " UTC";

@@ -31,6 +31,8 @@ std::string FieldChangesHtml(const std::vector<FieldChange>& changes);
 
 // "/claims/<key>?snapshot=<id>" (escaped for an attribute by the caller).
 std::string ClaimPath(std::string_view key, std::int64_t snapshot_id);
+// "/claims/<key>": the claim in the latest snapshot listing it.
+std::string ClaimPath(std::string_view key);
 
 // "snapshot 3 · 2025-02-19 10:50 UTC".
 std::string SnapshotLabel(const SnapshotInfo& snapshot);

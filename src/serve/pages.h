@@ -11,6 +11,7 @@
 #include "ledger/ledger.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
+#include "serve/diff_filter.h"
 #include "serve/snapshot_view.h"
 
 namespace receipts::serve {
@@ -23,10 +24,17 @@ std::string HomePage(const SnapshotView& latest, const std::vector<SnapshotInfo>
 // "/" before anything was ingested.
 std::string EmptyLedgerPage();
 
-// "/claims": the search form and filters, the sortable table, the pager.
+// How many claims of another snapshot match the same search.
+struct SnapshotMatches {
+  SnapshotInfo snapshot;
+  std::size_t matches = 0;
+};
+
+// "/claims": the search form and filters, the sortable table, the pager, and for a search the
+// other snapshots where claims match (`elsewhere`, oldest first).
 std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
-                       const ClaimsSelection& selection,
-                       const std::vector<SnapshotInfo>& snapshots);
+                       const ClaimsSelection& selection, const std::vector<SnapshotInfo>& snapshots,
+                       const std::vector<SnapshotMatches>& elsewhere);
 
 // "/claims/{key}": the claim, its verdict, measures, reason, evidence and versions.
 std::string ClaimPage(const ClaimDetail& detail);
@@ -36,6 +44,7 @@ inline constexpr std::size_t kDiffPageRows = 1000;
 
 // "/diff": the form choosing two snapshots and, when both are chosen, what changed.
 std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* from,
-                     const SnapshotInfo* to, const SnapshotDiff* diff);
+                     const SnapshotInfo* to, const SnapshotDiff* diff, const DiffFilter& filter,
+                     const std::vector<std::string>& agencies);
 
 }  // namespace receipts::serve

@@ -65,3 +65,18 @@ TEST(TrendChartTest, NoSnapshotsIsAnEmptyGrid) {
 
 }  // namespace
 }  // namespace receipts
+
+namespace receipts {
+namespace {
+
+TEST(RoundTickStepTest, TicksFallOnRoundFigures) {
+  EXPECT_EQ(RoundTickStep(1'530'000'000'000, 4), 500'000'000'000);  // $15.3B: ticks of $5B
+  EXPECT_EQ(RoundTickStep(1'648'956'830'500, 4), 500'000'000'000);
+  EXPECT_EQ(RoundTickStep(400'000'000'000, 4), 100'000'000'000);  // exactly $4B: $1B
+  EXPECT_EQ(RoundTickStep(410'000'000'000, 4), 200'000'000'000);
+  EXPECT_EQ(RoundTickStep(7'000, 4), 2'000);
+  EXPECT_EQ(RoundTickStep(1, 4), 1);
+}
+
+}  // namespace
+}  // namespace receipts

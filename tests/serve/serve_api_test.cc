@@ -337,12 +337,43 @@ TEST_F(ServeApiTest, DashboardPagesRenderWithoutScript) {
   EXPECT_EQ(res->body.find("<script>"), std::string::npos);
   EXPECT_EQ(res->body.find("http://"), std::string::npos);  // nothing loaded from elsewhere
 
+  // A PIID typed into the search box goes straight to its claim, whatever the snapshot.
   res = server_->Client().Get("/claims?q=70CMSD22A00000008");
   ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  // (httplib's client URL-decodes a Location header as it reads it: the server sends %3A.)
+  EXPECT_EQ(res->get_header_value("Location"), "/claims/contract:7012:70CMSD22A00000008");
+  // Words match whole words, and the page says where else the search matches.
+  res = server_->Client().Get("/claims?q=d%26g%20support&snapshot=1");
+  ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
-  EXPECT_NE(res->body.find("<strong data-testid=\"claims-total\">1</strong>"), std::string::npos);
-  EXPECT_NE(res->body.find("href=\"/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=2\""),
+  EXPECT_NE(res->body.find("href=\"/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=1\""),
             std::string::npos);
+  EXPECT_NE(res->body.find("data-testid=\"elsewhere\""), std::string::npos);
+  EXPECT_NE(res->body.find("in snapshot 2 (contracts, 2025-02-19)"), std::string::npos);
+  // By amount: the $8B of the first snapshot, exactly or as the dashboard rounds it.
+  for (const char* q : {"%248%2C000%2C000%2C000", "%248b"}) {
+    res = server_->Client().Get(std::string("/claims?snapshot=1&q=") + q);
+    ASSERT_TRUE(res);
+    EXPECT_NE(res->body.find("href=\"/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=1\""),
+              std::string::npos)
+        << q;
+  }
+  res = server_->Client().Get("/claims?snapshot=1&q=servic");  // part of a word finds nothing
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find("<strong data-testid=\"claims-total\">0</strong>"), std::string::npos);
+  // The overview of any snapshot and kind has a permalink.
+  res = server_->Client().Get("/?snapshot=1");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("/?snapshot=1</a>"), std::string::npos);
+  res = server_->Client().Get("/?kind=contracts");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("/?snapshot=2</a>"), std::string::npos);
+  res = server_->Client().Get("/?kind=grants");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
 
   res = server_->Client().Get("/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=2");
   ASSERT_TRUE(res);
@@ -359,6 +390,22 @@ TEST_F(ServeApiTest, DashboardPagesRenderWithoutScript) {
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("$8,000,000,000.00</span> → <span class=\"new\">$8,000,000.00"),
             std::string::npos);
+  EXPECT_NE(res->body.find("data-testid=\"diff-shown\">1 change shown, the largest move"),
+            std::string::npos);
+  res = server_->Client().Get("/diff?from=1&to=2&change=added&agency=DHS&money=1&sort=key");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("data-testid=\"diff-shown\">0 changes shown, by claim"),
+            std::string::npos);
+  EXPECT_NE(res->body.find("format=csv&amp;change=added&amp;agency=DHS&amp;money=1&amp;sort=key"),
+            std::string::npos);
+  res = server_->Client().Get("/diff?from=1&to=2&change=edited");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  res = server_->Client().Get("/api/diff?from=1&to=2&change=removed");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find("\"changed\":1,"), std::string::npos);  // counts of the whole diff
+  EXPECT_NE(res->body.find("\"changes\":[]"), std::string::npos);
 
   res = server_->Client().Get("/claims?per_page=9999");
   ASSERT_TRUE(res);

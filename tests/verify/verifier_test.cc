@@ -138,8 +138,9 @@ TEST_F(VerifierTest, OptionsOnlyAlreadyEndedNotTerminated) {
 // ICE's 70CMSD22A00000008: an $8B ceiling entered for $8M, corrected on P00001. The cut is a
 // data correction, not options given up, and must not read as one.
 TEST_F(VerifierTest, ACeilingCutByAThousandTimesIsACorrectionNotOptions) {
-  Add(MakeAward("ICE", {Act("0", D(2022, 9, 26), 0, 8'000'000'000'00),
-                        Act("P00001", D(2025, 1, 22), 0, -7'992'000'000'00)},
+  Add(MakeAward("ICE",
+                {Act("0", D(2022, 9, 26), 0, 8'000'000'000'00),
+                 Act("P00001", D(2025, 1, 22), 0, -7'992'000'000'00)},
                 AwardFamily::kIdv));
   ClaimResult r = VerifyOne(MakeClaim("ICE", 0));
   EXPECT_EQ(r.verdict, Verdict::kZeroClaim);
@@ -149,8 +150,9 @@ TEST_F(VerifierTest, ACeilingCutByAThousandTimesIsACorrectionNotOptions) {
             std::string::npos)
       << r.reason;
   // A real cut on the same kind of award is still counted: $50 to $10 is 5x, not 1,000x.
-  Add(MakeAward("CUT5", {Act("0", D(2024, 1, 1), 0, 50'00),
-                         Act("P00001", D(2025, 3, 1), 0, -40'00)}, AwardFamily::kIdv));
+  Add(MakeAward("CUT5",
+                {Act("0", D(2024, 1, 1), 0, 50'00), Act("P00001", D(2025, 3, 1), 0, -40'00)},
+                AwardFamily::kIdv));
   EXPECT_EQ(VerifyOne(MakeClaim("CUT5", 40'00)).ceiling_reduced, 40'00);
   // A million-fold typo corrected, then a real cut after it: only the real cut counts.
   Add(MakeAward("MEGA", {Act("0", D(2024, 1, 1), 0, 3'000'000'000'000'00),
