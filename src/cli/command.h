@@ -32,5 +32,6 @@ void AddVerifyCommand(CLI::App& root, Commands* commands);
 void AddLedgerCommands(CLI::App& root, Commands* commands);  // ingest, log, diff, history, …
 void AddFetchCommand(CLI::App& root, Commands* commands);
 void AddServeCommand(CLI::App& root, Commands* commands);
+void AddPublishCommand(CLI::App& root, Commands* commands);
 
 }  // namespace receipts::cli

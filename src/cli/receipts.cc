@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   AddLedgerCommands(app, &commands);
   AddFetchCommand(app, &commands);
   AddServeCommand(app, &commands);
+  AddPublishCommand(app, &commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

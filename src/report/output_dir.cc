@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string_view>
 #include <system_error>
@@ -33,6 +34,26 @@ bool IsPlainFileName(std::string_view name) {
          name.find_first_of(std::string_view("/\0", 2)) == std::string_view::npos;
 }
 
+// "report.html" or "claims/x.html": plain names joined by '/', no empty, "." or ".." part.
+bool IsRelativeFilePath(std::string_view name) {
+  for (std::size_t at; (at = name.find('/')) != std::string_view::npos;
+       name.remove_prefix(at + 1)) {
+    if (!IsPlainFileName(name.substr(0, at))) return false;
+  }
+  return IsPlainFileName(name);
+}
+
+// Every directory the files' paths pass through ("claims" for "claims/x.html"), parents first.
+std::set<std::string, std::less<>> DirectoriesOf(const std::set<std::string, std::less<>>& names) {
+  std::set<std::string, std::less<>> dirs;
+  for (const std::string& name : names) {
+    for (std::size_t at = name.find('/'); at != std::string::npos; at = name.find('/', at + 1)) {
+      dirs.insert(name.substr(0, at));
+    }
+  }
+  return dirs;
+}
+
 std::string ErrnoText(int error) { return std::strerror(error); }
 
 // Before version 0.2 each file had its own temporary ".NAME.tmp-PID" inside DIR.
@@ -50,16 +71,41 @@ Result<std::string> ForeignEntry(const std::string& dir,
   DIR* d = ::opendir(dir.c_str());
   if (d == nullptr)
     return Status::IoError(fmt::format("cannot read {}: {}", dir, ErrnoText(errno)));
+  const std::set<std::string, std::less<>> dirs = DirectoriesOf(names);
   std::string foreign;
   while (dirent* e = ::readdir(d)) {
     std::string_view entry = e->d_name;
     if (entry == "." || entry == "..") continue;
     if (names.count(entry) > 0 || IsOldTempName(entry, names)) continue;
+    if (dirs.count(entry) > 0) continue;  // looked into below
     foreign = entry;
     break;
   }
   ::closedir(d);
-  return foreign;
+  if (!foreign.empty() || dirs.empty()) return foreign;
+  // Inside the folders a run writes, every entry must be one of its files or folders, or a file
+  // of the kind it writes there (an earlier run's page for a claim this run no longer has).
+  std::map<std::string, std::set<std::string>> extensions;  // per folder
+  for (const std::string& name : names) {
+    std::size_t slash = name.rfind('/');
+    if (slash != std::string::npos) {
+      extensions[name.substr(0, slash)].insert(fs::path(name).extension().string());
+    }
+  }
+  std::error_code ec;
+  for (const std::string& sub : dirs) {
+    fs::path path = fs::path(dir) / sub;
+    if (fs::symlink_status(path, ec).type() != fs::file_type::directory) continue;
+    for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+      std::string relative = sub + "/" + e.path().filename().string();
+      if (names.count(relative) > 0 || dirs.count(relative) > 0) continue;
+      const bool plain_file = e.symlink_status(ec).type() == fs::file_type::regular;
+      if (plain_file && extensions[sub].count(e.path().extension().string()) > 0) continue;
+      return relative;
+    }
+    if (ec) return Status::IoError(fmt::format("cannot read {}: {}", path.string(), ec.message()));
+  }
+  return std::string();
 }
 
 // Renders every file into the fresh directory `temp`; returns 0 or the errno, with the failed
@@ -69,8 +115,17 @@ int WriteInto(const std::string& temp, const std::vector<OutputFile>& files, std
   int dir_fd = ::open(temp.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0) return errno;
   int error = 0;
+  std::set<std::string, std::less<>> made;  // subdirectories created, fsynced at the end
   for (const OutputFile& file : files) {
     *failed = file.name;
+    for (std::size_t at = file.name.find('/'); at != std::string::npos && error == 0;
+         at = file.name.find('/', at + 1)) {
+      std::string sub = file.name.substr(0, at);
+      if (made.count(sub) > 0) continue;
+      if (::mkdirat(dir_fd, sub.c_str(), 0755) != 0 && errno != EEXIST) error = errno;
+      made.insert(sub);
+    }
+    if (error != 0) break;
     int fd = ::openat(dir_fd, file.name.c_str(),
                       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
@@ -94,6 +149,17 @@ int WriteInto(const std::string& temp, const std::vector<OutputFile>& files, std
     }
     if (::close(fd) != 0 && error == 0) error = errno;
     if (error != 0) break;
+  }
+  // Deepest first, so each directory's entries are durable before its parent's.
+  for (auto sub = made.rbegin(); error == 0 && sub != made.rend(); ++sub) {
+    *failed = *sub;
+    int sub_fd = ::openat(dir_fd, sub->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (sub_fd < 0) {
+      error = errno;
+    } else {
+      if (::fsync(sub_fd) != 0 && errno != EINVAL) error = errno;
+      ::close(sub_fd);
+    }
   }
   if (error == 0) {
     failed->clear();
@@ -126,8 +192,8 @@ int SwapIn(const std::string& temp, const std::string& dir, bool exists) {
 Status WriteFilesAtomically(const std::string& dir_arg, const std::vector<OutputFile>& files) {
   std::set<std::string, std::less<>> names;
   for (const OutputFile& file : files) {
-    if (!IsPlainFileName(file.name)) {
-      return Status::InvalidInput(fmt::format("'{}' is not a plain file name", file.name));
+    if (!IsRelativeFilePath(file.name)) {
+      return Status::InvalidInput(fmt::format("'{}' is not a plain file name or path", file.name));
     }
     names.insert(file.name);
   }

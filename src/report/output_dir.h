@@ -29,8 +29,10 @@ struct OutputFile {
 // removed first. Parents of `dir` are created; a symlink `dir` is replaced at its target.
 // Fails (IoError naming the path, `dir` untouched) when writing fails, when `dir` is not a
 // directory, or when it holds an entry that is not one of `files`' names (an existing directory
-// of other files is never replaced). A name must be a plain file name (no '/', not "." or "..")
-// or the result is InvalidInput.
+// of other files is never replaced). A name is a plain file name or a relative path
+// of plain names ("claims/x.html": the folders are made; inside them an entry that is neither one
+// of `files` nor a plain file with an extension `files` has in that folder is foreign, as above),
+// never "." or ".."; anything else is InvalidInput.
 Status WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files);
 
 // The same for files whose content is already in memory (name, content).

@@ -95,7 +95,7 @@ std::string EvidenceJson(const ClaimDetail& d) {
 std::string RecordRowsJson(const ClaimDetail& d) {
   if (!d.record_award) return "null";
   const Award& award = *d.record_award;
-  ParentIdv parent{award.idv_agency_id, award.idv_piid};
+  const ParentIdv parent = ParentIdvOfDetail(d);
   std::string out = "[";
   const char* separator = "";
   for (const Action& a : award.actions) {

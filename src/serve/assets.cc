@@ -91,9 +91,77 @@ document.documentElement.classList.add('js');
 })();
 )js";
 
+// The static site's search (receipts publish): what /claims?q= does on the server, over the
+// per-snapshot indexes search/ID.js, loaded as scripts so that a site opened from disk works.
+// Words match whole words, an identifier exactly; "$8,000,000" and "$8m" match amounts; one
+// identifier naming one claim opens its page.
+constexpr std::string_view kSearchJs = R"js((function(){
+'use strict';
+var params=new URLSearchParams(window.location.search);
+var q=(params.get('q')||'').trim(), want=params.get('snapshot')||'';
+var verdict=params.get('verdict')||'', agency=params.get('agency')||'';
+var status=document.querySelector('[data-testid="search-status"]');
+var tbody=document.querySelector('[data-testid="search-results"] tbody');
+var box=document.querySelector('input[name=q]');if(box)box.value=q;
+var pick=document.querySelector('select[name=snapshot]');if(pick)pick.value=want;
+var snapshots=window.RECEIPTS_SNAPSHOTS||[], labels=window.RECEIPTS_VERDICTS||{};
+var ids=[];
+if(want){ids=[Number(want)];}else{var last={};snapshots.forEach(function(s){last[s[1]]=s[0];});ids=Object.keys(last).map(function(k){return last[k];});}
+function words(text){return text.toLowerCase().split(/[^\p{L}\p{N}$.,]+/u).filter(Boolean);}
+function usd(cents){var neg=cents<0;cents=Math.abs(cents);var d=Math.floor(cents/100).toString().replace(/\B(?=(\d{3})+(?!\d))/g,',');return (neg?'-':'')+'$'+d+'.'+String(cents%100).padStart(2,'0');}
+function amount(token){
+  var m=/^\$([0-9][0-9,]*)(\.[0-9]{1,2})?$/.exec(token);
+  if(m){var c=Number(m[1].replace(/,/g,''))*100+(m[2]?Math.round(Number(m[2])*100):0);return {lo:c,hi:c};}
+  m=/^\$([0-9]+(?:\.[0-9])?)([kmb])$/i.exec(token);
+  if(m){var unit={k:1e5,m:1e8,b:1e11}[m[2].toLowerCase()];var v=Number(m[1])*unit;return {lo:v-unit/20,hi:v+unit/20-1};}
+  return null;
+}
+function matches(entry,tokens){
+  var exact=[entry[0]].concat(entry[2].split(' ')).map(function(t){return t.toLowerCase();});
+  var have=words([entry[0],entry[2],entry[3],entry[4],entry[5]].join(' '));
+  return tokens.every(function(t){
+    var a=amount(t);
+    if(a)return entry[6]!==null&&entry[6]>=a.lo&&entry[6]<=a.hi;
+    return exact.indexOf(t)>=0||have.indexOf(t)>=0;
+  });
+}
+function show(){
+  var tokens=q?q.toLowerCase().split(/\s+/).filter(Boolean):[];
+  var found=[],keys={};
+  ids.forEach(function(id){
+    (window.RECEIPTS_SEARCH&&window.RECEIPTS_SEARCH[id]||[]).forEach(function(e){
+      if(verdict&&e[7]!==verdict)return;
+      if(agency&&e[3]!==agency)return;
+      if(tokens.length&&!matches(e,tokens))return;
+      found.push(e);keys[e[0]]=e[8];
+    });
+  });
+  var distinct=Object.keys(keys);
+  if(tokens.length===1&&distinct.length===1&&!amount(tokens[0])){window.location.replace('claims/'+keys[distinct[0]]+'.html');return;}
+  status.textContent=found.length.toLocaleString('en-US')+' matching claims'+(found.length>500?'; the first 500 shown':'');
+  found.slice(0,500).forEach(function(e){
+    var tr=document.createElement('tr');
+    var a=document.createElement('a');a.href='claims/'+e[8]+'.html';a.textContent=e[2].split(' ')[0]||e[0];
+    var cells=[a,e[3],e[4],e[6]===null?'':usd(e[6]),labels[e[7]]||e[7]];
+    cells.forEach(function(c,i){var td=document.createElement('td');if(i===3)td.className='m';if(typeof c==='string')td.textContent=c;else td.appendChild(c);tr.appendChild(td);});
+    tbody.appendChild(tr);
+  });
+}
+var pending=ids.length;
+if(!pending){status.textContent='No snapshot to search.';return;}
+status.textContent='Searching…';
+ids.forEach(function(id){
+  var s=document.createElement('script');s.src='search/'+id+'.js';
+  s.onload=s.onerror=function(){if(--pending===0)show();};
+  document.head.appendChild(s);
+});
+})();
+)js";
+
 constexpr Asset kAssets[] = {
     {"/assets/app.css", "text/css; charset=utf-8", kCss},
     {"/assets/app.js", "text/javascript; charset=utf-8", kJs},
+    {"/assets/search.js", "text/javascript; charset=utf-8", kSearchJs},
 };
 
 }  // namespace

@@ -133,13 +133,18 @@ ClaimLinks LinksOfDetail(const ClaimDetail& d) {
   std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
   if (award_key.empty() && d.check) award_key = d.check->award_key;
   static const std::vector<RecordRef> kNoEvidence;
+  return LinksOfClaim(c.kind, award_key, c.agency_id, c.piid,
+                      d.check ? d.check->evidence : kNoEvidence, c.link, ParentIdvOfDetail(d));
+}
+
+ParentIdv ParentIdvOfDetail(const ClaimDetail& d) {
   ParentIdv parent;
   if (d.check) parent = {d.check->parent_idv_agency_id, d.check->parent_idv_piid};
   if (parent.piid.empty() && d.record_award) {
     parent = {d.record_award->idv_agency_id, d.record_award->idv_piid};
   }
-  return LinksOfClaim(c.kind, award_key, c.agency_id, c.piid,
-                      d.check ? d.check->evidence : kNoEvidence, c.link, parent);
+  if (parent.piid.empty() && d.record_award) parent = ParentIdvOfAwardKey(d.record_award->key);
+  return parent;
 }
 
 }  // namespace receipts::serve

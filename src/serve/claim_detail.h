@@ -62,6 +62,10 @@ std::string LifeSentence(const std::vector<LifeStep>& steps);
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
                                     std::string_view snapshot_ref);
 
+// The parent IDV of the claim's award: from the recomputed check, else from the records' award,
+// else empty (LinksOfClaim then reads it from the award key).
+ParentIdv ParentIdvOfDetail(const ClaimDetail& detail);
+
 // The links of the claim shown: from the recomputed check when there is one (its evidence and
 // the record's parent IDV), else from the stored award key alone.
 ClaimLinks LinksOfDetail(const ClaimDetail& detail);

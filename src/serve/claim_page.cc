@@ -29,7 +29,7 @@ std::string ExternalLink(const std::string& url, std::string_view text, std::str
 }
 
 // Every action of the award, one line each, linked to its FPDS page when it has one.
-std::string RecordRowsHtml(const Award& award) {
+std::string RecordRowsHtml(const Award& award, const ParentIdv& parent) {
   std::string out;
   auto it = std::back_inserter(out);
   fmt::format_to(it,
@@ -41,7 +41,6 @@ std::string RecordRowsHtml(const Award& award) {
                  GroupThousands(award.actions.size()), award.actions.size() == 1 ? "" : "s",
                  HtmlEscape(award.key));
   bool contract = award.family != AwardFamily::kAssistance;
-  ParentIdv parent{award.idv_agency_id, award.idv_piid};
   for (const Action& action : award.actions) {
     std::string mod = action.mod_number.empty() ? std::string("0") : action.mod_number;
     std::string mod_cell = HtmlEscape(mod);
@@ -164,7 +163,7 @@ std::string ClaimPage(const ClaimDetail& d) {
                    ExternalLink(links.published_url, "this page", "published-link"));
   }
   body += "</ul>\n</section>\n</div>\n";
-  if (d.record_award) body += RecordRowsHtml(*d.record_award);
+  if (d.record_award) body += RecordRowsHtml(*d.record_award, ParentIdvOfDetail(d));
 
   // The claim as listed.
   body += "<section>\n<h2>As listed</h2>\n<dl class=\"facts\">";

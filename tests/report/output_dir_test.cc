@@ -47,6 +47,30 @@ TEST_F(ReportOutputDirTest, WritesAllFilesCreatingTheDirectory) {
   EXPECT_EQ(TempFiles(dir), 0u);
 }
 
+// A static site: files in folders, replaced as one run, and a folder holding a file the run did
+// not write is not replaced.
+TEST_F(ReportOutputDirTest, FilesInFoldersAreOneRunAndForeignFilesInThemAreKept) {
+  fs::path dir = root_ / "site";
+  ASSERT_TRUE(
+      WriteFilesAtomically(
+          dir.string(), {{"index.html", "1"}, {"claims/a.html", "a"}, {"api/claims/a.json", "{}"}})
+          .ok());
+  EXPECT_EQ(Slurp(dir / "claims" / "a.html"), "a");
+  EXPECT_EQ(Slurp(dir / "api" / "claims" / "a.json"), "{}");
+  ASSERT_TRUE(
+      WriteFilesAtomically(
+          dir.string(), {{"index.html", "2"}, {"claims/b.html", "b"}, {"api/claims/b.json", "{}"}})
+          .ok());
+  EXPECT_FALSE(fs::exists(dir / "claims" / "a.html"));  // the old run went whole
+  EXPECT_EQ(Slurp(dir / "claims" / "b.html"), "b");
+  { std::ofstream(dir / "claims" / "notes.txt") << "mine"; }
+  Status status = WriteFilesAtomically(
+      dir.string(), {{"index.html", "3"}, {"claims/b.html", "c"}, {"api/claims/b.json", "{}"}});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("claims/notes.txt"), std::string::npos) << status.message();
+  EXPECT_EQ(Slurp(dir / "index.html"), "2");
+}
+
 TEST_F(ReportOutputDirTest, ReplacesPreviousOutputs) {
   fs::path dir = root_ / "out";
   ASSERT_TRUE(WriteFilesAtomically(dir.string(), {{"a.txt", "old"}}).ok());
@@ -173,6 +197,10 @@ TEST_F(ReportOutputDirTest, RejectsNamesThatAreNotPlainFileNames) {
   EXPECT_EQ(WriteFilesAtomically(dir.string(), {{"../escape.txt", "x"}}).code(),
             Status::Code::kInvalidInput);
   EXPECT_EQ(WriteFilesAtomically(dir.string(), {{"", "x"}}).code(), Status::Code::kInvalidInput);
+  for (const char* bad : {"a/../../escape.txt", "a//b.txt", "/abs.txt", "a/", "./a.txt"}) {
+    EXPECT_EQ(WriteFilesAtomically(dir.string(), {{bad, "x"}}).code(), Status::Code::kInvalidInput)
+        << bad;
+  }
   EXPECT_FALSE(fs::exists(root_ / "escape.txt"));
 }
 

@@ -1,0 +1,304 @@
+#include "serve/static_site.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "core/text.h"
+#include "ledger/ledger.h"
+#include "ledger/verdict_reads.h"
+#include "report/html_escape.h"
+#include "report/output_dir.h"
+#include "serve/assets.h"
+#include "serve/claims_query.h"
+#include "serve/handlers.h"
+#include "serve/page_layout.h"
+#include "serve/static_links.h"
+#include "serve/verdicts.h"
+#include "verify/claim_result.h"
+
+namespace receipts::serve {
+namespace {
+
+using Handler = Reply (*)(ServeContext&, const GetRequest&);
+
+// What every file of the site needs to be rendered.
+struct Site {
+  ServeContext* ctx = nullptr;
+  Ledger* ledger = nullptr;
+  std::string version;
+  SiteMap map;
+  PublishStats* stats = nullptr;
+};
+
+// The body of `handler`'s reply to GET `what` with `params`, or the error it answered with.
+Result<std::string> Render(const Site& site, Handler handler, QueryParams params, std::string arg,
+                           std::string_view what) {
+  GetRequest req{site.ledger, site.version, std::move(params), std::move(arg)};
+  Reply reply = handler(*site.ctx, req);
+  if (reply.status != 200) {
+    std::string message = reply.body;
+    if (reply.content_type == kHtmlType) {
+      std::size_t start = message.find("data-testid=\"error\">");
+      std::size_t end = message.find("</p>", start);
+      if (start != std::string::npos && end != std::string::npos) {
+        start += std::string_view("data-testid=\"error\">").size();
+        message = message.substr(start, end - start);
+      }
+    }
+    return Status::IoError(
+        fmt::format("publish: {} answered {}: {}", what, reply.status, Trim(message)));
+  }
+  return std::move(reply.body);
+}
+
+std::size_t Depth(std::string_view name) {
+  std::size_t depth = 0;
+  for (char c : name) depth += c == '/';
+  return depth;
+}
+
+std::string PrefixFor(std::string_view name) {
+  std::string prefix;
+  for (std::size_t i = 0; i < Depth(name); ++i) prefix += "../";
+  return prefix;
+}
+
+// A file of the site, rendered when it is written (so memory holds one page at a time).
+class SiteFiles {
+ public:
+  explicit SiteFiles(const Site* site) : site_(site) {}
+
+  // A dashboard page: the handler's HTML with its links made relative to `name`.
+  void Page(std::string name, Handler handler, QueryParams params, std::string arg = "") {
+    std::string what = name;
+    files_.push_back(OutputFile{name,
+                                [this, name, handler, params = std::move(params),
+                                 arg = std::move(arg), what](TextSink* sink) -> Status {
+                                  auto body = Render(*site_, handler, params, arg, what);
+                                  if (!body.ok()) return body.status();
+                                  std::string html =
+                                      RewriteLinks(*body, PrefixFor(name), site_->map);
+                                  ++site_->stats->pages;
+                                  site_->stats->bytes += html.size();
+                                  sink->Append(html);
+                                  return Status::Ok();
+                                }});
+  }
+
+  // A data file from an API handler, written as it answered.
+  void Data(std::string name, Handler handler, QueryParams params, std::string arg = "") {
+    files_.push_back(OutputFile{name,
+                                [this, name, handler, params = std::move(params),
+                                 arg = std::move(arg)](TextSink* sink) -> Status {
+                                  auto body = Render(*site_, handler, params, arg, name);
+                                  if (!body.ok()) return body.status();
+                                  ++site_->stats->data_files;
+                                  site_->stats->bytes += body->size();
+                                  sink->Append(*body);
+                                  return Status::Ok();
+                                }});
+  }
+
+  // A file whose text is made by `make`.
+  void Text(std::string name, bool page, std::function<Result<std::string>()> make) {
+    files_.push_back(OutputFile{name, [this, page, make = std::move(make)](TextSink* sink) {
+                                  auto text = make();
+                                  if (!text.ok()) return text.status();
+                                  ++(page ? site_->stats->pages : site_->stats->data_files);
+                                  site_->stats->bytes += text->size();
+                                  sink->Append(*text);
+                                  return Status::Ok();
+                                }});
+  }
+
+  const std::vector<OutputFile>& files() const { return files_; }
+
+ private:
+  const Site* site_;
+  std::vector<OutputFile> files_;
+};
+
+// One claim of a snapshot in the search index: [key, kind, ids, agency, vendor, description,
+// claimed cents or null, verdict, file stem].
+std::string IndexEntry(const ClaimRow& row) {
+  const LedgerClaim& c = row.claim;
+  std::string ids = c.piid;
+  for (const std::string* id : {&c.fain, &c.award_id, &c.agency_id, &c.location}) {
+    if (!id->empty()) ids += " " + *id;
+  }
+  return fmt::format("[{},{},{},{},{},{},{},{},{}]", JsonString(c.key), JsonString(c.kind),
+                     JsonString(ids), JsonString(std::string(Trim(c.agency))), JsonString(c.vendor),
+                     JsonString(c.description.substr(0, 300)),
+                     c.claimed_savings ? std::to_string(*c.claimed_savings) : "null",
+                     JsonString(row.verdict ? row.verdict->verdict : ""),
+                     JsonString(ClaimFileStem(c.key)));
+}
+
+// search/ID.js: the claims of one snapshot for the search script. A script, not JSON, because
+// a page opened from disk may load a script but not fetch a file.
+Result<std::string> SearchIndex(const Site& site, const SnapshotInfo& snapshot) {
+  auto view = site.ctx->views.Get(site.ledger, snapshot, site.version);
+  if (!view.ok()) return view.status();
+  std::string out = fmt::format(
+      "window.RECEIPTS_SEARCH=window.RECEIPTS_SEARCH||{{}};\n"
+      "window.RECEIPTS_SEARCH[{}]=[\n",
+      snapshot.id);
+  for (std::size_t i = 0; i < (*view)->rows.size(); ++i) {
+    if (i > 0) out += ",\n";
+    out += IndexEntry((*view)->rows[i]);
+  }
+  return out + "];\n";
+}
+
+// search/snapshots.js: every snapshot (id, kind, label, as-of) and the verdicts' words.
+std::string SnapshotIndex(const std::vector<SnapshotInfo>& snapshots) {
+  std::string out = "window.RECEIPTS_SNAPSHOTS=[";
+  for (std::size_t i = 0; i < snapshots.size(); ++i) {
+    const SnapshotInfo& s = snapshots[i];
+    out += fmt::format("{}[{},{},{}]", i > 0 ? "," : "", s.id, JsonString(s.kind),
+                       JsonString(SnapshotLabel(s)));
+  }
+  out += "];\nwindow.RECEIPTS_VERDICTS={";
+  const char* separator = "";
+  for (int v = 0; v < kVerdictCount; ++v) {
+    std::string name = VerdictName(static_cast<Verdict>(v));
+    out += fmt::format("{}{}:{}", separator, JsonString(name), JsonString(VerdictLabelOf(name)));
+    separator = ",";
+  }
+  return out + "};\n";
+}
+
+// search.html: the server's search, done by assets/search.js over search/*.js. Without
+// script it says where the full lists are.
+std::string SearchPage(const SiteMap& map, const std::vector<SnapshotInfo>& snapshots) {
+  std::string body =
+      "<h1>Search the claims</h1>\n<form class=\"filters\" method=\"get\" action=\"search.html\" "
+      "role=\"search\"><label>Words, PIID, FAIN, lease number, agency, vendor or $ amount"
+      "<input type=\"search\" name=\"q\" data-testid=\"search\"></label><label>Snapshot"
+      "<select name=\"snapshot\" data-testid=\"search-snapshot\"><option value=\"\">latest of "
+      "each kind</option>";
+  for (const SnapshotInfo& s : snapshots) {
+    body += fmt::format("<option value=\"{}\">{}</option>", s.id, HtmlEscape(SnapshotLabel(s)));
+  }
+  body +=
+      "</select></label><button type=\"submit\">Search</button></form>\n"
+      "<noscript><p class=\"note\">Searching this published copy needs JavaScript. Every claim "
+      "is also listed, page by page, from each snapshot's overview.</p></noscript>\n"
+      "<p data-testid=\"search-status\" aria-live=\"polite\"></p>\n"
+      "<div class=\"scroll\"><table class=\"claims\" data-testid=\"search-results\"><thead><tr>"
+      "<th>Claim</th><th>Agency</th><th>Vendor</th><th class=\"m\">Claimed</th><th>Verdict</th>"
+      "</tr></thead><tbody></tbody></table></div>\n";
+  body +=
+      "<script src=\"search/snapshots.js\" defer></script>\n"
+      "<script src=\"assets/search.js\" defer></script>\n";
+  std::string html = RenderPage("Search", "claims", body);
+  return RewriteLinks(html, "", map);
+}
+
+// diff.html: the comparisons the site holds (the server compares any two snapshots).
+std::string DiffIndexPage(const SiteMap& map, const std::map<std::int64_t, SnapshotInfo>& by_id) {
+  std::string body =
+      "<h1>Changes between snapshots</h1>\n<p class=\"sub\">This published copy holds each "
+      "snapshot compared with the one before it of the same kind; <code>receipts serve</code> "
+      "compares any two.</p>\n<ul data-testid=\"diff-list\">\n";
+  for (const auto& [from, to] : map.diffs) {
+    body += fmt::format("<li><a href=\"/diff?from={}&amp;to={}\">{} → {}</a></li>\n", from, to,
+                        HtmlEscape(SnapshotLabel(by_id.at(from))),
+                        HtmlEscape(SnapshotLabel(by_id.at(to))));
+  }
+  if (map.diffs.empty()) body += "<li>No two snapshots of one kind yet.</li>\n";
+  body += "</ul>\n";
+  return RewriteLinks(RenderPage("Changes", "diff", body), "", map);
+}
+
+}  // namespace
+
+Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std::string& out_dir,
+                   PublishStats* stats) {
+  *stats = PublishStats{};
+  auto ledger = Ledger::OpenReadOnly(ledger_path);
+  if (!ledger.ok()) return ledger.status();
+  auto version = LedgerContentVersion(ledger->get());
+  if (!version.ok()) return version.status();
+  auto snapshots = (*ledger)->Snapshots();
+  if (!snapshots.ok()) return snapshots.status();
+  if (snapshots->empty()) {
+    return Status::InvalidInput(ledger_path +
+                                ": no snapshot to publish (receipts ingest a claims list first)");
+  }
+
+  Site site{&ctx, ledger->get(), *version, {}, stats};
+  std::map<std::int64_t, SnapshotInfo> by_id;
+  std::map<std::string, std::int64_t> last_of_kind;
+  std::set<std::string> kinds;
+  std::set<std::string> keys;
+  for (const SnapshotInfo& s : *snapshots) {
+    by_id[s.id] = s;
+    site.map.pages[s.id] =
+        std::max<std::int64_t>(1, (s.claim_count + kMaxPerPage - 1) / kMaxPerPage);
+    auto previous = last_of_kind.find(s.kind);
+    if (previous != last_of_kind.end()) site.map.diffs.insert({previous->second, s.id});
+    last_of_kind[s.kind] = s.id;
+    kinds.insert(s.kind);
+    auto claims = (*ledger)->Claims(s.id, /*with_raw=*/false);
+    if (!claims.ok()) return claims.status();
+    for (const LedgerClaim& c : *claims) keys.insert(c.key);
+  }
+  site.map.latest_snapshot = snapshots->back().id;
+  stats->claims = keys.size();
+
+  SiteFiles files(&site);
+  files.Page("index.html", PageHome, {});
+  files.Text("search.html", true,
+             [&] { return Result<std::string>(SearchPage(site.map, *snapshots)); });
+  files.Text("diff.html", true,
+             [&] { return Result<std::string>(DiffIndexPage(site.map, by_id)); });
+  for (const char* path : {"/assets/app.css", "/assets/app.js", "/assets/search.js"}) {
+    const Asset* asset = FindAsset(path);
+    if (asset == nullptr) return Status::NotFound(std::string("no asset ") + path);
+    std::string content(asset->body);
+    files.Text(std::string(path).substr(1), false,
+               [content] { return Result<std::string>(content); });
+  }
+  files.Text("search/snapshots.js", false,
+             [&] { return Result<std::string>(SnapshotIndex(*snapshots)); });
+  files.Data("api/snapshots.json", ApiSnapshots, {});
+  files.Data("csv/snapshots.csv", ApiSnapshots, {{"format", "csv"}});
+  for (const std::string& kind : kinds) {
+    files.Page("kinds/" + ClaimFileStem(kind) + ".html", PageHome, {{"kind", kind}});
+  }
+  for (const SnapshotInfo& s : *snapshots) {
+    std::string id = std::to_string(s.id);
+    files.Page("snapshots/" + id + ".html", PageHome, {{"snapshot", id}});
+    for (std::int64_t page = 1; page <= site.map.pages[s.id]; ++page) {
+      QueryParams params{{"snapshot", id},
+                         {"page", std::to_string(page)},
+                         {"per_page", std::to_string(kMaxPerPage)}};
+      files.Page(fmt::format("lists/{}-{}.html", s.id, page), PageClaims, params);
+      files.Data(fmt::format("api/claims/{}-{}.json", s.id, page), ApiClaims, params);
+    }
+    files.Data("api/summary/" + id + ".json", ApiSummary, {{"snapshot", id}});
+    files.Data("csv/claims-" + id + ".csv", ApiClaims, {{"snapshot", id}, {"format", "csv"}});
+    files.Text("search/" + id + ".js", false, [&site, s] { return SearchIndex(site, s); });
+  }
+  for (const auto& [from, to] : site.map.diffs) {
+    QueryParams params{{"from", std::to_string(from)}, {"to", std::to_string(to)}};
+    files.Page(fmt::format("diff/{}-{}.html", from, to), PageDiff, params);
+    files.Data(fmt::format("api/diff/{}-{}.json", from, to), ApiDiff, params);
+    QueryParams csv = params;
+    csv.emplace("format", "csv");
+    files.Data(fmt::format("csv/diff-{}-{}.csv", from, to), ApiDiff, csv);
+  }
+  for (const std::string& key : keys) {
+    files.Page("claims/" + ClaimFileStem(key) + ".html", PageClaim, {}, key);
+    files.Data("api/claim/" + ClaimFileStem(key) + ".json", ApiClaim, {}, key);
+  }
+  return WriteFilesAtomically(out_dir, files.files());
+}
+
+}  // namespace receipts::serve
