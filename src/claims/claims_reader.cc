@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "claims/claims_json.h"
+#include "core/input_open.h"
 #include "io/archive_stream.h"
 #include "io/input_file.h"
 #include "io/mapped_file.h"
@@ -138,6 +139,7 @@ Result<std::vector<Claim>> ParseParts(std::vector<InputPart> parts, std::optiona
 
 Status StreamClaimsFile(const std::string& path, std::optional<ClaimKind> kind,
                         const ClaimSink& sink) {
+  if (Status s = CheckInputFile(path, "a claims file"); !s.ok()) return s;
   Result<ArchiveStream::Kind> detected = ArchiveStream::Detect(path);
   if (!detected.ok()) return detected.status();
   if (*detected == ArchiveStream::Kind::kPlain) return StreamPlain(path, kind, sink);

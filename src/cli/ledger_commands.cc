@@ -93,7 +93,7 @@ int RunIngest(const IngestFlags& flags) {
     if (!read.ok()) return Fail(read.status());
     key = std::move(*read);
   }
-  auto bytes = ReadWholeFile(flags.claims);
+  auto bytes = ReadWholeFile(flags.claims, "a claims file");
   if (!bytes.ok()) return Fail(bytes.status());
   IngestJob job;
   job.source = flags.claims;

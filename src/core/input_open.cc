@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 namespace receipts {
 namespace {
@@ -21,7 +22,7 @@ const char* KindOf(mode_t mode) {
 
 }  // namespace
 
-Result<int> OpenInputFile(const std::string& path) {
+Result<int> OpenInputFile(const std::string& path, std::string_view what) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   struct stat st;
@@ -34,22 +35,22 @@ Result<int> OpenInputFile(const std::string& path) {
     ::close(fd);
     const char* kind = KindOf(st.st_mode);
     if (kind == nullptr) return Status::InvalidInput(path + ": is not a regular file");
-    return Status::InvalidInput(path + ": is " + std::string(kind) + ", not a file");
+    return Status::InvalidInput(path + ": is " + std::string(kind) + ", not " + std::string(what));
   }
   int flags = ::fcntl(fd, F_GETFL);
   if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   return fd;
 }
 
-Status CheckInputFile(const std::string& path) {
-  Result<int> fd = OpenInputFile(path);
+Status CheckInputFile(const std::string& path, std::string_view what) {
+  Result<int> fd = OpenInputFile(path, what);
   if (!fd.ok()) return fd.status();
   ::close(*fd);
   return Status::Ok();
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  Result<int> fd = OpenInputFile(path);
+Result<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
+  Result<int> fd = OpenInputFile(path, what);
   if (!fd.ok()) return fd.status();
   struct stat st;
   std::string bytes;

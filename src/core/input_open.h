@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -12,14 +13,15 @@ namespace receipts {
 // Opens `path` for reading (close-on-exec) and returns its descriptor, which the caller closes.
 // The open itself uses O_NONBLOCK, so a FIFO with no writer cannot hang it; the descriptor
 // returned is blocking again. Fails with IoError "PATH: cannot open: WHY", or InvalidInput
-// "PATH: is a directory, not a file" (or a FIFO, a socket, a device).
-Result<int> OpenInputFile(const std::string& path);
+// "PATH: is a directory, not WHAT" (or a FIFO, a socket, a device), WHAT naming what the reader
+// expected there: "a file", "a claims file", "a ledger".
+Result<int> OpenInputFile(const std::string& path, std::string_view what = "a file");
 
 // The same check without keeping the file open, for readers that open `path` themselves.
-Status CheckInputFile(const std::string& path);
+Status CheckInputFile(const std::string& path, std::string_view what = "a file");
 
 // The whole of the regular file `path`, in one buffer of its size (a stringstream would hold two
 // or three times it). Fails as OpenInputFile does, or with IoError "PATH: read failed: WHY".
-Result<std::string> ReadWholeFile(const std::string& path);
+Result<std::string> ReadWholeFile(const std::string& path, std::string_view what = "a file");
 
 }  // namespace receipts

@@ -6,6 +6,7 @@
 
 #include "claims/claims_reader.h"
 #include "core/as_of.h"
+#include "jobs/claims_input.h"
 
 namespace receipts {
 namespace {
@@ -31,6 +32,11 @@ Ledger::ClaimFeed FeedOf(const std::string& source, const std::string& bytes,
 }
 
 Result<SnapshotInput> InputOf(IngestJob* job) {
+  if (Status s =
+          CheckClaimsBytes(job->source, job->bytes, "pass it to `receipts verify --records`");
+      !s.ok()) {
+    return s;
+  }
   auto as_of = ResolveAsOf(job->as_of, job->name);
   if (!as_of.ok()) return as_of.status();
   SnapshotInput input;

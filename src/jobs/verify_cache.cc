@@ -16,6 +16,7 @@
 #include "core/input_open.h"
 #include "core/sha256.h"
 #include "fetch/record_store.h"
+#include "jobs/claims_input.h"
 #include "report/headline.h"
 #include "report/output_dir.h"
 #include "report/summary.h"
@@ -146,6 +147,10 @@ Result<std::string> VerifyCacheKey(const VerifyJob& job) {
 
 Result<CachedVerify> RunVerifyJobCached(const VerifyJob& job, const std::string& cache_dir) {
   CachedVerify out;
+  // A record file passed as claims is refused even when an earlier run read it as claims.
+  for (const std::string& path : job.claim_files) {
+    if (Status s = CheckClaimsFile(path); !s.ok()) return s;
+  }
   std::string key;
   if (!cache_dir.empty()) {
     Result<std::string> k = VerifyCacheKey(job);

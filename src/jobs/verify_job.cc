@@ -9,6 +9,7 @@
 
 #include "claims/claims_reader.h"
 #include "io/progress.h"
+#include "jobs/claims_input.h"
 #include "jobs/record_inputs.h"
 #include "records/record_filter.h"
 #include "records/record_scan.h"
@@ -75,6 +76,9 @@ Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
   run.since = job.since;
   run.claim_files = job.claim_files;
   run.record_files = job.record_files;
+  for (const std::string& path : job.claim_files) {
+    if (Status s = CheckClaimsFile(path); !s.ok()) return s;
+  }
   for (const std::string& path : job.claim_files) {
     Status read = StreamClaimsFile(path, job.kind, [&run](Claim&& claim) {
       DropWhatVerificationIgnores(&claim);

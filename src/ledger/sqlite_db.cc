@@ -1,12 +1,27 @@
 #include "ledger/sqlite_db.h"
 
+#include <sys/stat.h>
+
 #include <utility>
 
+#include "core/input_open.h"
 #include "ledger/journal_recovery.h"
 
 namespace receipts {
+namespace {
+
+// A directory, a FIFO or a device where a ledger should be is refused before SQLite sees it:
+// "PATH: is a directory, not a ledger". A missing path is left to the open (created or NotFound).
+Status RefuseNonFile(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return Status::Ok();
+  return CheckInputFile(path, "a ledger");
+}
+
+}  // namespace
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create) {
+  if (Status s = RefuseNonFile(path); !s.ok()) return s;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -42,6 +57,7 @@ bool NeedsRollback(sqlite3* db) {
 }  // namespace
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
+  if (Status s = RefuseNonFile(path); !s.ok()) return s;
   auto first = OpenReadOnlyOnce(path);
   if (!first.ok()) return first.status();
   if (!NeedsRollback((*first)->handle())) return first;

@@ -43,7 +43,7 @@ class SqliteDb {
 
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
-  // True when the connection cannot write (OpenReadOnly, or a "mode=ro" URI).
+  // True when the connection cannot write (OpenReadOnly).
   bool read_only() { return sqlite3_db_readonly(db_, "main") == 1; }
   // True when OpenReadOnly had to roll back a hot journal.
   bool recovered_journal() const { return recovered_journal_; }

@@ -52,6 +52,34 @@ Status ParsePart(const InputPart& part, records::RecordBatch* batch) {
       "ATOM feed or a SAM.gov Contract Awards response");
 }
 
+const char* UsaspendingFileName(records::UsaspendingFile kind) {
+  switch (kind) {
+    case records::UsaspendingFile::kContractTransactions:
+      return "USAspending Contracts_PrimeTransactions CSV";
+    case records::UsaspendingFile::kContractSummaries:
+      return "USAspending Contracts_PrimeAwardSummaries CSV";
+    case records::UsaspendingFile::kAssistanceTransactions:
+      return "USAspending Assistance_PrimeTransactions CSV";
+    case records::UsaspendingFile::kAssistanceSummaries:
+      return "USAspending Assistance_PrimeAwardSummaries CSV";
+    case records::UsaspendingFile::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string RecordFormatOf(std::string_view head) {
+  if (records::LooksLikeAtomFeed(head)) return "a saved FPDS ATOM feed";
+  CsvReader csv("head", head);
+  if (!csv.ReadHeader().ok()) return "";
+  if (records::IsFpdsHeader(csv)) return "FPDS element CSV";
+  return UsaspendingFileName(records::DetectUsaspending(csv));
+}
+
+namespace {
+
 // What a file holds besides awards: the agencies' termination lists and GSA's lease inventories.
 struct SideRecords {
   std::vector<GrantTermination> grant_terminations;

@@ -25,6 +25,12 @@ Status ReadRecordsFile(const std::string& path, RecordSet* records);
 // The same over bytes in memory; `name` is used in errors.
 Status ParseRecords(const std::string& name, std::string bytes, RecordSet* records);
 
+// The record format `head` (the first bytes of a decoded file: its header line at least) is in,
+// told as ReadRecordsFile tells it: "FPDS element CSV", "USAspending Contracts_PrimeTransactions
+// CSV" (or another USAspending file), "a saved FPDS ATOM feed"; "" when it is none of these. For
+// the claims readers, to refuse a record file passed as claims with a pointer to --records.
+std::string RecordFormatOf(std::string_view head);
+
 // True when `bytes` are read whole rather than scanned: a saved FPDS ATOM feed page
 // (records/records_atom.h), a SAM.gov Contract Awards response (records/records_sam.h), an
 // agency's list of terminated grants (records/termination_lists.h) or a GSA lease inventory CSV

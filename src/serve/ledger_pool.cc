@@ -1,40 +1,18 @@
 #include "serve/ledger_pool.h"
 
-#include <fmt/format.h>
-
-#include <filesystem>
-
 namespace receipts::serve {
 
 LedgerLease::~LedgerLease() {
   if (ledger_ != nullptr) pool_->Release(std::move(ledger_));
 }
 
-std::string ReadOnlyUri(const std::string& path) {
-  std::error_code error;
-  std::string absolute = std::filesystem::absolute(path, error).string();
-  if (error) absolute = path;
-  std::string out = "file:";
-  for (unsigned char c : absolute) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
-    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
-  }
-  return out + "?mode=ro";
-}
-
 Result<std::unique_ptr<LedgerPool>> LedgerPool::Open(const std::string& path, bool read_only,
                                                      std::size_t size) {
   std::unique_ptr<LedgerPool> pool(new LedgerPool(read_only));
-  // Ledger::Open(create=false) reports a missing file as NotFound; check for it up front so a
-  // read-only URI never has to explain it.
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    return Status::NotFound(path + ": no ledger there");
-  }
-  const std::string name = read_only ? ReadOnlyUri(path) : path;
+  // Opened by the user's path, never a "file:…?mode=ro" URI, so every error names the path they
+  // gave; Ledger::OpenReadOnly never creates, migrates or writes the file.
   for (std::size_t i = 0; i < size; ++i) {
-    auto ledger = Ledger::Open(name, /*create=*/false);
+    auto ledger = read_only ? Ledger::OpenReadOnly(path) : Ledger::Open(path, /*create=*/false);
     if (!ledger.ok()) return ledger.status();
     if (read_only && !(*ledger)->db()->read_only()) {
       return Status::IoError(path + ": SQLite did not open the ledger read-only");

@@ -1,6 +1,6 @@
 // The server's connections to the ledger: a fixed set of SQLite connections, one lent to each
 // request at a time (a connection is never used by two threads at once). Read-only servers
-// open the file with SQLite's mode=ro, so no request can write to it.
+// open the file read-only (Ledger::OpenReadOnly), so no request can write to it.
 #pragma once
 
 #include <condition_variable>
@@ -35,7 +35,7 @@ class LedgerLease {
 class LedgerPool {
  public:
   // Opens `size` connections to the ledger at `path` (which must exist). `read_only`: every
-  // connection is opened with mode=ro.
+  // connection is opened read-only. Errors name `path` as given.
   static Result<std::unique_ptr<LedgerPool>> Open(const std::string& path, bool read_only,
                                                   std::size_t size);
 
@@ -54,8 +54,5 @@ class LedgerPool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Ledger>> free_;
 };
-
-// "file:/abs/path?mode=ro" with the path percent-encoded as SQLite's URI syntax requires.
-std::string ReadOnlyUri(const std::string& path);
 
 }  // namespace receipts::serve

@@ -1,9 +1,13 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <netdb.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <mutex>
 
@@ -24,6 +28,36 @@
 
 namespace receipts::serve {
 namespace {
+
+// Why `bind`:`port` cannot be bound, found by trying it once more with a socket of our own
+// (httplib only says that it failed): "port P is in use" for the common case.
+std::string WhyNotBound(const std::string& bind, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  const std::string service = std::to_string(port);
+  if (::getaddrinfo(bind.c_str(), service.c_str(), &hints, &found) != 0 || found == nullptr) {
+    return "cannot resolve the address";
+  }
+  int error = 0;
+  int fd = ::socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+  if (fd < 0) {
+    error = errno;
+  } else {
+    int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (::bind(fd, found->ai_addr, found->ai_addrlen) != 0) error = errno;
+    ::close(fd);
+  }
+  ::freeaddrinfo(found);
+  if (error == EADDRINUSE) {
+    return "port " + service +
+           " is in use (another server is listening there; pick another with --port)";
+  }
+  return error != 0 ? std::string(std::strerror(error)) : std::string("bind failed");
+}
 
 // 'self' only: no inline script or style anywhere, nothing from another origin.
 constexpr const char* kContentSecurityPolicy =
@@ -365,7 +399,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     if (impl->port < 0) return Status::IoError("cannot bind " + options.bind);
   } else {
     if (!impl->http.bind_to_port(options.bind, options.port)) {
-      return Status::IoError("cannot bind " + options.bind + ":" + std::to_string(options.port));
+      return Status::IoError("cannot bind " + options.bind + ":" + std::to_string(options.port) +
+                             ": " + WhyNotBound(options.bind, options.port));
     }
     impl->port = options.port;
   }

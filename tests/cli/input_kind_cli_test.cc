@@ -1,5 +1,5 @@
 // A directory or a FIFO given where the command line expects a file: exit 1 with
-// "PATH: is a directory, not a file", never exit 134 (std::bad_alloc) or a hang. Each run is
+// "PATH: is a directory, not a claims file", never exit 134 (std::bad_alloc) or a hang. Each run is
 // under `timeout`, so the hang the FIFO caused shows as a failure, not a stuck test.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -40,14 +40,15 @@ TEST_F(InputKindCliTest, ADirectoryAsTheClaimsIsAClearErrorNotAnAbort) {
   const std::string folder = (dir_ / "folder").string();
   Ran ran = Run("verify --claims " + folder + " --records " + kRecords + " --out " + Out());
   EXPECT_EQ(ran.exit_code, 1) << ran.err;
-  EXPECT_NE(ran.err.find(folder + ": is a directory, not a file"), std::string::npos) << ran.err;
+  EXPECT_NE(ran.err.find(folder + ": is a directory, not a claims file"), std::string::npos)
+      << ran.err;
   EXPECT_FALSE(fs::exists(Out()));
 }
 
 TEST_F(InputKindCliTest, AFifoAsTheClaimsIsAClearErrorNotAHang) {
   Ran ran = Run("verify --claims " + fifo_ + " --records " + kRecords + " --out " + Out());
   EXPECT_EQ(ran.exit_code, 1) << ran.err;
-  EXPECT_NE(ran.err.find(fifo_ + ": is a FIFO, not a file"), std::string::npos) << ran.err;
+  EXPECT_NE(ran.err.find(fifo_ + ": is a FIFO, not a claims file"), std::string::npos) << ran.err;
 }
 
 TEST_F(InputKindCliTest, AFifoAsRecordsIsAClearErrorNotAHang) {
