@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -236,3 +237,93 @@ for (const [width, height] of [[390, 844], [1400, 900]]) {
     await page.context().close();
   });
 }
+
+// A page for files on disk or another origin: no route (file:// is not routed), console errors
+// still fail the test.
+async function plainPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(STEP_MS);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  return page;
+}
+
+// The static site, opened from disk and from a plain static server: the overview's figures are
+// the API's, a PIID typed into the search opens its claim page, and at 390 px nothing is wider
+// than the screen.
+test('the published static site works from file:// and from a static server', async () => {
+  const ledger = join(work, 'ledger.db');
+  const site = join(work, 'site');
+  execFileSync(binary, ['publish', '--ledger', ledger, '--out', site, '--records',
+    join(records, '2025-03-13_fpds_awards.csv.gz'), join(records, '2025-03-13_fpds_idvs.csv.gz')],
+  { stdio: 'pipe', timeout: 120_000 });
+  const summary = await api('/api/summary');
+  const fileBase = pathToFileURL(site).href;
+  const journey = async (rootUrl, label) => {
+    const page = await plainPage();
+    await page.goto(rootUrl + '/index.html');
+    assert.equal(await page.getByTestId('headline-claimed').getAttribute('data-cents'),
+      String(summary.claimed_total_cents), label);
+    await page.getByTestId('search').fill(PIID);
+    await Promise.all([page.waitForURL(/\/claims\/contract_7012_70CMSD22A00000008-[0-9a-f]{12}\.html$/),
+      page.getByTestId('search').press('Enter')]);
+    assert.equal(await page.getByTestId('claim-key').textContent(), KEY, label);
+    assert.match(await page.getByTestId('life').textContent(), /^First claimed \$8,000,000,000\.00/);
+    assert.ok(await page.getByTestId('record-row').count() > 0, `${label}: record rows`);
+    await page.screenshot({ path: join(shots, `7-static-${label}.png`), fullPage: true });
+    // Words search in the page, by the script.
+    await page.goto(rootUrl + '/search.html?q=support');
+    await page.getByTestId('search-status').filter({ hasText: 'matching claims' }).waitFor();
+    assert.ok(await page.locator('[data-testid="search-results"] tbody tr').count() > 0, label);
+    assert.deepEqual(page.problems, [], label);
+    await page.context().close();
+  };
+  await journey(fileBase, 'file');
+
+  const staticServer = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', site],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const port = await new Promise((resolvePromise, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('static server did not start')), STEP_MS);
+      staticServer.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/port (\d+)/);
+        if (m) { clearTimeout(timer); resolvePromise(m[1]); }
+      });
+    });
+    await journey(`http://127.0.0.1:${port}`, 'http');
+  } finally {
+    staticServer.kill('SIGKILL');
+  }
+
+  const phone = await plainPage({ viewport: { width: 390, height: 844 } });
+  for (const path of ['/index.html', '/lists/2-1.html', '/diff.html', '/search.html?q=support']) {
+    await phone.goto(fileBase + path);
+    const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 390, `${path} at 390px is ${wide}px wide`);
+  }
+  await phone.context().close();
+});
+
+// report.html, the file a journalist attaches: the ICE row links its FPDS records (with the
+// parent IDV) and its USAspending award page.
+test('report.html links the ICE claim to its FPDS records and USAspending', async () => {
+  const out = join(work, 'report');
+  execFileSync(binary, ['verify', '--claims', join(claims, '2025-02-19T10-50_contracts_fpds.csv.gz'),
+    '--records', join(records, '2025-03-13_fpds_awards.csv.gz'), join(records, '2025-03-13_fpds_idvs.csv.gz'),
+    '--out', out], { stdio: 'pipe', timeout: 60_000 });
+  const page = await plainPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(pathToFileURL(join(out, 'report.html')).href);
+  const hrefs = await page.locator('a[href*="PIID=70CMSD22A00000008"]').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.length > 0, 'an FPDS link for the ICE claim');
+  assert.ok(hrefs.every((h) => h.startsWith('https://www.fpds.gov/')), hrefs.join(' '));
+  assert.ok(await page.locator('a[href="https://www.usaspending.gov/award/CONT_IDV_70CMSD22A00000008_7012"]').count() > 0);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `report.html at 390px is ${wide}px wide`);
+  await page.screenshot({ path: join(shots, '8-report-390px.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

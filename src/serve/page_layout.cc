@@ -20,7 +20,9 @@ std::string RenderPage(std::string_view title, std::string_view nav, const std::
   out +=
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta name=\"referrer\" content=\"no-referrer\">\n<title>";
+      "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      // No icon to fetch: a static host answers /favicon.ico with a 404 otherwise.
+      "<link rel=\"icon\" href=\"data:,\">\n<title>";
   out += HtmlEscape(title);
   out +=
       " — receipts</title>\n<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"

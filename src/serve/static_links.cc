@@ -158,7 +158,14 @@ std::string RewriteLinks(std::string_view html, std::string_view prefix, const S
     out.append(html.substr(at, value_start - at));
     std::string_view value = html.substr(value_start, value_end - value_start);
     if (value.size() >= 1 && value[0] == '/' && (value.size() == 1 || value[1] != '/')) {
-      out += HtmlEscape(std::string(prefix) + StaticTarget(Unescaped(value), site));
+      // A form that searches the claims submits to the search page, whose script reads the
+      // form's fields from the query.
+      const bool search_form = name_size == std::string_view(" action=\"").size() &&
+                               Unescaped(value).substr(0, 7) == "/claims" &&
+                               Unescaped(value).substr(0, 8) != "/claims/";
+      out += HtmlEscape(std::string(prefix) +
+                        (search_form ? std::string("search.html")
+                                     : StaticTarget(Unescaped(value), site)));
     } else {
       out.append(value);
     }

@@ -31,7 +31,8 @@ std::string StaticTarget(std::string_view path_and_query, const SiteMap& site);
 
 // `html` with every href, src and action that starts with a single '/' rewritten to
 // `prefix` + StaticTarget ("" for a page at the root, "../" one folder down). Other links
-// (https://…, #…) are left as they are.
+// (https://…, #…) are left as they are. A form's action to "/claims" becomes search.html, which
+// reads the form's fields.
 std::string RewriteLinks(std::string_view html, std::string_view prefix, const SiteMap& site);
 
 }  // namespace receipts::serve

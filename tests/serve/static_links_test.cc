@@ -56,7 +56,7 @@ TEST(StaticLinksTest, RewritesOnlyLinksToTheServer) {
   EXPECT_EQ(RewriteLinks(html, "../", map),
             "<a href=\"../diff/1-2.html\">d</a><link rel=\"stylesheet\" "
             "href=\"../assets/app.css\"><a href=\"https://www.usaspending.gov/award/X\">u</a>"
-            "<a href=\"#top\">t</a><form action=\"../lists/2-1.html\"></form>"
+            "<a href=\"#top\">t</a><form action=\"../search.html\"></form>"
             "<a href=\"//evil.example/x\">e</a><tr data-href=\"../claims/" +
                 ClaimFileStem("k") + ".html\">");
 }
