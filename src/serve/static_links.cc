@@ -163,9 +163,8 @@ std::string RewriteLinks(std::string_view html, std::string_view prefix, const S
       const bool search_form = name_size == std::string_view(" action=\"").size() &&
                                Unescaped(value).substr(0, 7) == "/claims" &&
                                Unescaped(value).substr(0, 8) != "/claims/";
-      out += HtmlEscape(std::string(prefix) +
-                        (search_form ? std::string("search.html")
-                                     : StaticTarget(Unescaped(value), site)));
+      out += HtmlEscape(std::string(prefix) + (search_form ? std::string("search.html")
+                                                           : StaticTarget(Unescaped(value), site)));
     } else {
       out.append(value);
     }

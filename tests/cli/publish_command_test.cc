@@ -66,7 +66,10 @@ TEST_F(PublishCommandTest, EveryLinkOfTheSiteIsAFileOfIt) {
     for (auto m = std::sregex_iterator(html.begin(), html.end(), link); m != std::sregex_iterator();
          ++m) {
       std::string target = (*m)[1];
-      if (target.rfind("https://", 0) == 0 || target.rfind("#", 0) == 0) continue;
+      if (target.rfind("https://", 0) == 0 || target.rfind("#", 0) == 0 ||
+          target.rfind("data:", 0) == 0) {
+        continue;
+      }
       ASSERT_NE(target.rfind("/", 0), 0u) << e.path() << " links to the server: " << target;
       target = target.substr(0, target.find('?'));
       for (std::size_t at; (at = target.find("&amp;")) != std::string::npos;) {
