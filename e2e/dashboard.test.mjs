@@ -61,15 +61,22 @@ async function api(path) {
   return res.json();
 }
 
-// A page that may only talk to the server, and fails the test on any console error (a CSP
-// violation shows up there).
-async function newPage(options = {}) {
+// A page for files on disk or another origin: no route (file:// is not routed), console errors
+// still fail the test.
+async function plainPage(options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   context.setDefaultTimeout(STEP_MS);
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
   page.on('pageerror', (e) => page.problems.push(String(e)));
+  return page;
+}
+
+// A page that may only talk to the server, and fails the test on any console error (a CSP
+// violation shows up there).
+async function newPage(options = {}) {
+  const page = await plainPage(options);
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.origin === base) return route.continue();
@@ -238,17 +245,6 @@ for (const [width, height] of [[390, 844], [1400, 900]]) {
   });
 }
 
-// A page for files on disk or another origin: no route (file:// is not routed), console errors
-// still fail the test.
-async function plainPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  context.setDefaultTimeout(STEP_MS);
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
-  page.on('pageerror', (e) => page.problems.push(String(e)));
-  return page;
-}
 
 // The static site, opened from disk and from a plain static server: the overview's figures are
 // the API's, a PIID typed into the search opens its claim page, and at 390 px nothing is wider
