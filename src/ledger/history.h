@@ -28,4 +28,8 @@ struct ClaimHistory {
 // USAspending award key). Ordered by key; empty when nothing matches.
 Result<std::vector<ClaimHistory>> FindClaimHistories(Ledger* ledger, std::string_view key_or_id);
 
+// The history of the claim whose key is exactly `key` (one indexed read), or nullopt when no
+// snapshot lists it: for a caller that has the key, which need not look at identifiers.
+Result<std::optional<ClaimHistory>> FindClaimHistoryOfKey(Ledger* ledger, std::string_view key);
+
 }  // namespace receipts

@@ -9,7 +9,14 @@
 namespace receipts::serve {
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
                                     std::string_view snapshot_ref) {
-  auto histories = FindClaimHistories(ledger, key);
+  // A claim key (what every link carries) is one indexed read; only an identifier needs the
+  // search over PIIDs, award ids, FAINs and verdicts' awards.
+  auto exact = FindClaimHistoryOfKey(ledger, key);
+  if (!exact.ok()) return exact.status();
+  std::vector<ClaimHistory> found;
+  if (*exact) found.push_back(std::move(**exact));
+  Result<std::vector<ClaimHistory>> histories = std::move(found);
+  if (histories->empty()) histories = FindClaimHistories(ledger, key);
   if (!histories.ok()) return histories.status();
   const ClaimHistory* history = nullptr;
   for (const ClaimHistory& h : *histories) {
