@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -61,6 +62,12 @@ async function api(path) {
   return res.json();
 }
 
+// The static site's file name of a claim (doc/formats.md, "The static site").
+function claimFileStem(key) {
+  const safe = Buffer.from(key, 'utf8').subarray(0, 80).toString('latin1').replace(/[^A-Za-z0-9.-]/g, '_');
+  return `${safe}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 12)}`;
+}
+
 // A page for files on disk or another origin: no route (file:// is not routed), console errors
 // still fail the test.
 async function plainPage(options = {}) {
@@ -90,7 +97,9 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
   const ledger = join(work, 'ledger.db');
-  for (const f of ['2025-02-18T18-25_contracts_fpds.csv.gz', '2025-02-19T10-50_contracts_fpds.csv.gz']) {
+  // A grants and a leases list first, so that the latest snapshot is the contracts of 2025-02-19.
+  for (const f of ['grants/2025-10-21_grants_api.csv.gz', 'leases/2025-04-12_leases_api.json.gz',
+    '2025-02-18T18-25_contracts_fpds.csv.gz', '2025-02-19T10-50_contracts_fpds.csv.gz']) {
     execFileSync(binary, ['ingest', '--ledger', ledger, '--claims', join(claims, f)], { stdio: 'pipe', timeout: 60_000 });
   }
   execFileSync(binary, ['verify', '--ledger', ledger, '--snapshot', 'latest', '--records',
@@ -224,7 +233,8 @@ for (const [width, height] of [[390, 844], [1400, 900]]) {
     const page = await newPage({ viewport: { width, height }, bypassCSP: true });
     const snapshots = (await api('/api/snapshots')).snapshots;
     const paths = ['/', '/claims', `/claims/${encodeURIComponent(KEY)}`,
-      `/diff?from=${snapshots[0].id}&to=${snapshots[snapshots.length - 1].id}`, '/claims?q=support'];
+      `/diff?from=${snapshots[snapshots.length - 2].id}&to=${snapshots[snapshots.length - 1].id}`,
+      '/claims?q=support', '/?kind=grants', '/?kind=leases'];
     for (const [i, path] of paths.entries()) {
       await page.goto(base + path);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -269,6 +279,13 @@ test('the published static site works from file:// and from a static server', as
     assert.match(await page.getByTestId('life').textContent(), /^First claimed \$8,000,000,000\.00/);
     assert.ok(await page.getByTestId('record-row').count() > 0, `${label}: record rows`);
     await page.screenshot({ path: join(shots, `7-static-${label}.png`), fullPage: true });
+    // A grant and a lease of the site, each on its own page.
+    for (const kind of ['grants', 'leases']) {
+      const snapshot = (await api('/api/snapshots')).snapshots.filter((x) => x.kind === kind).at(-1);
+      const claim = (await api(`/api/claims?snapshot=${snapshot.id}&per_page=1&sort=claimed`)).claims[0];
+      await page.goto(`${rootUrl}/claims/${claimFileStem(claim.key)}.html`);
+      assert.equal(await page.getByTestId('claim-key').textContent(), claim.key, `${label}: ${kind}`);
+    }
     // Words search in the page, by the script.
     await page.goto(rootUrl + '/search.html?q=support');
     await page.getByTestId('search-status').filter({ hasText: 'matching claims' }).waitFor();
@@ -296,7 +313,8 @@ test('the published static site works from file:// and from a static server', as
   }
 
   const phone = await plainPage({ viewport: { width: 390, height: 844 } });
-  for (const path of ['/index.html', '/lists/2-1.html', '/diff.html', '/search.html?q=support']) {
+  const latest = (await api('/api/snapshots')).snapshots.at(-1).id;
+  for (const path of ['/index.html', `/lists/${latest}-1.html`, '/diff.html', '/search.html?q=support']) {
     await phone.goto(fileBase + path);
     const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `${path} at 390px is ${wide}px wide`);
@@ -323,3 +341,26 @@ test('report.html links the ICE claim to its FPDS records and USAspending', asyn
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// A grant and a lease open from their kind's overview, each on its own claim page.
+for (const kind of ['grants', 'leases']) {
+  test(`a ${kind.slice(0, -1)} opens from the ${kind} overview`, async () => {
+    const page = await newPage();
+    await page.goto(`${base}/?kind=${kind}`);
+    const snapshots = (await api('/api/snapshots')).snapshots;
+    const snapshot = snapshots.filter((s) => s.kind === kind).at(-1);
+    assert.ok(snapshot, `a ${kind} snapshot`);
+    assert.equal(await page.getByTestId('headline-claimed').getAttribute('data-cents'),
+      String(snapshot.claimed_total_cents));
+    const list = await api(`/api/claims?snapshot=${snapshot.id}&per_page=1&sort=claimed`);
+    const claim = list.claims[0];
+    await page.goto(`${base}/claims/${encodeURIComponent(claim.key)}`);
+    assert.equal(await page.getByTestId('claim-key').textContent(), claim.key);
+    assert.equal(await page.getByTestId('claimed-savings').getAttribute('data-cents'),
+      claim.claimed_savings_cents === null ? '' : String(claim.claimed_savings_cents));
+    assert.match(await page.getByTestId('life').textContent(), /^First (claimed|listed)/);
+    await page.screenshot({ path: join(shots, `9-${kind}.png`), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
