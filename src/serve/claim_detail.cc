@@ -4,6 +4,7 @@
 
 #include "ledger/history.h"
 #include "ledger/verdict_reads.h"
+#include "serve/page_layout.h"
 #include "serve/verdicts.h"
 
 namespace receipts::serve {
@@ -118,12 +119,12 @@ std::string LifeSentence(const std::vector<LifeStep>& steps) {
         step.claimed_savings ? FormatUsd(*step.claimed_savings) : std::string("no savings figure");
     std::string part;
     if (step.gone) {
-      part = "gone from the list from " + step.snapshot.as_of;
+      part = "gone from the list from " + AsOfText(step.snapshot.as_of);
     } else if (out.empty()) {
       part = (step.claimed_savings ? "First claimed " : "First listed with ") + figure + " on " +
-             step.snapshot.as_of;
+             AsOfText(step.snapshot.as_of);
     } else {
-      part = figure + " from " + step.snapshot.as_of;
+      part = figure + " from " + AsOfText(step.snapshot.as_of);
     }
     if (const char* label = VerdictLabelOf(step.verdict); *label != '\0') {
       part += std::string(" (") + label + ")";

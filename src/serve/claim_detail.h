@@ -52,8 +52,9 @@ struct LifeStep {
 // the list and when it comes back; versions that repeat the figure add nothing.
 std::vector<LifeStep> LifeOfClaim(const std::vector<ClaimVersionView>& versions);
 
-// "First claimed $8,000,000,000 on 2025-02-18 (Unit error); $8,000,000 from 2025-02-19
-// (Verified in part); gone from the list from 2025-04-08." Exact figures, as-of dates.
+// "First claimed $8,000,000,000.00 on 2025-02-18 18:25 UTC; $8,000,000.00 from 2025-02-19
+// 10:50 UTC (IDV ceiling, not money); gone from the list from 2025-04-08." Exact figures, each
+// step's as-of (AsOfText) and the verdict stored for it, when there is one.
 std::string LifeSentence(const std::vector<LifeStep>& steps);
 
 // The claim with `key` (or the one claim a PIID, award id or FAIN names) in `snapshot_ref`

@@ -93,9 +93,14 @@ std::string ClaimPath(std::string_view key, std::int64_t snapshot_id) {
 
 std::string ClaimPath(std::string_view key) { return "/claims/" + UrlEncode(key); }
 
+std::string AsOfText(std::string_view as_of) {
+  if (as_of.size() < 16 || as_of[10] != 'T') return std::string(as_of);
+  if (as_of.substr(10) == "T00:00:00Z") return std::string(as_of.substr(0, 10));
+  return fmt::format("{} {} UTC", as_of.substr(0, 10), as_of.substr(11, 5));
+}
+
 std::string SnapshotLabel(const SnapshotInfo& s) {
-  std::string when = s.as_of;
-  if (when.size() >= 16) when = when.substr(0, 10) + " " + when.substr(11, 5) + " UTC";
+  const std::string when = AsOfText(s.as_of);
   return fmt::format(
       "snapshot {} · {} · {} · {} claims", s.id, s.kind, when,
       GroupThousands(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.claim_count))));

@@ -34,6 +34,10 @@ std::string ClaimPath(std::string_view key, std::int64_t snapshot_id);
 // "/claims/<key>": the claim in the latest snapshot listing it.
 std::string ClaimPath(std::string_view key);
 
+// "2025-02-18 18:25 UTC" for "2025-02-18T18:25:00Z"; "2025-03-13" for a list dated by its day
+// (midnight UTC); anything else as it is.
+std::string AsOfText(std::string_view as_of);
+
 // "snapshot 3 · 2025-02-19 10:50 UTC".
 std::string SnapshotLabel(const SnapshotInfo& snapshot);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "serve/page_layout.h"
+
 namespace receipts::serve {
 namespace {
 
@@ -46,6 +48,16 @@ TEST(LifeOfClaimTest, ANewStepOnlyWhenTheClaimedFigureChangesOrTheClaimLeaves) {
       "First claimed $8,000,000,000.00 on 2025-02-18 (Unit error); $8,000,000.00 from "
       "2025-02-19 (Unit error); $0.00 from 2025-03-13 (Zero claimed); gone from the list from "
       "2025-04-08; $0.00 from 2025-05-01.");
+}
+
+TEST(LifeOfClaimTest, TimesReadAsAReaderWritesThem) {
+  EXPECT_EQ(AsOfText("2025-02-18T18:25:00Z"), "2025-02-18 18:25 UTC");
+  EXPECT_EQ(AsOfText("2025-03-13T00:00:00Z"), "2025-03-13");  // a list dated by its day
+  EXPECT_EQ(AsOfText("2025-03-13"), "2025-03-13");
+  std::vector<LifeStep> steps = LifeOfClaim(
+      {Version(1, "2025-02-18T18:25:00Z", 8'00), Version(2, "2025-03-13T00:00:00Z", 0)});
+  EXPECT_EQ(LifeSentence(steps),
+            "First claimed $8.00 on 2025-02-18 18:25 UTC; $0.00 from 2025-03-13.");
 }
 
 TEST(LifeOfClaimTest, AClaimWithoutAFigureSaysSo) {
