@@ -1,6 +1,7 @@
 #include "serve/static_links.h"
 
 #include <fmt/format.h>
+#include <httplib.h>
 
 #include <vector>
 
@@ -11,49 +12,19 @@
 namespace receipts::serve {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+using Query = httplib::Params;  // a multimap: the first value of a name counts
 
-std::string PercentDecode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else if (text[i] == '+') {
-      out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-std::map<std::string, std::string> ParseQuery(std::string_view query) {
-  std::map<std::string, std::string> params;
-  while (!query.empty()) {
-    std::size_t amp = query.find('&');
-    std::string_view part = query.substr(0, amp);
-    std::size_t eq = part.find('=');
-    params[PercentDecode(part.substr(0, eq))] =
-        eq == std::string_view::npos ? "" : PercentDecode(part.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return params;
-}
-
-std::int64_t IdOf(const std::map<std::string, std::string>& params, const std::string& name,
-                  std::int64_t fallback) {
+// The value of `name` in `params`, "" when absent.
+std::string Value(const Query& params, const std::string& name) {
   auto it = params.find(name);
-  if (it == params.end() || it->second.empty() || it->second == "latest") return fallback;
+  return it == params.end() ? std::string() : it->second;
+}
+
+std::int64_t IdOf(const Query& params, const std::string& name, std::int64_t fallback) {
+  const std::string value = Value(params, name);
+  if (value.empty() || value == "latest") return fallback;
   std::int64_t id = 0;
-  for (char c : it->second) {
+  for (char c : value) {
     if (c < '0' || c > '9' || id > 1'000'000'000) return fallback;
     id = id * 10 + (c - '0');
   }
@@ -87,11 +58,15 @@ std::string ClaimFileStem(std::string_view key) {
 
 std::string StaticTarget(std::string_view link, const SiteMap& site) {
   std::size_t question = link.find('?');
-  std::string path = PercentDecode(link.substr(0, question));
+  // The server's own parsing of paths and query strings (cpp-httplib), so a link reads here as
+  // the server would read it.
+  std::string path =
+      httplib::detail::decode_url(std::string(link.substr(0, question)), /*convert_plus=*/false);
   std::string_view query =
       question == std::string_view::npos ? std::string_view() : link.substr(question + 1);
-  std::map<std::string, std::string> params = ParseQuery(query);
-  const bool csv = params.count("format") > 0 && params["format"] == "csv";
+  Query params;
+  httplib::detail::parse_query_text(std::string(query), params);
+  const bool csv = Value(params, "format") == "csv";
   const std::int64_t snapshot = IdOf(params, "snapshot", site.latest_snapshot);
 
   if (path == "/assets/app.css" || path == "/assets/app.js" || path == "/assets/search.js") {
@@ -99,13 +74,13 @@ std::string StaticTarget(std::string_view link, const SiteMap& site) {
   }
   if (path == "/") {
     if (params.count("snapshot")) return fmt::format("snapshots/{}.html", snapshot);
-    if (params.count("kind")) return "kinds/" + ClaimFileStem(params["kind"]) + ".html";
+    if (params.count("kind")) return "kinds/" + ClaimFileStem(Value(params, "kind")) + ".html";
     return "index.html";
   }
   if (path == "/claims") {
     bool filtered = false;
     for (const char* name : {"q", "agency", "verdict", "sort", "order"}) {
-      filtered |= params.count(name) > 0 && !params[name].empty();
+      filtered |= !Value(params, name).empty();
     }
     if (filtered) return "search.html" + (query.empty() ? "" : "?" + std::string(query));
     std::int64_t page = IdOf(params, "page", 1);
