@@ -25,6 +25,16 @@ std::string UrlEncode(std::string_view text) {
   return out;
 }
 
+std::string ModNumberOf(const Action& action) {
+  return action.mod_number.empty() ? std::string("0") : action.mod_number;
+}
+
+std::string FpdsUrlOfAction(const Award& award, const Action& action, const ParentIdv& parent) {
+  if (award.family == AwardFamily::kAssistance) return "";
+  return FpdsUrl(award.agency_id, award.piid, ModNumberOf(action),
+                 award.family == AwardFamily::kIdv, parent);
+}
+
 ParentIdv ParentIdvOfAwardKey(std::string_view award_key) {
   constexpr std::string_view kPrefix = "CONT_AWD_";
   if (award_key.substr(0, kPrefix.size()) != kPrefix) return {};

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/award.h"
 #include "core/claim.h"
 #include "core/ids.h"
 #include "verify/claim_result.h"
@@ -28,6 +29,13 @@ ParentIdv ParentIdvOfAwardKey(std::string_view award_key);
 // The FPDS page of one contract action: contractType AWARD, or IDV when the action is an IDV's.
 std::string FpdsUrl(std::string_view agency_id, std::string_view piid, std::string_view mod,
                     bool idv, const ParentIdv& parent = {});
+
+// An action's modification number as FPDS names it: "0" (the base award) when blank.
+std::string ModNumberOf(const Action& action);
+
+// The FPDS page of one action of `award` (contractType IDV for an IDV's); "" for assistance,
+// which FPDS does not hold.
+std::string FpdsUrlOfAction(const Award& award, const Action& action, const ParentIdv& parent);
 
 // https://www.usaspending.gov/award/<award_key> for a USAspending key (CONT_… or ASST_…);
 // "" for anything else (a GSA lease number, an empty key).

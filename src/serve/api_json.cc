@@ -99,18 +99,14 @@ std::string RecordRowsJson(const ClaimDetail& d) {
   std::string out = "[";
   const char* separator = "";
   for (const Action& a : award.actions) {
-    std::string mod = a.mod_number.empty() ? std::string("0") : a.mod_number;
-    std::string url =
-        award.family == AwardFamily::kAssistance
-            ? std::string()
-            : FpdsUrl(award.agency_id, award.piid, mod, award.family == AwardFamily::kIdv, parent);
     out += fmt::format(
         "{}{{\"mod_number\":{},\"transaction_number\":{},\"signed_date\":{},{},{},"
         "\"reason_code\":{},\"fpds_url\":{},\"source_file\":{},\"source_line\":{}}}",
-        separator, Str(mod), Str(a.transaction_number),
+        separator, Str(ModNumberOf(a)), Str(a.transaction_number),
         a.signed_date ? Str(a.signed_date->ToIso()) : std::string("null"),
         Money("obligated", a.obligated), Money("ceiling_change", a.base_and_all),
-        Str(a.reason_code), Str(url), Str(a.source_file), a.source_line);
+        Str(a.reason_code), Str(FpdsUrlOfAction(award, a, parent)), Str(a.source_file),
+        a.source_line);
     separator = ",";
   }
   return out + "]";

@@ -40,15 +40,11 @@ std::string RecordRowsHtml(const Award& award, const ParentIdv& parent) {
                  "<th>Reason</th><th>Source</th></tr></thead><tbody>\n",
                  GroupThousands(award.actions.size()), award.actions.size() == 1 ? "" : "s",
                  HtmlEscape(award.key));
-  bool contract = award.family != AwardFamily::kAssistance;
   for (const Action& action : award.actions) {
-    std::string mod = action.mod_number.empty() ? std::string("0") : action.mod_number;
-    std::string mod_cell = HtmlEscape(mod);
-    if (contract) {
-      std::string url =
-          FpdsUrl(award.agency_id, award.piid, mod, award.family == AwardFamily::kIdv, parent);
-      mod_cell = ExternalLink(url, mod, "record-row-link");
-    }
+    const std::string mod = ModNumberOf(action);
+    const std::string url = FpdsUrlOfAction(award, action, parent);
+    const std::string mod_cell =
+        url.empty() ? HtmlEscape(mod) : ExternalLink(url, mod, "record-row-link");
     fmt::format_to(
         it,
         "<tr data-testid=\"record-row\"><td>{}</td><td class=\"nw\">{}</td>{}{}<td>{}</td>"
