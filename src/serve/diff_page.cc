@@ -25,12 +25,13 @@ std::string SnapshotSelect(std::string_view name, const std::vector<SnapshotInfo
 
 // The CSV of the same selection.
 std::string DiffCsvPath(std::int64_t from, std::int64_t to, const DiffFilter& filter) {
-  std::string path = fmt::format("/api/diff?from={}&to={}&format=csv", from, to);
-  if (filter.change) path += std::string("&change=") + ChangeTypeName(*filter.change);
-  if (!filter.agency.empty()) path += "&agency=" + UrlEncode(filter.agency);
-  if (filter.money_only) path += "&money=1";
-  path += filter.by_size ? "&sort=size" : "&sort=key";
-  return path;
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"from", std::to_string(from)}, {"to", std::to_string(to)}, {"format", "csv"}};
+  if (filter.change) parts.emplace_back("change", ChangeTypeName(*filter.change));
+  if (!filter.agency.empty()) parts.emplace_back("agency", filter.agency);
+  if (filter.money_only) parts.emplace_back("money", "1");
+  parts.emplace_back("sort", filter.by_size ? "size" : "key");
+  return "/api/diff" + QueryString(parts);
 }
 
 std::string Usd(const std::optional<Cents>& cents) {
