@@ -29,6 +29,10 @@ Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::st
   if (!digests.ok()) return digests.status();
   for (const RecordFileDigest& digest : *digests) check->sha256s_.push_back(digest.sha256);
   FinishRecords(&check->records_);
+  // The records never change after this: a claim page finds its award by key, not by a scan.
+  for (std::size_t i = 0; i < check->records_.awards.size(); ++i) {
+    check->award_by_key_.emplace(check->records_.awards[i].key, i);
+  }
   return check;
 }
 
@@ -62,10 +66,8 @@ Result<bool> RecordCheck::SameRecordsAsStored(Ledger* ledger, std::int64_t snaps
 
 const Award* RecordCheck::FindAward(std::string_view award_key) const {
   if (award_key.empty()) return nullptr;
-  for (const Award& award : records_.awards) {
-    if (award.key == award_key) return &award;
-  }
-  return nullptr;
+  auto found = award_by_key_.find(award_key);
+  return found == award_by_key_.end() ? nullptr : &records_.awards[found->second];
 }
 
 }  // namespace receipts

@@ -42,6 +42,8 @@ class RecordCheck {
  private:
   RecordCheck() = default;
   RecordSet records_;
+  // Award::key → index in records_.awards (the first award of a key, as the scan found it).
+  std::map<std::string, std::size_t, std::less<>> award_by_key_;
   Date since_;
   std::vector<std::string> sha256s_;
   std::mutex mutex_;
