@@ -1,4 +1,4 @@
-// receipts publish --ledger L --out SITE [--records FILE…] [--since DATE]
+// receipts publish --ledger L --out SITE [--records FILE…] [--since DATE] [--templates DIR]
 // Writes the dashboard as a static site (doc/formats.md, "The static site").
 #include <fmt/format.h>
 
@@ -21,6 +21,7 @@ struct PublishFlags {
   std::string out;
   std::vector<std::string> records;
   std::string since = "2025-01-20";
+  std::string templates;
 };
 
 int RunPublish(const PublishFlags& flags) {
@@ -30,6 +31,11 @@ int RunPublish(const PublishFlags& flags) {
   }
   auto started = std::chrono::steady_clock::now();
   serve::ServeContext ctx;
+  if (!flags.templates.empty()) {
+    auto templates = serve::Templates::WithOverrides(flags.templates);
+    if (!templates.ok()) return Fail(templates.status());
+    ctx.templates = std::move(*templates);
+  }
   if (!flags.records.empty()) {
     auto records = RecordCheck::Load(flags.records, **since);
     if (!records.ok()) return Fail(records.status());
@@ -64,6 +70,9 @@ void AddPublishCommand(CLI::App& root, Commands* commands) {
       ->expected(1, -1);
   publish->add_option("--since", flags->since, "With --records: as for verify")
       ->capture_default_str();
+  publish->add_option("--templates", flags->templates,
+                      "Folder of page templates (NAME.mustache) in place of the built-in ones "
+                      "(doc/templates.md)");
   commands->push_back({publish, [flags] { return RunPublish(*flags); }});
 }
 

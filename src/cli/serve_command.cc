@@ -1,5 +1,5 @@
 // receipts serve --ledger L [--bind 127.0.0.1] [--port 8080] [--token-file F] [--threads N]
-//                [--max-body-mib M] [--records FILE…] [--since DATE]
+//                [--max-body-mib M] [--records FILE…] [--since DATE] [--templates DIR]
 // Serves the JSON API and the dashboard over a ledger until SIGINT or SIGTERM (doc/api.md).
 #include <signal.h>
 
@@ -28,6 +28,7 @@ struct ServeFlags {
   std::size_t max_body_mib = 64;
   std::vector<std::string> records;
   std::string since = "2025-01-20";
+  std::string templates;
 };
 
 int RunServe(const ServeFlags& flags) {
@@ -50,6 +51,7 @@ int RunServe(const ServeFlags& flags) {
   options.max_body_bytes = flags.max_body_mib << 20;
   options.records = flags.records;
   options.since = **since;
+  if (!flags.templates.empty()) options.templates = flags.templates;
 
   // SIGINT and SIGTERM are taken by one thread, which stops the server; block them everywhere
   // else before any thread starts.
@@ -111,6 +113,9 @@ void AddServeCommand(CLI::App& root, Commands* commands) {
       ->expected(1, -1);
   serve->add_option("--since", flags->since, "With --records: as for verify")
       ->capture_default_str();
+  serve->add_option("--templates", flags->templates,
+                    "Folder of page templates (NAME.mustache) in place of the built-in ones "
+                    "(doc/templates.md)");
   commands->push_back({serve, [flags] { return RunServe(*flags); }});
 }
 

@@ -46,7 +46,7 @@ Reply ApiSummary(ServeContext& ctx, const GetRequest& req) {
   if (*csv) return JsonError(NoCsv());
   auto view = ViewOf(ctx, req, ref);
   if (!view.ok()) return JsonError(view.status());
-  return Json(SummaryJson(**view));
+  return Json(JsonBody(SummaryModel(**view)));
 }
 
 Reply ApiSnapshots(ServeContext&, const GetRequest& req) {
@@ -58,7 +58,7 @@ Reply ApiSnapshots(ServeContext&, const GetRequest& req) {
   auto verified = VerifiedSnapshotIds(req.ledger->db());
   if (!verified.ok()) return JsonError(verified.status());
   if (*csv) return Csv(SnapshotsCsv(*snapshots, *verified), "snapshots.csv");
-  return Json(SnapshotsJson(*snapshots, *verified));
+  return Json(JsonBody(SnapshotsModel(*snapshots, *verified)));
 }
 
 Reply ApiClaims(ServeContext& ctx, const GetRequest& req) {
@@ -71,7 +71,7 @@ Reply ApiClaims(ServeContext& ctx, const GetRequest& req) {
     return Csv(ClaimsCsv(**view, selection),
                "claims-snapshot-" + std::to_string((*view)->snapshot.id) + ".csv");
   }
-  return Json(ClaimsJson(**view, *query, selection));
+  return Json(JsonBody(ClaimsModel(**view, *query, selection)));
 }
 
 Reply ApiClaim(ServeContext& ctx, const GetRequest& req) {
@@ -88,7 +88,7 @@ Reply ApiClaim(ServeContext& ctx, const GetRequest& req) {
   }
   auto detail = LoadClaimDetail(req.ledger, ctx.records.get(), req.arg, ref);
   if (!detail.ok()) return JsonError(detail.status());
-  return Json(ClaimDetailJson(*detail));
+  return Json(JsonBody(ClaimDetailModel(*detail)));
 }
 
 Reply ApiDiff(ServeContext&, const GetRequest& req) {
@@ -118,7 +118,7 @@ Reply ApiDiff(ServeContext&, const GetRequest& req) {
     return Csv(RenderDiffCsv(diff),
                "diff-" + std::to_string(from->id) + "-" + std::to_string(to->id) + ".csv");
   }
-  return Json(DiffJson(*from, *to, diff));
+  return Json(JsonBody(DiffModel(*from, *to, diff)));
 }
 
 Reply ApiIngest(ServeContext&, Ledger* ledger, const QueryParams& params, std::string body) {
@@ -149,7 +149,7 @@ Reply ApiIngest(ServeContext&, Ledger* ledger, const QueryParams& params, std::s
   job.kind = kind;
   auto result = IngestInto(ledger, std::move(job));
   if (!result.ok()) return JsonError(result.status());
-  Reply reply = Json(IngestJson(result->snapshot, result->unchanged));
+  Reply reply = Json(JsonBody(IngestModel(result->snapshot, result->unchanged)));
   reply.status = result->unchanged ? 200 : 201;
   if (!result->unchanged) {
     reply.headers.emplace_back("Location", "/api/snapshots#" + std::to_string(result->snapshot.id));

@@ -1,115 +1,142 @@
 #include "serve/api_json.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <iterator>
+#include <filesystem>
 #include <optional>
 
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "report/report_html.h"
+#include "serve/page_layout.h"
 #include "serve/url.h"
 #include "serve/verdicts.h"
 
 namespace receipts::serve {
 namespace {
 
-// "name":"123.45","name_cents":12345 (or null, null).
-std::string Money(const char* name, const std::optional<Cents>& cents) {
-  if (!cents) return fmt::format("\"{0}\":null,\"{0}_cents\":null", name);
-  return fmt::format("\"{0}\":\"{1}\",\"{0}_cents\":{2}", name, FormatDollars(*cents), *cents);
+// A claim's fields as listed, `name` (PIID, else award id, else key) and `href`: its claim page
+// in snapshot `snapshot_id`.
+View ClaimModel(const LedgerClaim& c, std::int64_t snapshot_id) {
+  View m = View::Object();
+  m.Set("key", c.key);
+  m.Set("seq", View::Int(c.seq));
+  m.Set("kind", c.kind);
+  m.Set("piid", c.piid);
+  m.Set("agency_id", c.agency_id);
+  m.Set("award_id", c.award_id);
+  m.Set("fain", c.fain);
+  m.Set("location", c.location);
+  m.Set("square_feet", View::OptionalInt(c.square_feet));
+  m.Set("agency", Trim(c.agency));
+  m.Set("vendor", c.vendor);
+  m.Set("description", c.description);
+  m.Set("status", c.status);
+  m.Set("link", c.link);
+  m.Set("date", c.date);
+  m.Set("claimed_savings", View::Money(c.claimed_savings));
+  m.Set("claimed_value", View::Money(c.claimed_value));
+  m.Set("source_line", View::Int(c.source_line));
+  m.Set("name", !c.piid.empty() ? c.piid : (!c.award_id.empty() ? c.award_id : c.key));
+  m.Set("href", ClaimPath(c.key, snapshot_id));
+  return m;
 }
 
-std::string Str(const std::string& text) { return JsonString(text); }
-
-std::string OptInt(const std::optional<std::int64_t>& value) {
-  return value ? std::to_string(*value) : "null";
+// A field's value as a reader sees it: money fields as "$1,234.56" ("(blank)" when empty).
+std::string FieldText(const std::string& field, const std::string& value) {
+  if (field != "claimed_savings" && field != "claimed_value") return value;
+  if (value.empty()) return "(blank)";
+  auto cents = ParseMoney(value);
+  if (!cents.ok() || !cents->has_value()) return value;
+  return FormatUsd(**cents);
 }
 
-std::string ClaimFields(const LedgerClaim& c) {
-  return fmt::format(
-      "\"key\":{},\"seq\":{},\"kind\":{},\"piid\":{},\"agency_id\":{},\"award_id\":{},"
-      "\"fain\":{},\"location\":{},\"square_feet\":{},\"agency\":{},\"vendor\":{},"
-      "\"description\":{},\"status\":{},\"link\":{},\"date\":{},{},{},\"source_line\":{}",
-      Str(c.key), c.seq, Str(c.kind), Str(c.piid), Str(c.agency_id), Str(c.award_id), Str(c.fain),
-      Str(c.location), OptInt(c.square_feet), Str(std::string(Trim(c.agency))), Str(c.vendor),
-      Str(c.description), Str(c.status), Str(c.link), Str(c.date),
-      Money("claimed_savings", c.claimed_savings), Money("claimed_value", c.claimed_value),
-      c.source_line);
-}
-
-std::string VerdictJson(const std::optional<ClaimVerdict>& v) {
-  if (!v) return "null";
-  return fmt::format("{{\"verdict\":{},\"meaning\":{},{},\"reason\":{},\"award_key\":{}}}",
-                     Str(v->verdict), Str(VerdictMeaningOf(v->verdict)),
-                     Money("verified_savings", v->verified_savings), Str(v->reason),
-                     Str(v->award_key));
-}
-
-std::string FieldChangesJson(const std::vector<FieldChange>& changes) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < changes.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fmt::format("{{\"field\":{},\"old\":{},\"new\":{}}}", Str(changes[i].field),
-                       Str(changes[i].old_value), Str(changes[i].new_value));
+View FieldChangesModel(const std::vector<FieldChange>& changes) {
+  View list = View::List();
+  for (const FieldChange& f : changes) {
+    View& m = list.Push(View::Object());
+    m.Set("field", f.field);
+    m.Set("old", f.old_value);
+    m.Set("new", f.new_value);
+    m.Set("old_text", FieldText(f.field, f.old_value));
+    m.Set("new_text", FieldText(f.field, f.new_value));
   }
-  return out + "]";
+  return list;
 }
 
-std::string MeasuresJson(const ClaimDetail& d) {
-  if (!d.check) return "null";
+View MeasuresModel(const ClaimDetail& d) {
+  if (!d.check) return View();
   const ClaimResult& r = *d.check;
-  return fmt::format("{{{},{},{},{},{},\"verdict\":{},\"same_records_as_stored\":{}}}",
-                     Money("ceiling_minus_obligated", r.ceiling_minus_obligated),
-                     Money("deobligated", r.deobligated),
-                     Money("ceiling_reduced", r.ceiling_reduced),
-                     Money("obligated_not_outlaid", r.obligated_not_outlaid),
-                     Money("verified_savings", r.verified_savings), Str(VerdictName(r.verdict)),
-                     d.check_matches_stored ? "true" : "false");
+  View m = View::Object();
+  m.Set("ceiling_minus_obligated", View::Money(r.ceiling_minus_obligated));
+  m.Set("deobligated", View::Money(r.deobligated));
+  m.Set("ceiling_reduced", View::Money(r.ceiling_reduced));
+  m.Set("obligated_not_outlaid", View::Money(r.obligated_not_outlaid));
+  m.Set("verified_savings", View::Money(r.verified_savings));
+  m.Set("verdict", VerdictName(r.verdict));
+  m.Set("same_records_as_stored", d.check_matches_stored);
+  return m;
 }
 
-std::string EvidenceJson(const ClaimDetail& d) {
+View EvidenceModel(const ClaimDetail& d) {
   std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
   if (award_key.empty() && d.check) award_key = d.check->award_key;
   const ClaimLinks links = LinksOfDetail(d);
-  std::string out = fmt::format(
-      "{{\"award_key\":{},\"usaspending_url\":{},\"fpds_url\":{},\"published_link\":{},"
-      "\"records\":",
-      Str(award_key), Str(links.usaspending_url), Str(links.fpds_base.url),
-      Str(links.published_url));
-  if (!d.check) return out + "null}";
-  out += '[';
-  const char* separator = "";
+  View m = View::Object();
+  m.Set("award_key", award_key);
+  m.Set("usaspending_url", links.usaspending_url);
+  m.Set("fpds_url", links.fpds_base.url);
+  m.Set("published_link", links.published_url);
+  // The base record is listed apart (fpds_base_key) only when no evidence row is that record.
+  bool base_in_records = false;
+  if (!d.check) {
+    m.Set("records", View());
+    m.Set("fpds_base_key", links.fpds_base.url.empty() ? std::string() : links.fpds_base.key);
+    return m;
+  }
+  View& records = m.Set("records", View::List());
   for (const RecordLink& link : links.fpds_actions) {
-    out += fmt::format("{}{{\"key\":{},\"fpds_url\":{}}}", separator, Str(link.key), Str(link.url));
-    separator = ",";
+    View& row = records.Push(View::Object());
+    row.Set("key", link.key);
+    row.Set("fpds_url", link.url);
+    base_in_records |= link.key == links.fpds_base.key;
   }
   if (d.check->evidence_left_out > 0) {
-    out += fmt::format("{}{{\"key\":{},\"fpds_url\":\"\"}}", separator,
-                       Str(LeftOutEvidenceKey(d.check->evidence_left_out)));
+    View& row = records.Push(View::Object());
+    row.Set("key", LeftOutEvidenceKey(d.check->evidence_left_out));
+    row.Set("fpds_url", "");
   }
-  return out + "]}";
+  m.Set("fpds_base_key",
+        links.fpds_base.url.empty() || base_in_records ? std::string() : links.fpds_base.key);
+  return m;
 }
 
-std::string RecordRowsJson(const ClaimDetail& d) {
-  if (!d.record_award) return "null";
+View RecordRowsModel(const ClaimDetail& d) {
+  if (!d.record_award) return View();
   const Award& award = *d.record_award;
   const ParentIdv parent = ParentIdvOfDetail(d);
-  std::string out = "[";
-  const char* separator = "";
+  View list = View::List();
   for (const Action& a : award.actions) {
-    out += fmt::format(
-        "{}{{\"mod_number\":{},\"transaction_number\":{},\"signed_date\":{},{},{},"
-        "\"reason_code\":{},\"fpds_url\":{},\"source_file\":{},\"source_line\":{}}}",
-        separator, Str(ModNumberOf(a)), Str(a.transaction_number),
-        a.signed_date ? Str(a.signed_date->ToIso()) : std::string("null"),
-        Money("obligated", a.obligated), Money("ceiling_change", a.base_and_all),
-        Str(a.reason_code), Str(FpdsUrlOfAction(award, a, parent)), Str(a.source_file),
-        a.source_line);
-    separator = ",";
+    View& m = list.Push(View::Object());
+    m.Set("mod_number", ModNumberOf(a));
+    m.Set("transaction_number", a.transaction_number);
+    m.Set("signed_date", a.signed_date ? View(a.signed_date->ToIso()) : View());
+    m.Set("obligated", View::Money(a.obligated));
+    m.Set("ceiling_change", View::Money(a.base_and_all));
+    m.Set("reason_code", a.reason_code);
+    m.Set("fpds_url", FpdsUrlOfAction(award, a, parent));
+    m.Set("source_file", a.source_file);
+    m.Set("source_line", View::Int(a.source_line));
+    m.Set("source_name", std::filesystem::path(a.source_file).filename().string());
   }
-  return out + "]";
+  return list;
+}
+
+// A snapshot's source as the public may see it: URLs and `upload:NAME` as stored, a path on
+// this machine by its file name only (ingest stores the path it was given, often absolute).
+std::string PublicSource(const std::string& source) {
+  if (source.find("://") != std::string::npos || source.rfind("upload:", 0) == 0) return source;
+  std::size_t slash = source.find_last_of('/');
+  return slash == std::string::npos ? source : source.substr(slash + 1);
 }
 
 }  // namespace
@@ -118,130 +145,166 @@ std::string ErrorJson(const std::string& message) {
   return "{\"error\":" + JsonString(message) + "}\n";
 }
 
-namespace {
-// A snapshot's source as the public may see it: URLs and `upload:NAME` as stored, a path on
-// this machine by its file name only (ingest stores the path it was given, often absolute).
-std::string PublicSource(const std::string& source) {
-  if (source.find("://") != std::string::npos || source.rfind("upload:", 0) == 0) return source;
-  std::size_t slash = source.find_last_of('/');
-  return slash == std::string::npos ? source : source.substr(slash + 1);
-}
-}  // namespace
+std::string JsonBody(const View& model) { return ViewJson(model) + "\n"; }
 
-std::string SnapshotJson(const SnapshotInfo& s, bool verified) {
-  return fmt::format(
-      "{{\"id\":{},\"kind\":{},\"source\":{},\"as_of\":{},\"ingested_at\":{},\"claim_count\":{},"
-      "{},\"raw_sha256\":{},\"claims_sha256\":{},\"prev_head\":{},\"head\":{},\"signed\":{},"
-      "\"verified\":{}}}",
-      s.id, Str(s.kind), Str(PublicSource(s.source)), Str(s.as_of), Str(s.ingested_at),
-      s.claim_count, Money("claimed_total", s.claimed_total), Str(s.raw_sha256),
-      Str(s.claims_sha256), Str(s.prev_head), Str(s.head), s.is_signed ? "true" : "false",
-      verified ? "true" : "false");
+View VerdictModel(const std::optional<ClaimVerdict>& v) {
+  if (!v) return View();
+  View m = View::Object();
+  m.Set("verdict", v->verdict);
+  m.Set("meaning", VerdictMeaningOf(v->verdict));
+  m.Set("verified_savings", View::Money(v->verified_savings));
+  m.Set("reason", v->reason);
+  m.Set("award_key", v->award_key);
+  const char* label = VerdictLabelOf(v->verdict);
+  m.Set("label", *label ? std::string(label) : v->verdict);
+  return m;
 }
 
-std::string SnapshotsJson(const std::vector<SnapshotInfo>& snapshots,
-                          const std::vector<std::int64_t>& verified_ids) {
-  std::string out = "{\"snapshots\":[";
-  for (std::size_t i = 0; i < snapshots.size(); ++i) {
-    if (i > 0) out += ',';
-    bool verified =
-        std::find(verified_ids.begin(), verified_ids.end(), snapshots[i].id) != verified_ids.end();
-    out += SnapshotJson(snapshots[i], verified);
+View SnapshotModel(const SnapshotInfo& s, bool verified) {
+  View m = View::Object();
+  m.Set("id", View::Int(s.id));
+  m.Set("kind", s.kind);
+  m.Set("source", PublicSource(s.source));
+  m.Set("as_of", s.as_of);
+  m.Set("ingested_at", s.ingested_at);
+  m.Set("claim_count",
+        View::Count(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.claim_count))));
+  m.Set("claimed_total", View::Money(s.claimed_total));
+  m.Set("raw_sha256", s.raw_sha256);
+  m.Set("claims_sha256", s.claims_sha256);
+  m.Set("prev_head", s.prev_head);
+  m.Set("head", s.head);
+  m.Set("signed", s.is_signed);
+  m.Set("verified", verified);
+  m.Set("label", SnapshotLabel(s));
+  m.Set("as_of_text", AsOfText(s.as_of));
+  return m;
+}
+
+View SnapshotsModel(const std::vector<SnapshotInfo>& snapshots,
+                    const std::vector<std::int64_t>& verified_ids) {
+  View m = View::Object();
+  View& list = m.Set("snapshots", View::List());
+  for (const SnapshotInfo& s : snapshots) {
+    bool verified = std::find(verified_ids.begin(), verified_ids.end(), s.id) != verified_ids.end();
+    list.Push(SnapshotModel(s, verified));
   }
-  return out + "]}\n";
+  return m;
 }
 
-std::string SummaryJson(const SnapshotView& view) {
-  std::string out = fmt::format(
-      "{{\"snapshot\":{},\"claims\":{},{},{},\"verified_at\":{},\"by_verdict\":[",
-      SnapshotJson(view.snapshot, view.verified), view.rows.size(),
-      Money("claimed_total", view.claimed_total), Money("verified_total", view.verified_total),
-      view.verified ? Str(view.verified_at) : "null");
-  for (std::size_t i = 0; i < view.by_verdict.size(); ++i) {
-    const VerdictTotals& v = view.by_verdict[i];
-    if (i > 0) out += ',';
-    out += fmt::format("{{\"verdict\":{},\"meaning\":{},\"count\":{},{},{}}}",
-                       Str(VerdictName(v.verdict)), Str(VerdictMeaningOf(VerdictName(v.verdict))),
-                       v.count, Money("claimed", v.claimed), Money("verified", v.verified));
+View SummaryModel(const SnapshotView& view) {
+  View m = View::Object();
+  m.Set("snapshot", SnapshotModel(view.snapshot, view.verified));
+  m.Set("claims", View::Count(view.rows.size()));
+  m.Set("claimed_total", View::Money(view.claimed_total));
+  m.Set("verified_total", View::Money(view.verified_total));
+  m.Set("verified_at", view.verified ? View(view.verified_at) : View());
+  View& verdicts = m.Set("by_verdict", View::List());
+  for (const VerdictTotals& v : view.by_verdict) {
+    View& row = verdicts.Push(View::Object());
+    row.Set("verdict", VerdictName(v.verdict));
+    row.Set("meaning", VerdictMeaningOf(VerdictName(v.verdict)));
+    row.Set("count", View::Count(v.count));
+    row.Set("claimed", View::Money(v.claimed));
+    row.Set("verified", View::Money(v.verified));
+    row.Set("label", VerdictLabel(v.verdict));
   }
-  out += "],\"by_agency\":[";
-  for (std::size_t i = 0; i < view.by_agency.size(); ++i) {
-    const AgencyTotals& a = view.by_agency[i];
-    if (i > 0) out += ',';
-    out += fmt::format(
-        "{{\"agency\":{},\"count\":{},{},{}}}", Str(a.agency), a.count, Money("claimed", a.claimed),
-        Money("verified", view.verified ? std::optional<Cents>(a.verified) : std::nullopt));
+  View& agencies = m.Set("by_agency", View::List());
+  for (const AgencyTotals& a : view.by_agency) {
+    View& row = agencies.Push(View::Object());
+    row.Set("agency", a.agency);
+    row.Set("count", View::Count(a.count));
+    row.Set("claimed", View::Money(a.claimed));
+    row.Set("verified",
+            View::Money(view.verified ? std::optional<Cents>(a.verified) : std::nullopt));
   }
-  return out + "]}\n";
+  return m;
 }
 
-std::string ClaimsJson(const SnapshotView& view, const ClaimsQuery& query,
-                       const ClaimsSelection& selection) {
-  std::string out;
-  out.reserve(512 + selection.rows.size() * 900);
-  auto it = std::back_inserter(out);
-  fmt::format_to(it,
-                 "{{\"snapshot\":{},\"total\":{},\"page\":{},\"per_page\":{},\"pages\":{},"
-                 "\"sort\":{},\"order\":{},\"claims\":[",
-                 SnapshotJson(view.snapshot, view.verified), selection.total, query.page,
-                 query.per_page, selection.pages, Str(ClaimSortName(query.sort)),
-                 query.descending ? "\"desc\"" : "\"asc\"");
-  for (std::size_t i = 0; i < selection.rows.size(); ++i) {
-    const ClaimRow& row = *selection.rows[i];
-    if (i > 0) out += ',';
-    fmt::format_to(it, "{{{},\"verdict\":{}}}", ClaimFields(row.claim), VerdictJson(row.verdict));
+View ClaimsModel(const SnapshotView& view, const ClaimsQuery& query,
+                 const ClaimsSelection& selection) {
+  View m = View::Object();
+  m.Set("snapshot", SnapshotModel(view.snapshot, view.verified));
+  m.Set("total", View::Count(selection.total));
+  m.Set("page", View::Int(query.page));
+  m.Set("per_page", View::Int(query.per_page));
+  m.Set("pages", View::Int(selection.pages));
+  m.Set("sort", ClaimSortName(query.sort));
+  m.Set("order", query.descending ? "desc" : "asc");
+  View& claims = m.Set("claims", View::List());
+  for (const ClaimRow* row : selection.rows) {
+    View& claim = claims.Push(ClaimModel(row->claim, view.snapshot.id));
+    claim.Set("verdict", VerdictModel(row->verdict));
   }
-  out += "]}\n";
-  return out;
+  return m;
 }
 
-std::string ClaimDetailJson(const ClaimDetail& d) {
-  std::string out = fmt::format(
-      "{{\"key\":{},\"snapshot\":{},\"claim\":{{{}}},\"verdict\":{},\"measures\":{},"
-      "\"evidence\":{},\"life\":{},\"record_rows\":{},\"versions\":[",
-      Str(d.key), SnapshotJson(d.snapshot, d.row.verdict.has_value()), ClaimFields(d.row.claim),
-      VerdictJson(d.row.verdict), MeasuresJson(d), EvidenceJson(d),
-      Str(LifeSentence(LifeOfClaim(d.versions))), RecordRowsJson(d));
-  for (std::size_t i = 0; i < d.versions.size(); ++i) {
-    const ClaimVersionView& v = d.versions[i];
-    if (i > 0) out += ',';
-    out += fmt::format(
-        "{{\"snapshot_id\":{},\"as_of\":{},\"mark\":{},\"listed\":{},{},\"changes\":{},"
-        "\"verdict\":{}}}",
-        v.snapshot.id, Str(v.snapshot.as_of), Str(v.mark), v.claim ? "true" : "false",
-        Money("claimed_savings", v.claim ? v.claim->claimed_savings : std::nullopt),
-        FieldChangesJson(v.changes), VerdictJson(v.verdict));
+View ClaimDetailModel(const ClaimDetail& d) {
+  View m = View::Object();
+  m.Set("key", d.key);
+  m.Set("snapshot", SnapshotModel(d.snapshot, d.row.verdict.has_value()));
+  m.Set("claim", ClaimModel(d.row.claim, d.snapshot.id));
+  m.Set("verdict", VerdictModel(d.row.verdict));
+  m.Set("measures", MeasuresModel(d));
+  m.Set("evidence", EvidenceModel(d));
+  m.Set("life", LifeSentence(LifeOfClaim(d.versions)));
+  m.Set("record_rows", RecordRowsModel(d));
+  View& versions = m.Set("versions", View::List());
+  for (const ClaimVersionView& v : d.versions) {
+    View& row = versions.Push(View::Object());
+    row.Set("snapshot_id", View::Int(v.snapshot.id));
+    row.Set("as_of", v.snapshot.as_of);
+    row.Set("mark", v.mark);
+    row.Set("listed", v.claim.has_value());
+    row.Set("claimed_savings", View::Money(v.claim ? v.claim->claimed_savings : std::nullopt));
+    row.Set("changes", FieldChangesModel(v.changes));
+    row.Set("verdict", VerdictModel(v.verdict));
+    row.Set("href", v.claim ? View(ClaimPath(d.key, v.snapshot.id)) : View());
+    row.Set("as_of_text", AsOfText(v.snapshot.as_of));
   }
-  return out + "]}\n";
+  return m;
 }
 
-std::string DiffJson(const SnapshotInfo& from, const SnapshotInfo& to, const SnapshotDiff& diff) {
-  std::string out = fmt::format(
-      "{{\"from\":{},\"to\":{},\"added\":{},\"removed\":{},\"changed\":{},{},{},{},\"changes\":[",
-      SnapshotJson(from, false), SnapshotJson(to, false), diff.added, diff.removed, diff.changed,
-      Money("added_savings", diff.added_savings), Money("removed_savings", diff.removed_savings),
-      Money("changed_delta", diff.changed_delta));
-  auto it = std::back_inserter(out);
-  for (std::size_t i = 0; i < diff.changes.size(); ++i) {
+View DiffModel(const SnapshotInfo& from, const SnapshotInfo& to, const SnapshotDiff& diff,
+               std::size_t max_changes) {
+  View m = View::Object();
+  m.Set("from", SnapshotModel(from, false));
+  m.Set("to", SnapshotModel(to, false));
+  m.Set("added", View::Count(diff.added));
+  m.Set("removed", View::Count(diff.removed));
+  m.Set("changed", View::Count(diff.changed));
+  m.Set("added_savings", View::Money(diff.added_savings));
+  m.Set("removed_savings", View::Money(diff.removed_savings));
+  m.Set("changed_delta", View::Money(diff.changed_delta));
+  m.Set("matching", View::Count(diff.changes.size()));
+  View& changes = m.Set("changes", View::List());
+  for (std::size_t i = 0; i < diff.changes.size() && i < max_changes; ++i) {
     const ClaimChange& c = diff.changes[i];
-    if (i > 0) out += ',';
     const LedgerClaim* any = c.new_claim ? &*c.new_claim : &*c.old_claim;
-    fmt::format_to(
-        it,
-        "{{\"change\":{},\"key\":{},\"kind\":{},\"piid\":{},\"agency\":{},{},{},"
-        "\"fields\":{}}}",
-        Str(ChangeTypeName(c.type)), Str(c.key), Str(c.kind), Str(any->piid),
-        Str(std::string(Trim(any->agency))),
-        Money("old_claimed_savings", c.old_claim ? c.old_claim->claimed_savings : std::nullopt),
-        Money("new_claimed_savings", c.new_claim ? c.new_claim->claimed_savings : std::nullopt),
-        FieldChangesJson(c.fields));
+    View& row = changes.Push(View::Object());
+    row.Set("change", ChangeTypeName(c.type));
+    row.Set("key", c.key);
+    row.Set("kind", c.kind);
+    row.Set("piid", any->piid);
+    row.Set("agency", Trim(any->agency));
+    row.Set("old_claimed_savings",
+            View::Money(c.old_claim ? c.old_claim->claimed_savings : std::nullopt));
+    row.Set("new_claimed_savings",
+            View::Money(c.new_claim ? c.new_claim->claimed_savings : std::nullopt));
+    row.Set("fields", FieldChangesModel(c.fields));
+    row.Set("name", !any->piid.empty() ? any->piid : c.key);
+    row.Set("href", ClaimPath(c.key, c.new_claim ? to.id : from.id));
+    row.Set("listed_before", c.old_claim.has_value());
+    row.Set("listed_after", c.new_claim.has_value());
   }
-  return out + "]}\n";
+  return m;
 }
 
-std::string IngestJson(const SnapshotInfo& snapshot, bool unchanged) {
-  return fmt::format("{{\"snapshot\":{},\"unchanged\":{}}}\n", SnapshotJson(snapshot, false),
-                     unchanged ? "true" : "false");
+View IngestModel(const SnapshotInfo& snapshot, bool unchanged) {
+  View m = View::Object();
+  m.Set("snapshot", SnapshotModel(snapshot, false));
+  m.Set("unchanged", unchanged);
+  return m;
 }
 
 }  // namespace receipts::serve

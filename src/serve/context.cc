@@ -4,6 +4,7 @@
 
 #include "serve/api_json.h"
 #include "serve/page_layout.h"
+#include "serve/pages.h"
 
 namespace receipts::serve {
 
@@ -36,10 +37,17 @@ Reply JsonError(const Status& status) {
   return JsonError(http_status, PublicMessage(status, http_status));
 }
 
-Reply HtmlError(const Status& status) {
+std::string ErrorPageHtml(const Templates& templates, int http_status, std::string_view message) {
+  return templates.RenderPage("error", ErrorModel(http_status, message),
+                              "Error " + std::to_string(http_status), "");
+}
+
+Reply HtmlError(const ServeContext& ctx, const Status& status) {
   int http_status = HttpStatusOf(status);
-  return Reply{
-      http_status, kHtmlType, ErrorPage(http_status, PublicMessage(status, http_status)), {}};
+  return Reply{http_status,
+               kHtmlType,
+               ErrorPageHtml(ctx.templates, http_status, PublicMessage(status, http_status)),
+               {}};
 }
 
 }  // namespace receipts::serve

@@ -14,6 +14,7 @@
 #include "serve/claims_query.h"
 #include "serve/ledger_pool.h"
 #include "serve/snapshot_view.h"
+#include "serve/templates.h"
 
 namespace receipts::serve {
 
@@ -23,6 +24,7 @@ struct ServeContext {
   SelectionCache selections{32};
   std::unique_ptr<RecordCheck> records;  // null without --records
   std::optional<std::string> token;      // null: read-only
+  Templates templates;                   // the pages' (built in, or --templates DIR)
 };
 
 // A handler's answer, before the router adds the common headers.
@@ -44,7 +46,10 @@ int HttpStatusOf(const Status& status);
 Reply JsonError(const Status& status);
 Reply JsonError(int http_status, const std::string& message);
 
-// An HTML error page for `status`, likewise.
-Reply HtmlError(const Status& status);
+// An HTML error page for `status`, likewise, in the context's templates.
+Reply HtmlError(const ServeContext& ctx, const Status& status);
+
+// The error page's HTML.
+std::string ErrorPageHtml(const Templates& templates, int http_status, std::string_view message);
 
 }  // namespace receipts::serve

@@ -1,6 +1,7 @@
 #include "core/claim.h"
 #include "ledger/diff.h"
 #include "ledger/history.h"
+#include "serve/api_json.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
 #include "serve/handlers.h"
@@ -10,7 +11,19 @@
 namespace receipts::serve {
 namespace {
 
-Reply Html(std::string body) { return Reply{200, kHtmlType, std::move(body), {}}; }
+// The page: its template rendered from `model`, or with ?format=json the model itself.
+Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name, const View& model,
+           std::string_view title, std::string_view nav) {
+  if (Param(req.params, "format") == "json") return Reply{200, kJsonType, JsonBody(model), {}};
+  return Reply{200, kHtmlType, ctx.templates.RenderPage(name, model, title, nav), {}};
+}
+
+// `format` on a page: html (the default) or json (the page's model).
+Status CheckPageFormat(const QueryParams& params) {
+  const std::string format = Param(params, "format", "html");
+  if (format == "html" || format == "json") return Status::Ok();
+  return Status::InvalidInput("parameter 'format' must be html or json on a page");
+}
 
 bool IsOneToken(std::string_view q) {
   return !q.empty() && q.size() <= 100 && q.find_first_of(" \t") == std::string_view::npos &&
@@ -20,52 +33,57 @@ bool IsOneToken(std::string_view q) {
 }  // namespace
 
 Reply PageHome(ServeContext& ctx, const GetRequest& req) {
-  if (Status s = CheckParams(req.params, {"kind", "snapshot"}); !s.ok()) return HtmlError(s);
+  if (Status s = CheckParams(req.params, {"kind", "snapshot", "format"}); !s.ok()) {
+    return HtmlError(ctx, s);
+  }
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   auto snapshots = req.ledger->Snapshots();
-  if (!snapshots.ok()) return HtmlError(snapshots.status());
-  if (snapshots->empty()) return Html(EmptyLedgerPage());
+  if (!snapshots.ok()) return HtmlError(ctx, snapshots.status());
+  if (snapshots->empty()) return Page(ctx, req, "empty", View::Object(), "Overview", "overview");
   auto verified = VerifiedSnapshotIds(req.ledger->db());
-  if (!verified.ok()) return HtmlError(verified.status());
+  if (!verified.ok()) return HtmlError(ctx, verified.status());
   // Permalinks: /?kind=grants shows the latest grants list, /?snapshot=3 that snapshot.
   const std::string kind = Param(req.params, "kind");
   if (!kind.empty() && !ClaimKindNamed(kind)) {
-    return HtmlError(Status::InvalidInput("parameter 'kind' must be contracts, grants or leases"));
+    return HtmlError(ctx,
+                     Status::InvalidInput("parameter 'kind' must be contracts, grants or leases"));
   }
   const std::string claim_kind = kind.empty() ? "" : ClaimKindName(*ClaimKindNamed(kind));
   const SnapshotInfo* shown = nullptr;
   std::string ref = Param(req.params, "snapshot");
   if (!ref.empty()) {
-    if (Status s = CheckSnapshotRef("snapshot", ref); !s.ok()) return HtmlError(s);
+    if (Status s = CheckSnapshotRef("snapshot", ref); !s.ok()) return HtmlError(ctx, s);
     auto found = req.ledger->FindSnapshot(ref);
-    if (!found.ok()) return HtmlError(found.status());
+    if (!found.ok()) return HtmlError(ctx, found.status());
     for (const SnapshotInfo& s : *snapshots) {
       if (s.id == found->id) shown = &s;
     }
     if (shown != nullptr && !kind.empty() && !SnapshotKindHolds(shown->kind, claim_kind)) {
-      return HtmlError(Status::InvalidInput("snapshot " + ref + " is a list of " + shown->kind +
-                                            ", not " + kind));
+      return HtmlError(ctx, Status::InvalidInput("snapshot " + ref + " is a list of " +
+                                                 shown->kind + ", not " + kind));
     }
   } else {
     for (const SnapshotInfo& s : *snapshots) {
       if (kind.empty() || SnapshotKindHolds(s.kind, claim_kind)) shown = &s;
     }
-    if (shown == nullptr) return HtmlError(Status::NotFound("no snapshot of " + kind));
+    if (shown == nullptr) return HtmlError(ctx, Status::NotFound("no snapshot of " + kind));
   }
-  if (shown == nullptr) return HtmlError(Status::NotFound("no snapshot " + ref));
+  if (shown == nullptr) return HtmlError(ctx, Status::NotFound("no snapshot " + ref));
   auto view = ctx.views.Get(req.ledger, *shown, req.version);
-  if (!view.ok()) return HtmlError(view.status());
-  return Html(HomePage(**view, *snapshots, *verified));
+  if (!view.ok()) return HtmlError(ctx, view.status());
+  return Page(ctx, req, "home", HomeModel(**view, *snapshots, *verified), "Overview", "overview");
 }
 
 Reply PageClaims(ServeContext& ctx, const GetRequest& req) {
   auto query = ParseClaimsQuery(req.params);
-  if (!query.ok()) return HtmlError(query.status());
-  if (query->csv) return HtmlError(Status::InvalidInput("format=csv: use /api/claims"));
+  if (!query.ok()) return HtmlError(ctx, query.status());
+  if (query->csv) return HtmlError(ctx, Status::InvalidInput("format=csv: use /api/claims"));
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   // An identifier typed into the search box (a PIID, FAIN, award id, lease number or claim key)
   // that names one claim in any snapshot goes straight to its page.
   if (IsOneToken(query->q)) {
     auto histories = FindClaimHistories(req.ledger, query->q);
-    if (!histories.ok()) return HtmlError(histories.status());
+    if (!histories.ok()) return HtmlError(ctx, histories.status());
     if (histories->size() == 1) {
       Reply reply{303, kHtmlType, "", {}};
       reply.headers.emplace_back("Location", ClaimPath(histories->front().key));
@@ -73,9 +91,9 @@ Reply PageClaims(ServeContext& ctx, const GetRequest& req) {
     }
   }
   auto view = ViewOf(ctx, req, query->snapshot);
-  if (!view.ok()) return HtmlError(view.status());
+  if (!view.ok()) return HtmlError(ctx, view.status());
   auto snapshots = req.ledger->Snapshots();
-  if (!snapshots.ok()) return HtmlError(snapshots.status());
+  if (!snapshots.ok()) return HtmlError(ctx, snapshots.status());
   ClaimsSelection selection = ctx.selections.Select(*view, req.version, *query, false);
   // A search looks in every snapshot: how many claims match in each of the others.
   std::vector<SnapshotMatches> elsewhere;
@@ -83,55 +101,66 @@ Reply PageClaims(ServeContext& ctx, const GetRequest& req) {
     for (const SnapshotInfo& s : *snapshots) {
       if (s.id == (*view)->snapshot.id) continue;
       auto other = ctx.views.Get(req.ledger, s, req.version);
-      if (!other.ok()) return HtmlError(other.status());
+      if (!other.ok()) return HtmlError(ctx, other.status());
       ClaimsQuery there = *query;
       there.snapshot = std::to_string(s.id);
       std::size_t matches = ctx.selections.Select(*other, req.version, there, false).total;
       if (matches > 0) elsewhere.push_back({s, matches});
     }
   }
-  return Html(ClaimsPage(**view, *query, selection, *snapshots, elsewhere));
+  return Page(ctx, req, "claims", ClaimsPageModel(**view, *query, selection, *snapshots, elsewhere),
+              "Claims", "claims");
 }
 
 Reply PageClaim(ServeContext& ctx, const GetRequest& req) {
-  if (Status s = CheckParams(req.params, {"snapshot"}); !s.ok()) return HtmlError(s);
+  if (Status s = CheckParams(req.params, {"snapshot", "format"}); !s.ok()) {
+    return HtmlError(ctx, s);
+  }
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   std::string ref = Param(req.params, "snapshot");
   if (!ref.empty()) {
-    if (Status s = CheckSnapshotRef("snapshot", ref); !s.ok()) return HtmlError(s);
+    if (Status s = CheckSnapshotRef("snapshot", ref); !s.ok()) return HtmlError(ctx, s);
   }
   if (req.arg.empty() || req.arg.size() > kMaxParamLength) {
-    return HtmlError(
-        Status::InvalidInput("a claim key is 1 to " + std::to_string(kMaxParamLength) + " bytes"));
+    return HtmlError(ctx, Status::InvalidInput("a claim key is 1 to " +
+                                               std::to_string(kMaxParamLength) + " bytes"));
   }
   auto detail = LoadClaimDetail(req.ledger, ctx.records.get(), req.arg, ref);
-  if (!detail.ok()) return HtmlError(detail.status());
-  return Html(ClaimPage(*detail));
+  if (!detail.ok()) return HtmlError(ctx, detail.status());
+  const LedgerClaim& claim = detail->row.claim;
+  return Page(ctx, req, "claim", ClaimPageModel(*detail),
+              !claim.piid.empty() ? claim.piid : detail->key, "claims");
 }
 
-Reply PageDiff(ServeContext&, const GetRequest& req) {
-  if (Status s = CheckParams(req.params, {"from", "to", "change", "agency", "money", "sort"});
+Reply PageDiff(ServeContext& ctx, const GetRequest& req) {
+  if (Status s =
+          CheckParams(req.params, {"from", "to", "change", "agency", "money", "sort", "format"});
       !s.ok()) {
-    return HtmlError(s);
+    return HtmlError(ctx, s);
   }
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   auto filter = ParseDiffFilter(req.params, /*default_by_size=*/true);
-  if (!filter.ok()) return HtmlError(filter.status());
+  if (!filter.ok()) return HtmlError(ctx, filter.status());
   auto snapshots = req.ledger->Snapshots();
-  if (!snapshots.ok()) return HtmlError(snapshots.status());
+  if (!snapshots.ok()) return HtmlError(ctx, snapshots.status());
   if (!req.params.count("from") && !req.params.count("to")) {
-    return Html(DiffPage(*snapshots, nullptr, nullptr, nullptr, *filter, {}));
+    return Page(ctx, req, "diff", DiffPageModel(*snapshots, nullptr, nullptr, nullptr, *filter, {}),
+                "Changes", "diff");
   }
   std::string from_ref = Param(req.params, "from", "latest");
   std::string to_ref = Param(req.params, "to", "latest");
-  if (Status s = CheckSnapshotRef("from", from_ref); !s.ok()) return HtmlError(s);
-  if (Status s = CheckSnapshotRef("to", to_ref); !s.ok()) return HtmlError(s);
+  if (Status s = CheckSnapshotRef("from", from_ref); !s.ok()) return HtmlError(ctx, s);
+  if (Status s = CheckSnapshotRef("to", to_ref); !s.ok()) return HtmlError(ctx, s);
   auto from = req.ledger->FindSnapshot(from_ref);
-  if (!from.ok()) return HtmlError(from.status());
+  if (!from.ok()) return HtmlError(ctx, from.status());
   auto to = req.ledger->FindSnapshot(to_ref);
-  if (!to.ok()) return HtmlError(to.status());
+  if (!to.ok()) return HtmlError(ctx, to.status());
   auto diff = DiffSnapshots(req.ledger, *from, *to);
-  if (!diff.ok()) return HtmlError(diff.status());
+  if (!diff.ok()) return HtmlError(ctx, diff.status());
   SnapshotDiff shown = FilterDiff(*diff, *filter);
-  return Html(DiffPage(*snapshots, &*from, &*to, &shown, *filter, AgenciesOfDiff(*diff)));
+  return Page(ctx, req, "diff",
+              DiffPageModel(*snapshots, &*from, &*to, &shown, *filter, AgenciesOfDiff(*diff)),
+              "Changes", "diff");
 }
 
 }  // namespace receipts::serve

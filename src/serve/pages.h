@@ -1,5 +1,8 @@
-// The dashboard's pages, rendered on the server so that every table, filter, sort and link
-// works with JavaScript off (forms are plain GET forms, sorting and paging are plain links).
+// The dashboard's pages: each page's view model, built from the same model its API endpoint
+// serialises (serve/api_json.h) plus the page's navigation (forms, sort links, pager), and
+// rendered by its template (src/serve/templates/NAME.mustache, serve/templates.h). Every
+// table, filter, sort and link works with JavaScript off: forms are plain GET forms, sorting and
+// paging are plain links. `?format=json` on a page answers its whole model.
 #pragma once
 
 #include <cstdint>
@@ -13,16 +16,15 @@
 #include "serve/claims_query.h"
 #include "serve/diff_filter.h"
 #include "serve/snapshot_view.h"
+#include "serve/view.h"
 
 namespace receipts::serve {
 
-// "/": the latest snapshot's headline (claimed vs verified), charts by verdict and by agency,
-// the claimed total over the snapshots, and the list of snapshots.
-std::string HomePage(const SnapshotView& latest, const std::vector<SnapshotInfo>& snapshots,
-                     const std::vector<std::int64_t>& verified_ids);
-
-// "/" before anything was ingested.
-std::string EmptyLedgerPage();
+// "/" (template home): a snapshot's headline (claimed vs verified), charts by verdict and by
+// agency, the claimed total over the snapshots, and the list of snapshots. ("/" before anything
+// was ingested is the template empty.)
+View HomeModel(const SnapshotView& view, const std::vector<SnapshotInfo>& snapshots,
+               const std::vector<std::int64_t>& verified_ids);
 
 // How many claims of another snapshot match the same search.
 struct SnapshotMatches {
@@ -30,21 +32,26 @@ struct SnapshotMatches {
   std::size_t matches = 0;
 };
 
-// "/claims": the search form and filters, the sortable table, the pager, and for a search the
-// other snapshots where claims match (`elsewhere`, oldest first).
-std::string ClaimsPage(const SnapshotView& view, const ClaimsQuery& query,
-                       const ClaimsSelection& selection, const std::vector<SnapshotInfo>& snapshots,
-                       const std::vector<SnapshotMatches>& elsewhere);
+// "/claims" (template claims): the search form and filters, the sortable table, the pager, and
+// for a search the other snapshots where claims match (`elsewhere`, oldest first).
+View ClaimsPageModel(const SnapshotView& view, const ClaimsQuery& query,
+                     const ClaimsSelection& selection, const std::vector<SnapshotInfo>& snapshots,
+                     const std::vector<SnapshotMatches>& elsewhere);
 
-// "/claims/{key}": the claim, its verdict, measures, reason, evidence and versions.
-std::string ClaimPage(const ClaimDetail& detail);
+// "/claims/{key}" (template claim): the claim, its verdict, measures, reason, evidence, record
+// rows and every version.
+View ClaimPageModel(const ClaimDetail& detail);
 
 // At most this many changes are listed on the diff page; the CSV has all of them.
 inline constexpr std::size_t kDiffPageRows = 1000;
 
-// "/diff": the form choosing two snapshots and, when both are chosen, what changed.
-std::string DiffPage(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* from,
-                     const SnapshotInfo* to, const SnapshotDiff* diff, const DiffFilter& filter,
-                     const std::vector<std::string>& agencies);
+// "/diff" (template diff): the form choosing two snapshots and, when both are chosen (`diff`
+// not null), what changed.
+View DiffPageModel(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* from,
+                   const SnapshotInfo* to, const SnapshotDiff* diff, const DiffFilter& filter,
+                   const std::vector<std::string>& agencies);
+
+// An error page's model (template error): `status` and `error`.
+View ErrorModel(int status, std::string_view message);
 
 }  // namespace receipts::serve

@@ -216,7 +216,7 @@ struct Server::Impl {
     auto version = LedgerContentVersion(lease.get());
     if (!version.ok() && RecoverJournal()) version = LedgerContentVersion(lease.get());
     if (!version.ok())
-      return Send(res, api ? JsonError(version.status()) : HtmlError(version.status()));
+      return Send(res, api ? JsonError(version.status()) : HtmlError(ctx, version.status()));
     std::string etag =
         "\"" +
         Sha256Hex(*version + "\n" + req.path + "?" + CanonicalQuery(req.params)).substr(0, 32) +
@@ -337,7 +337,7 @@ struct Server::Impl {
     http.Delete(".*", not_allowed);
 
     // Bodies for errors httplib produces itself (no route: 404; body too large: 413; …).
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       std::string message = res.status == 404   ? "not found: " + req.path.substr(0, 200)
                             : res.status == 413 ? "request body too large"
@@ -345,7 +345,7 @@ struct Server::Impl {
       if (IsApi(req.path) || res.status == 413) {
         res.set_content(ErrorJson(message), kJsonType);
       } else {
-        res.set_content(ErrorPage(res.status, message), kHtmlType);
+        res.set_content(ErrorPageHtml(ctx.templates, res.status, message), kHtmlType);
       }
     });
     http.set_exception_handler(
@@ -374,6 +374,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->ctx.token = options.token;
+  if (options.templates) {
+    auto templates = Templates::WithOverrides(*options.templates);
+    if (!templates.ok()) return templates.status();
+    impl->ctx.templates = std::move(*templates);
+  }
   if (!options.token.has_value()) {
     auto recovered = RecoverHotJournal(options.ledger);
     if (!recovered.ok()) return recovered.status();

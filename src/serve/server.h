@@ -24,8 +24,9 @@ struct ServeOptions {
   std::optional<std::string> token;  // none: read-only
   std::size_t threads = 16;
   std::size_t max_body_bytes = 64u << 20;
-  std::vector<std::string> records;  // optional: shows measures and record rows
-  Date since;                        // with records, as for verify
+  std::vector<std::string> records;      // optional: shows measures and record rows
+  Date since;                            // with records, as for verify
+  std::optional<std::string> templates;  // a folder of templates in place of the built-in ones
   HttpLimits limits;
 };
 

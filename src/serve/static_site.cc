@@ -11,13 +11,14 @@
 #include "core/text.h"
 #include "ledger/ledger.h"
 #include "ledger/verdict_reads.h"
-#include "report/html_escape.h"
 #include "report/output_dir.h"
+#include "serve/api_json.h"
 #include "serve/assets.h"
 #include "serve/claims_query.h"
 #include "serve/handlers.h"
 #include "serve/page_layout.h"
 #include "serve/static_links.h"
+#include "serve/url.h"
 #include "serve/verdicts.h"
 #include "verify/claim_result.h"
 
@@ -173,47 +174,30 @@ std::string SnapshotIndex(const std::vector<SnapshotInfo>& snapshots) {
   return out + "};\n";
 }
 
-// search.html: the server's search, done by assets/search.js over search/*.js. Without
-// script it says where the full lists are.
-std::string SearchPage(const SiteMap& map, const std::vector<SnapshotInfo>& snapshots) {
-  std::string body =
-      "<h1>Search the claims</h1>\n<form class=\"filters\" method=\"get\" action=\"search.html\" "
-      "role=\"search\"><label>Words, PIID, FAIN, lease number, agency, vendor or $ amount"
-      "<input type=\"search\" name=\"q\" data-testid=\"search\"></label><label>Snapshot"
-      "<select name=\"snapshot\" data-testid=\"search-snapshot\"><option value=\"\">latest of "
-      "each kind</option>";
-  for (const SnapshotInfo& s : snapshots) {
-    body += fmt::format("<option value=\"{}\">{}</option>", s.id, HtmlEscape(SnapshotLabel(s)));
-  }
-  body +=
-      "</select></label><button type=\"submit\">Search</button></form>\n"
-      "<noscript><p class=\"note\">Searching this published copy needs JavaScript. Every claim "
-      "is also listed, page by page, from each snapshot's overview.</p></noscript>\n"
-      "<p data-testid=\"search-status\" aria-live=\"polite\"></p>\n"
-      "<div class=\"scroll\"><table class=\"claims\" data-testid=\"search-results\"><thead><tr>"
-      "<th>Claim</th><th>Agency</th><th>Vendor</th><th class=\"m\">Claimed</th><th>Verdict</th>"
-      "</tr></thead><tbody></tbody></table></div>\n";
-  body +=
-      "<script src=\"search/snapshots.js\" defer></script>\n"
-      "<script src=\"assets/search.js\" defer></script>\n";
-  std::string html = RenderPage("Search", "claims", body);
-  return RewriteLinks(html, "", map);
+// search.html (template search): the server's search, done by assets/search.js over
+// search/*.js. Without script it says where the full lists are.
+std::string SearchPage(const Templates& templates, const SiteMap& map,
+                       const std::vector<SnapshotInfo>& snapshots) {
+  View model = View::Object();
+  View& list = model.Set("snapshots", View::List());
+  for (const SnapshotInfo& s : snapshots) list.Push(SnapshotModel(s, false));
+  return RewriteLinks(templates.RenderPage("search", model, "Search", "claims"), "", map);
 }
 
-// diff.html: the comparisons the site holds (the server compares any two snapshots).
-std::string DiffIndexPage(const SiteMap& map, const std::map<std::int64_t, SnapshotInfo>& by_id) {
-  std::string body =
-      "<h1>Changes between snapshots</h1>\n<p class=\"sub\">This published copy holds each "
-      "snapshot compared with the one before it of the same kind; <code>receipts serve</code> "
-      "compares any two.</p>\n<ul data-testid=\"diff-list\">\n";
+// diff.html (template diff_index): the comparisons the site holds (the server compares any two
+// snapshots).
+std::string DiffIndexPage(const Templates& templates, const SiteMap& map,
+                          const std::map<std::int64_t, SnapshotInfo>& by_id) {
+  View model = View::Object();
+  View& list = model.Set("diffs", View::List());
   for (const auto& [from, to] : map.diffs) {
-    body += fmt::format("<li><a href=\"/diff?from={}&amp;to={}\">{} → {}</a></li>\n", from, to,
-                        HtmlEscape(SnapshotLabel(by_id.at(from))),
-                        HtmlEscape(SnapshotLabel(by_id.at(to))));
+    View& diff = list.Push(View::Object());
+    diff.Set("from", SnapshotModel(by_id.at(from), false));
+    diff.Set("to", SnapshotModel(by_id.at(to), false));
+    diff.Set("href",
+             "/diff" + QueryString({{"from", std::to_string(from)}, {"to", std::to_string(to)}}));
   }
-  if (map.diffs.empty()) body += "<li>No two snapshots of one kind yet.</li>\n";
-  body += "</ul>\n";
-  return RewriteLinks(RenderPage("Changes", "diff", body), "", map);
+  return RewriteLinks(templates.RenderPage("diff_index", model, "Changes", "diff"), "", map);
 }
 
 }  // namespace
@@ -255,9 +239,9 @@ Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std:
   SiteFiles files(&site);
   files.Page("index.html", PageHome, {});
   files.Text("search.html", true,
-             [&] { return Result<std::string>(SearchPage(site.map, *snapshots)); });
+             [&] { return Result<std::string>(SearchPage(ctx.templates, site.map, *snapshots)); });
   files.Text("diff.html", true,
-             [&] { return Result<std::string>(DiffIndexPage(site.map, by_id)); });
+             [&] { return Result<std::string>(DiffIndexPage(ctx.templates, site.map, by_id)); });
   for (const char* path : {"/assets/app.css", "/assets/app.js", "/assets/search.js"}) {
     const Asset* asset = FindAsset(path);
     if (asset == nullptr) return Status::NotFound(std::string("no asset ") + path);

@@ -51,6 +51,7 @@ std::string LibraryOf(const std::string& header) {
                                                                   {"expat", "expat"},
                                                                   {"simdjson", "simdjson"},
                                                                   {"CLI/", "cli11"},
+                                                                  {"kainjow/", "mustache"},
                                                                   {"fmt/", "fmt"}};
   for (const auto& [prefix, library] : kPrefixes) {
     if (header.rfind(prefix, 0) == 0) return library;

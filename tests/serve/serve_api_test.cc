@@ -248,8 +248,10 @@ TEST_F(ServeApiTest, ClaimHasVerdictEvidenceAndEveryVersion) {
   EXPECT_NE(b.find("{\"snapshot_id\":2,\"as_of\":\"2025-02-19T10:50:00Z\",\"mark\":\"changed\","
                    "\"listed\":true,\"claimed_savings\":\"8000000.00\""),
             std::string::npos);
+  // The canonical values, and the same as a reader reads them (the page shows these).
   EXPECT_NE(b.find("{\"field\":\"claimed_savings\",\"old\":\"8000000000.00\",\"new\":"
-                   "\"8000000.00\"}"),
+                   "\"8000000.00\",\"old_text\":\"$8,000,000,000.00\",\"new_text\":"
+                   "\"$8,000,000.00\"}"),
             std::string::npos);
 
   // The same claim as it stood in snapshot 1, and by its PIID alone.
@@ -416,6 +418,59 @@ TEST_F(ServeApiTest, DashboardPagesRenderWithoutScript) {
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->body.find("<script>alert"), std::string::npos);
   EXPECT_NE(res->body.find("&lt;script&gt;alert(1)"), std::string::npos);
+}
+
+// One view model per page: the page's ?format=json is its API endpoint's object with the page's
+// navigation added after it, so every figure the page shows is the API's.
+TEST_F(ServeApiTest, EachPageRendersTheModelItsApiSerialises) {
+  const std::pair<std::string, std::string> pairs[] = {
+      {"/?snapshot=2", "/api/summary?snapshot=2"},
+      {"/claims?snapshot=1&q=d%26g%20support", "/api/claims?snapshot=1&q=d%26g%20support"},
+      {"/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=2",
+       "/api/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=2"},
+      {"/diff?from=1&to=2&sort=key", "/api/diff?from=1&to=2&sort=key"}};
+  for (const auto& [page, api] : pairs) {
+    auto api_res = server_->Client().Get(api);
+    ASSERT_TRUE(api_res);
+    ASSERT_EQ(api_res->status, 200) << api;
+    auto page_res = server_->Client().Get(page + "&format=json");
+    ASSERT_TRUE(page_res);
+    ASSERT_EQ(page_res->status, 200) << page;
+    EXPECT_EQ(page_res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    std::string data = api_res->body.substr(0, api_res->body.size() - 2);  // without "}\n"
+    ASSERT_EQ(page_res->body.compare(0, data.size(), data), 0) << page;
+    EXPECT_EQ(page_res->body[data.size()], ',') << page;  // the page's own keys follow
+  }
+  auto bad = server_->Client().Get("/diff?format=xml");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+// serve --templates DIR: a reader's template in place of the built-in one; a broken one stops
+// serve before it binds, naming the file.
+TEST_F(ServeApiTest, ServeReadsAReadersTemplates) {
+  fs::path templates = *dir_ / "templates";
+  fs::create_directories(templates);
+  std::ofstream(templates / "claim.mustache")
+      << "<h1 data-testid=\"mine\">{{claim.piid}} claimed {{claim.claimed_savings.usd}}</h1>\n";
+  ServeOptions options;
+  options.ledger = (*dir_ / "ledger.db").string();
+  options.threads = 2;
+  options.templates = templates.string();
+  {
+    RunningServer server(options);
+    ASSERT_EQ(server.error(), "");
+    auto res = server.Client().Get("/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=1");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_NE(res->body.find("<h1 data-testid=\"mine\">70CMSD22A00000008 claimed "
+                             "$8,000,000,000.00</h1>"),
+              std::string::npos)
+        << res->body;
+  }
+  std::ofstream(templates / "claim.mustache") << "{{#claim}}never closed";
+  RunningServer broken(options);
+  EXPECT_NE(broken.error().find("claim.mustache"), std::string::npos) << broken.error();
 }
 
 TEST_F(ServeApiTest, ReadOnlyServerRefusesWrites) {
