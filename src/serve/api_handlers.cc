@@ -14,13 +14,14 @@
 namespace receipts::serve {
 namespace {
 
-Reply Json(std::string body) { return Reply{200, kJsonType, std::move(body), {}}; }
+Reply Json(std::string body) { return Reply{200, kJsonType, std::move(body), {}, {}}; }
 
 Reply Csv(std::string body, const std::string& file_name) {
   return Reply{200,
                kCsvType,
                std::move(body),
-               {{"Content-Disposition", "attachment; filename=\"" + file_name + "\""}}};
+               {{"Content-Disposition", "attachment; filename=\"" + file_name + "\""}},
+               {}};
 }
 
 Status NoCsv() {

@@ -29,7 +29,7 @@ std::string PublicMessage(const Status& status, int http_status) {
 }  // namespace
 
 Reply JsonError(int http_status, const std::string& message) {
-  return Reply{http_status, kJsonType, ErrorJson(message), {}};
+  return Reply{http_status, kJsonType, ErrorJson(message), {}, message};
 }
 
 Reply JsonError(const Status& status) {
@@ -44,10 +44,9 @@ std::string ErrorPageHtml(const Templates& templates, int http_status, std::stri
 
 Reply HtmlError(const ServeContext& ctx, const Status& status) {
   int http_status = HttpStatusOf(status);
-  return Reply{http_status,
-               kHtmlType,
-               ErrorPageHtml(ctx.templates, http_status, PublicMessage(status, http_status)),
-               {}};
+  std::string message = PublicMessage(status, http_status);
+  return Reply{
+      http_status, kHtmlType, ErrorPageHtml(ctx.templates, http_status, message), {}, message};
 }
 
 }  // namespace receipts::serve

@@ -33,6 +33,7 @@ struct Reply {
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string error;  // a failed reply's message, for in-process callers (publish)
 };
 
 inline constexpr const char* kJsonType = "application/json; charset=utf-8";

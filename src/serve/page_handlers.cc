@@ -14,8 +14,8 @@ namespace {
 // The page: its template rendered from `model`, or with ?format=json the model itself.
 Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name, const View& model,
            std::string_view title, std::string_view nav) {
-  if (Param(req.params, "format") == "json") return Reply{200, kJsonType, JsonBody(model), {}};
-  return Reply{200, kHtmlType, ctx.templates.RenderPage(name, model, title, nav), {}};
+  if (Param(req.params, "format") == "json") return Reply{200, kJsonType, JsonBody(model), {}, {}};
+  return Reply{200, kHtmlType, ctx.templates.RenderPage(name, model, title, nav), {}, {}};
 }
 
 // `format` on a page: html (the default) or json (the page's model).
@@ -85,7 +85,7 @@ Reply PageClaims(ServeContext& ctx, const GetRequest& req) {
     auto histories = FindClaimHistories(req.ledger, query->q);
     if (!histories.ok()) return HtmlError(ctx, histories.status());
     if (histories->size() == 1) {
-      Reply reply{303, kHtmlType, "", {}};
+      Reply reply{303, kHtmlType, "", {}, {}};
       reply.headers.emplace_back("Location", ClaimPath(histories->front().key));
       return reply;
     }

@@ -42,17 +42,8 @@ Result<std::string> Render(const Site& site, Handler handler, QueryParams params
   GetRequest req{site.ledger, site.version, std::move(params), std::move(arg)};
   Reply reply = handler(*site.ctx, req);
   if (reply.status != 200) {
-    std::string message = reply.body;
-    if (reply.content_type == kHtmlType) {
-      std::size_t start = message.find("data-testid=\"error\">");
-      std::size_t end = message.find("</p>", start);
-      if (start != std::string::npos && end != std::string::npos) {
-        start += std::string_view("data-testid=\"error\">").size();
-        message = message.substr(start, end - start);
-      }
-    }
     return Status::IoError(
-        fmt::format("publish: {} answered {}: {}", what, reply.status, Trim(message)));
+        fmt::format("publish: {} answered {}: {}", what, reply.status, reply.error));
   }
   return std::move(reply.body);
 }

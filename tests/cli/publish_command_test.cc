@@ -125,5 +125,33 @@ TEST_F(PublishCommandTest, AMissingOrEmptyLedgerIsAClearError) {
   EXPECT_EQ(ran.exit_code, 2);  // --out is required
 }
 
+// publish --templates DIR: the site is written from a reader's templates where they give one,
+// the built-in ones elsewhere; a template that does not parse writes nothing and names the file.
+TEST_F(PublishCommandTest, AReadersTemplatesWriteTheSite) {
+  const fs::path templates = *dir_ / "templates";
+  fs::create_directories(templates);
+  std::ofstream(templates / "claim.mustache")
+      << "<h1 data-testid=\"mine\">{{claim.name}}: {{claim.claimed_savings.usd}} claimed; "
+         "{{#verdict}}{{label}}{{/verdict}}</h1>\n";
+  const fs::path site = *dir_ / "own";
+  Ran ran = RunBinary(*dir_, "publish --ledger " + Ledger() + " --out " + site.string() +
+                                 " --templates " + templates.string());
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  const std::string page =
+      Slurp(site / "claims" / (serve::ClaimFileStem("contract:7012:70CMSD22A00000008") + ".html"));
+  EXPECT_NE(page.find("<h1 data-testid=\"mine\">70CMSD22A00000008: $8,000,000.00 claimed; "),
+            std::string::npos)
+      << page.substr(0, 2000);
+  EXPECT_NE(Slurp(site / "index.html").find("data-testid=\"headline-claimed\""), std::string::npos);
+
+  std::ofstream(templates / "claim.mustache") << "{{#claim}}never closed\n";
+  const fs::path broken = *dir_ / "broken";
+  ran = RunBinary(*dir_, "publish --ledger " + Ledger() + " --out " + broken.string() +
+                             " --templates " + templates.string());
+  EXPECT_EQ(ran.exit_code, 1);
+  EXPECT_NE(ran.err.find((templates / "claim.mustache").string()), std::string::npos) << ran.err;
+  EXPECT_FALSE(fs::exists(broken));
+}
+
 }  // namespace
 }  // namespace receipts::testing

@@ -11,7 +11,7 @@ namespace {
 using receipts::serve::Reply;
 using receipts::serve::ResponseCache;
 
-Reply Body(std::size_t size) { return Reply{200, "text/plain", std::string(size, 'x'), {}}; }
+Reply Body(std::size_t size) { return Reply{200, "text/plain", std::string(size, 'x'), {}, {}}; }
 
 TEST(ResponseCacheTest, KeepsByEtagWithinItsBytesOldestOut) {
   ResponseCache cache(/*max_bytes=*/300, /*max_entry_bytes=*/150);
