@@ -33,5 +33,6 @@ void AddLedgerCommands(CLI::App& root, Commands* commands);  // ingest, log, dif
 void AddFetchCommand(CLI::App& root, Commands* commands);
 void AddServeCommand(CLI::App& root, Commands* commands);
 void AddPublishCommand(CLI::App& root, Commands* commands);
+void AddMoneyCommands(CLI::App& root, Commands* commands);  // vendor, leads
 
 }  // namespace receipts::cli

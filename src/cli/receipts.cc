@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddFetchCommand(app, &commands);
   AddServeCommand(app, &commands);
   AddPublishCommand(app, &commands);
+  AddMoneyCommands(app, &commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -35,8 +35,14 @@ struct Action {
   std::string vendor_name;
   std::string vendor_uei;
   std::string parent_uei;
+  std::string parent_name;  // the ultimate parent's name as recorded (ultimateParentUEIName)
   std::string extent_competed;
   std::optional<int> offers_received;
+  // What the leads rules read (doc/leads.md), as the source codes them; "" when not recorded.
+  std::string pricing_type;   // typeOfContractPricing: J firm fixed price, Y time and materials…
+  std::string undefinitized;  // undefinitizedAction: X no, A letter contract, B other
+  std::string psc;            // productOrServiceCode
+  std::string naics;          // principalNAICSCode
   std::string source_file;
   std::size_t source_line = 0;
 };

@@ -178,4 +178,16 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
   return ScanRecordFiles(scanned, wanted, records, stats, options);
 }
 
+Result<RecordSet> ReadEveryAward(const std::vector<std::string>& inputs) {
+  RecordSet records;
+  ScanStats stats;
+  if (Status s =
+          ReadRecordInputs(inputs, RecordFilter::All(), &records, &stats, ScanOptions{}, nullptr);
+      !s.ok()) {
+    return s;
+  }
+  FinishRecords(&records);
+  return records;
+}
+
 }  // namespace receipts

@@ -23,4 +23,8 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
                         RecordSet* records, ScanStats* stats, const ScanOptions& options,
                         std::vector<std::string>* files_read);
 
+// Every award `inputs` hold (RecordFilter::All), finished (FinishRecords): what `vendor` and
+// `leads` read, since a family or a rule may need any award.
+Result<RecordSet> ReadEveryAward(const std::vector<std::string>& inputs);
+
 }  // namespace receipts

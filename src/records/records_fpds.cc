@@ -20,6 +20,7 @@ struct FpdsColumns {
   int total_obligated = -1, total_base_exercised = -1, total_base_all = -1;
   int reason = -1, action_type = -1, vendor = -1, uei = -1, parent_uei = -1;
   int extent_competed = -1, offers = -1;
+  int parent_name = -1, pricing = -1, undefinitized = -1, psc = -1, naics = -1;
 };
 
 Result<FpdsColumns> FindColumns(const CsvReader& csv) {
@@ -59,6 +60,11 @@ Result<FpdsColumns> FindColumns(const CsvReader& csv) {
   c.parent_uei = csv.Find("ultimateParentUEI");
   c.extent_competed = csv.Find("extentCompeted");
   c.offers = csv.Find("numberOfOffersReceived");
+  c.parent_name = csv.Find("ultimateParentUEIName");
+  c.pricing = csv.Find("typeOfContractPricing");
+  c.undefinitized = csv.Find("undefinitizedAction");
+  c.psc = csv.Find("productOrServiceCode");
+  c.naics = csv.Find("principalNAICSCode");
   return c;
 }
 
@@ -87,6 +93,11 @@ Status ReadAction(const CsvReader& csv, const FpdsColumns& c, Action* a) {
   a->vendor_uei = Text(csv, c.uei);
   a->parent_uei = Text(csv, c.parent_uei);
   a->extent_competed = Text(csv, c.extent_competed);
+  a->parent_name = Text(csv, c.parent_name);
+  a->pricing_type = Text(csv, c.pricing);
+  a->undefinitized = Text(csv, c.undefinitized);
+  a->psc = Text(csv, c.psc);
+  a->naics = Text(csv, c.naics);
   a->source_file = csv.name();
   a->source_line = csv.line();
   return Status::Ok();

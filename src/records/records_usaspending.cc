@@ -72,6 +72,7 @@ struct ContractColumns {
   int recipient = -1, recipient_uei = -1, recipient_parent_uei = -1;
   int extent_competed = -1, offers = -1, outlayed = -1;
   int total_obligated = -1, total_base_exercised = -1, total_base_all = -1;
+  int parent_name = -1, pricing = -1, undefinitized = -1, psc = -1, naics = -1;
 };
 
 namespace {
@@ -91,6 +92,11 @@ void FindContractColumns(const CsvReader& csv, ContractColumns* c) {
   c->recipient_parent_uei = csv.Find("recipient_parent_uei");
   c->extent_competed = csv.Find("extent_competed_code");
   c->offers = csv.Find("number_of_offers_received");
+  c->parent_name = csv.Find("recipient_parent_name");
+  c->pricing = csv.Find("type_of_contract_pricing_code");
+  c->undefinitized = csv.Find("undefinitized_action_code");
+  c->psc = csv.Find("product_or_service_code");
+  c->naics = csv.Find("naics_code");
   c->total_base_exercised = csv.Find("current_total_value_of_award");
   c->total_base_all = csv.Find("potential_total_value_of_award");
 }
@@ -113,6 +119,11 @@ Status ReadContractCommon(const CsvReader& csv, const ContractColumns& c, bool i
   a->vendor_uei = Text(csv, c.recipient_uei);
   a->parent_uei = Text(csv, c.recipient_parent_uei);
   a->extent_competed = Text(csv, c.extent_competed);
+  a->parent_name = Text(csv, c.parent_name);
+  a->pricing_type = Text(csv, c.pricing);
+  a->undefinitized = Text(csv, c.undefinitized);
+  a->psc = Text(csv, c.psc);
+  a->naics = Text(csv, c.naics);
   a->source_file = csv.name();
   a->source_line = csv.line();
   return Status::Ok();

@@ -1,0 +1,81 @@
+#include "jobs/award_claims.h"
+
+#include <filesystem>
+
+#include "claims/claims_reader.h"
+#include "jobs/claims_input.h"
+#include "ledger/claim_key.h"
+#include "ledger/ledger.h"
+#include "ledger/verdict_reads.h"
+#include "verify/verifier.h"
+
+namespace receipts {
+namespace {
+
+Result<std::map<std::string, std::vector<AwardClaim>>> FromClaimsFile(const std::string& path,
+                                                                      const RecordSet& records,
+                                                                      Date since) {
+  if (Status s = CheckClaimsFile(path); !s.ok()) return s;
+  std::vector<Claim> claims;
+  Status read = StreamClaimsFile(path, std::nullopt, [&claims](Claim&& claim) {
+    claims.push_back(std::move(claim));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  const std::vector<ClaimResult> results = VerifyClaims(claims, records, VerifyOptions{since});
+  const std::vector<std::string> keys = AssignClaimKeys(claims);
+  const std::string name = std::filesystem::path(path).filename().string();
+  std::map<std::string, std::vector<AwardClaim>> out;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const ClaimResult& r = results[i];
+    if (r.award_key.empty()) continue;
+    out[r.award_key].push_back({keys[i], VerdictName(r.verdict), r.award_key, claims[i].agency,
+                                claims[i].claimed_savings, r.verified_savings, name});
+  }
+  return out;
+}
+
+Result<std::map<std::string, std::vector<AwardClaim>>> FromLedger(const std::string& path) {
+  auto ledger = Ledger::OpenReadOnly(path);
+  if (!ledger.ok()) return ledger.status();
+  auto verified = VerifiedSnapshotIds((*ledger)->db());
+  if (!verified.ok()) return verified.status();
+  auto snapshots = (*ledger)->Snapshots();
+  if (!snapshots.ok()) return snapshots.status();
+  // Latest verified snapshot first: a claim keeps the verdict of the latest one listing it.
+  std::map<std::string, AwardClaim> by_claim;
+  for (auto id = verified->rbegin(); id != verified->rend(); ++id) {
+    auto verdicts = VerdictsOfSnapshot(ledger->get(), *id);
+    if (!verdicts.ok()) return verdicts.status();
+    auto claims = (*ledger)->Claims(*id, /*with_raw=*/false);
+    if (!claims.ok()) return claims.status();
+    std::string listed = "snapshot " + std::to_string(*id);
+    for (const SnapshotInfo& s : *snapshots) {
+      if (s.id == *id) listed += " (" + s.as_of + ")";
+    }
+    for (const LedgerClaim& c : *claims) {
+      auto v = verdicts->find(c.seq);
+      if (v == verdicts->end() || v->second.award_key.empty() || by_claim.count(c.key)) continue;
+      by_claim.emplace(c.key, AwardClaim{c.key, v->second.verdict, v->second.award_key, c.agency,
+                                         c.claimed_savings, v->second.verified_savings, listed});
+    }
+  }
+  std::map<std::string, std::vector<AwardClaim>> out;
+  for (auto& [key, claim] : by_claim) out[claim.award_key].push_back(std::move(claim));
+  return out;
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::vector<AwardClaim>>> ClaimsOnAwards(
+    const std::string& claims_file, const std::string& ledger, const RecordSet& records,
+    Date since) {
+  if (!claims_file.empty() && !ledger.empty()) {
+    return Status::Usage("give --claims or --ledger, not both");
+  }
+  if (!claims_file.empty()) return FromClaimsFile(claims_file, records, since);
+  if (!ledger.empty()) return FromLedger(ledger);
+  return std::map<std::string, std::vector<AwardClaim>>{};
+}
+
+}  // namespace receipts

@@ -1,0 +1,27 @@
+// The DOGE claims on a set of awards, each with its verdict: from a claims list verified here
+// against the same records, or from a ledger's stored verifications. What `vendor` and `leads`
+// set beside the record, so a family's or a lead's award shows what was claimed on it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/award.h"
+#include "core/award_claim.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/status.h"
+
+namespace receipts {
+
+// By award key. Exactly one of `claims_file` and `ledger` may be non-empty; both empty gives an
+// empty map. A claims list is verified against `records` (which must hold every award, read with
+// RecordFilter::All); a ledger gives each claim's verdict from the latest verified snapshot that
+// lists it.
+Result<std::map<std::string, std::vector<AwardClaim>>> ClaimsOnAwards(
+    const std::string& claims_file, const std::string& ledger, const RecordSet& records,
+    Date since);
+
+}  // namespace receipts

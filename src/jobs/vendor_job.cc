@@ -1,0 +1,58 @@
+#include "jobs/vendor_job.h"
+
+#include <algorithm>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "jobs/record_inputs.h"
+#include "records/records_reader.h"
+
+namespace receipts {
+
+Result<VendorReport> RunVendorJob(const VendorJob& job) {
+  const std::string query(Trim(job.query));
+  if (query.empty()) return Status::Usage("give a UEI, a parent UEI or a vendor name");
+  auto records = ReadEveryAward(job.record_inputs);
+  if (!records.ok()) return records.status();
+  const VendorFamilies families = VendorFamilies::Build(*records);
+
+  VendorReport report;
+  report.query = query;
+  report.records_as_of = records->as_of;
+  report.since = job.since;
+  report.record_actions = records->action_count;
+  if (const VendorFamily* family = families.FindByUei(query)) {
+    report.by_uei = true;
+    report.family = *family;
+    report.totals = TotalsOf(*family, *records, job.since, records->as_of);
+    auto claims = ClaimsOnAwards(job.claims_file, job.ledger, *records, job.since);
+    if (!claims.ok()) return claims.status();
+    for (const FamilyAward& award : report.totals.awards) {
+      auto it = claims->find(award.key);
+      if (it == claims->end()) continue;
+      report.claims.insert(report.claims.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(report.claims.begin(), report.claims.end(),
+              [](const AwardClaim& a, const AwardClaim& b) { return a.claim_key < b.claim_key; });
+    return report;
+  }
+  if (LooksLikeUei(query)) {
+    return Status::NotFound("no record row names the UEI " + ToUpperAscii(query) +
+                            " (as vendor or as ultimate parent) in the " +
+                            GroupThousands(records->action_count) + " actions read");
+  }
+  for (const VendorFamily* family : families.FindByName(query)) {
+    FamilyTotals totals = TotalsOf(*family, *records, job.since, records->as_of);
+    report.candidates.push_back({*family, totals.obligated, totals.actions});
+  }
+  if (report.candidates.empty()) {
+    return Status::NotFound("no vendor or parent in the records is named '" + query +
+                            "' (every word must appear in a recorded name)");
+  }
+  std::stable_sort(
+      report.candidates.begin(), report.candidates.end(),
+      [](const VendorCandidate& a, const VendorCandidate& b) { return a.obligated > b.obligated; });
+  return report;
+}
+
+}  // namespace receipts

@@ -1,0 +1,418 @@
+#include "leads/leads.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "core/text.h"
+#include "verify/measures.h"
+
+namespace receipts {
+namespace {
+
+const char* ExtentMeaning(std::string_view code) {
+  static const std::map<std::string_view, const char*> kMeanings = {
+      {"A", "full and open competition"},
+      {"B", "not available for competition"},
+      {"C", "not competed"},
+      {"D", "full and open competition after exclusion of sources"},
+      {"E", "follow-on to a competed action"},
+      {"F", "competed under simplified acquisition"},
+      {"G", "not competed under simplified acquisition"},
+      {"CDO", "competitive delivery order"},
+      {"NDO", "non-competitive delivery order"}};
+  auto it = kMeanings.find(code);
+  return it == kMeanings.end() ? "as coded" : it->second;
+}
+
+const char* PricingMeaning(std::string_view code) {
+  static const std::map<std::string_view, const char*> kMeanings = {
+      {"Y", "time and materials"},
+      {"Z", "labor hours"},
+      {"R", "cost plus award fee"},
+      {"S", "cost, no fee"},
+      {"T", "cost sharing"},
+      {"U", "cost plus fixed fee"},
+      {"V", "cost plus incentive fee"},
+      {"J", "firm fixed price"}};
+  auto it = kMeanings.find(code);
+  return it == kMeanings.end() ? "as coded" : it->second;
+}
+
+const char* UndefinitizedMeaning(std::string_view code) {
+  return code == "A" ? "letter contract" : code == "B" ? "other undefinitized action" : "as coded";
+}
+
+std::string Code(std::string_view text) { return ToUpperAscii(Trim(text)); }
+
+Cents Dollars(const LeadRules& rules, std::string_view id, std::string_view name) {
+  return rules.Number(id, name) * 100;
+}
+
+// The award's base action: modification 0, else its first action.
+const Action& BaseAction(const Award& award) {
+  for (const Action& a : award.actions) {
+    if (Trim(a.mod_number) == "0") return a;
+  }
+  return award.actions.front();
+}
+
+std::string Evidence(const Award& award, const Action& a) {
+  return fmt::format("{} ({}:{})", ActionRef(award, a).ToString(),
+                     std::filesystem::path(a.source_file).filename().string(), a.source_line);
+}
+
+std::string Day(const Action& a) { return a.signed_date ? a.signed_date->ToIso() : "no date"; }
+
+// "P00003"; the base award for modification 0 (or none).
+std::string ModName(const Action& a) {
+  const std::string_view mod = Trim(a.mod_number);
+  return mod.empty() || mod == "0" ? std::string("the base award") : std::string(mod);
+}
+
+std::string Capitalized(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+// One award as the rules see it.
+struct AwardFacts {
+  const Award* award = nullptr;
+  Cents obligated = 0;
+  Cents ceiling = 0;
+};
+
+// Coverage and leads of one rule, gathered as awards are judged.
+class RuleRun {
+ public:
+  RuleRun(const LeadRule& rule, LeadsRun* run) : run_(run) {
+    coverage_.rule = rule.id;
+    coverage_.title = rule.title;
+    coverage_.fields = rule.fields;
+    coverage_.enabled = rule.enabled;
+  }
+  void Applicable() { ++coverage_.applicable; }
+  void Blank() { ++coverage_.blank; }
+  void Flag(const AwardFacts& f, std::string sentence, std::vector<std::string> evidence) {
+    ++coverage_.flagged;
+    const Action& latest = f.award->actions.back();
+    run_->leads.push_back({coverage_.rule, f.award->key, f.award->agency_id, f.award->piid,
+                           Code(latest.vendor_uei), std::string(Trim(latest.vendor_name)),
+                           f.obligated, std::move(sentence), std::move(evidence)});
+  }
+  RuleCoverage Done() { return coverage_; }
+
+ private:
+  LeadsRun* run_;
+  RuleCoverage coverage_;
+};
+
+// W1 and W2: the base action's competition.
+void Competition(const LeadRules& rules, const AwardFacts& f, RuleRun* one_offer,
+                 RuleRun* not_competed) {
+  const Action& base = BaseAction(*f.award);
+  const std::string extent = Code(base.extent_competed);
+  one_offer->Applicable();
+  not_competed->Applicable();
+  if (extent.empty()) {
+    one_offer->Blank();
+    not_competed->Blank();
+    return;
+  }
+  if (rules.Has(extent, "W1", "competed_codes")) {
+    if (!base.offers_received) {
+      one_offer->Blank();
+    } else if (*base.offers_received <= rules.Number("W1", "max_offers") &&
+               f.obligated >= Dollars(rules, "W1", "min_obligated_dollars")) {
+      one_offer->Flag(f,
+                      fmt::format("Competed ({}: {}) with {} offer{} received; {} obligated.",
+                                  extent, ExtentMeaning(extent), *base.offers_received,
+                                  *base.offers_received == 1 ? "" : "s", FormatUsd(f.obligated)),
+                      {Evidence(*f.award, base)});
+    }
+  }
+  if (rules.Has(extent, "W2", "not_competed_codes") &&
+      f.obligated >= Dollars(rules, "W2", "min_obligated_dollars")) {
+    not_competed->Flag(f,
+                       fmt::format("Not competed ({}: {}); {} obligated.", extent,
+                                   ExtentMeaning(extent), FormatUsd(f.obligated)),
+                       {Evidence(*f.award, base)});
+  }
+}
+
+// W4: any undefinitized action.
+void Undefinitized(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  run->Applicable();
+  bool any_recorded = false;
+  for (const Action& a : f.award->actions) {
+    const std::string code = Code(a.undefinitized);
+    any_recorded |= !code.empty();
+    if (!rules.Has(code, "W4", "undefinitized_codes")) continue;
+    if (f.obligated < Dollars(rules, "W4", "min_obligated_dollars")) return;
+    run->Flag(
+        f,
+        fmt::format("Undefinitized action ({}: {}) on {} ({}); {} obligated on the award.", code,
+                    UndefinitizedMeaning(code), ModName(a), Day(a), FormatUsd(f.obligated)),
+        {Evidence(*f.award, a)});
+    return;
+  }
+  if (!any_recorded) run->Blank();
+}
+
+// W6: money obligated in the last days of September.
+void YearEnd(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  run->Applicable();
+  const std::int64_t days = rules.Number("W6", "last_days_of_september");
+  bool dated = false;
+  Cents rushed = 0;
+  std::vector<std::string> evidence;
+  const Action* last = nullptr;
+  for (const Action& a : f.award->actions) {
+    if (!a.signed_date) continue;
+    dated = true;
+    const Date d = *a.signed_date;
+    if (d.month() != 9 || d.day() <= 30 - days || a.obligated <= 0) continue;
+    rushed += a.obligated;
+    evidence.push_back(Evidence(*f.award, a));
+    last = &a;
+  }
+  if (!dated) {
+    run->Blank();
+    return;
+  }
+  if (last == nullptr ||
+      rushed < std::max<Cents>(1, Dollars(rules, "W6", "min_obligated_dollars"))) {
+    return;
+  }
+  const std::size_t count = evidence.size();
+  std::string sentence =
+      fmt::format("{} obligated in the last {} days of September ({} action{}, last on {}).",
+                  FormatUsd(rushed), days, count, count == 1 ? "" : "s", Day(*last));
+  run->Flag(f, std::move(sentence), std::move(evidence));
+}
+
+// W7: obligations above the ceiling, or outlays above obligations.
+void OverCeiling(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  if (f.award->family == AwardFamily::kIdv) return;  // an IDV's orders obligate, not the IDV
+  run->Applicable();
+  if (f.ceiling <= 0) {
+    run->Blank();
+    return;
+  }
+  const Cents allowed = f.ceiling + f.ceiling / 100 * rules.Number("W7", "tolerance_percent");
+  const Action& latest = f.award->actions.back();
+  if (f.obligated > allowed) {
+    run->Flag(f,
+              fmt::format("Obligated {} against a ceiling (base and all options) of {}: {} over.",
+                          FormatUsd(f.obligated), FormatUsd(f.ceiling),
+                          FormatUsd(f.obligated - f.ceiling)),
+              {Evidence(*f.award, latest)});
+  } else if (f.award->total_outlayed && *f.award->total_outlayed > f.obligated) {
+    run->Flag(f,
+              fmt::format("Outlays of {} exceed the {} obligated.",
+                          FormatUsd(*f.award->total_outlayed), FormatUsd(f.obligated)),
+              {Evidence(*f.award, latest)});
+  }
+}
+
+// W8: money obligated after a termination.
+void AfterTermination(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  run->Applicable();
+  const Action* termination = nullptr;
+  for (const Action& a : f.award->actions) {
+    if (termination == nullptr) {
+      // A base award is not a termination, whatever its reason cell holds (the scraped FPDS
+      // CSV fills it on 3,473 of 4,878 base rows).
+      const std::string_view mod = Trim(a.mod_number);
+      if (!mod.empty() && mod != "0" && rules.Has(a.reason_code, "W8", "termination_codes")) {
+        termination = &a;
+      }
+      continue;
+    }
+    if (a.obligated < Dollars(rules, "W8", "min_obligated_dollars") || a.obligated <= 0) continue;
+    if (!a.signed_date || !termination->signed_date ||
+        *a.signed_date <= *termination->signed_date) {
+      continue;
+    }
+    run->Flag(f,
+              fmt::format("{} obligated on {} ({}) after the termination ({}) on {} ({}).",
+                          FormatUsd(a.obligated), ModName(a), Day(a),
+                          Code(termination->reason_code), ModName(*termination), Day(*termination)),
+              {Evidence(*f.award, *termination), Evidence(*f.award, a)});
+    return;
+  }
+}
+
+// W9: the same amount obligated twice on one day by different modifications.
+void Duplicates(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  run->Applicable();
+  std::map<std::pair<Date, Cents>, const Action*> seen;
+  for (const Action& a : f.award->actions) {
+    if (!a.signed_date || a.obligated < Dollars(rules, "W9", "min_obligated_dollars") ||
+        a.obligated == 0) {
+      continue;
+    }
+    auto [it, added] = seen.emplace(std::make_pair(*a.signed_date, a.obligated), &a);
+    if (added || Trim(it->second->mod_number) == Trim(a.mod_number)) continue;
+    run->Flag(f,
+              fmt::format("{} and {} both obligate {} on {}.", Capitalized(ModName(*it->second)),
+                          ModName(a), FormatUsd(a.obligated), Day(a)),
+              {Evidence(*f.award, *it->second), Evidence(*f.award, a)});
+    return;
+  }
+}
+
+// W11: the base action's pricing.
+void Pricing(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
+  run->Applicable();
+  const Action& base = BaseAction(*f.award);
+  const std::string code = Code(base.pricing_type);
+  if (code.empty()) {
+    run->Blank();
+    return;
+  }
+  if (!rules.Has(code, "W11", "pricing_codes") ||
+      f.obligated < Dollars(rules, "W11", "min_obligated_dollars")) {
+    return;
+  }
+  run->Flag(f,
+            fmt::format("Priced as {} ({}); {} obligated. Context, not a finding: GAO found no "
+                        "clear link between contract type and outcome.",
+                        PricingMeaning(code), code, FormatUsd(f.obligated)),
+            {Evidence(*f.award, base)});
+}
+
+// Quartiles by linear interpolation of sorted values.
+double Quantile(const std::vector<double>& sorted, double q) {
+  const double at = q * static_cast<double>(sorted.size() - 1);
+  const std::size_t below = static_cast<std::size_t>(at);
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (at - static_cast<double>(below));
+}
+
+// W3: ceiling growth far above awards of the same PSC. Ratios are for ranking only; the sentence
+// gives the exact figures.
+void CeilingGrowth(const LeadRules& rules, const std::vector<AwardFacts>& facts, RuleRun* run) {
+  struct Growth {
+    const AwardFacts* f;
+    Cents base;
+    double ratio;
+  };
+  std::map<std::string, std::vector<Growth>> by_psc;
+  for (const AwardFacts& f : facts) {
+    run->Applicable();
+    const Action& base = BaseAction(*f.award);
+    const std::string psc = Code(base.psc);
+    if (psc.empty() || base.base_and_all <= 0) {
+      run->Blank();
+      continue;
+    }
+    by_psc[psc].push_back(
+        {&f, base.base_and_all,
+         static_cast<double>(f.ceiling) / static_cast<double>(base.base_and_all)});
+  }
+  const double k = static_cast<double>(rules.Number("W3", "fence_iqr_tenths")) / 10.0;
+  const double min_growth = static_cast<double>(rules.Number("W3", "min_growth_percent")) / 100.0;
+  for (auto& [psc, group] : by_psc) {
+    if (group.size() < static_cast<std::size_t>(rules.Number("W3", "min_group_awards"))) continue;
+    std::vector<double> ratios;
+    for (const Growth& g : group) ratios.push_back(g.ratio);
+    std::sort(ratios.begin(), ratios.end());
+    const double q1 = Quantile(ratios, 0.25), q3 = Quantile(ratios, 0.75);
+    const double fence = std::max(q3 + k * (q3 - q1), min_growth);
+    for (const Growth& g : group) {
+      if (g.ratio <= fence) continue;
+      run->Flag(*g.f,
+                fmt::format("Ceiling grew from {} at award to {} ({:.1f}x), above the {:.1f}x "
+                            "fence of the {} awards with PSC {}.",
+                            FormatUsd(g.base), FormatUsd(g.f->ceiling), g.ratio, fence,
+                            GroupThousands(group.size()), psc),
+                {Evidence(*g.f->award, BaseAction(*g.f->award)),
+                 Evidence(*g.f->award, g.f->award->actions.back())});
+    }
+  }
+}
+
+// W12: an IDV whose orders in the records use little of its ceiling.
+void IdvUse(const LeadRules& rules, const std::vector<AwardFacts>& facts, RuleRun* run) {
+  std::map<std::pair<std::string, std::string>, std::pair<Cents, std::size_t>> orders;
+  for (const AwardFacts& f : facts) {
+    if (f.award->idv_piid.empty()) continue;
+    auto& o = orders[{f.award->idv_agency_id, f.award->idv_piid}];
+    o.first += f.obligated;
+    ++o.second;
+  }
+  for (const AwardFacts& f : facts) {
+    if (f.award->family != AwardFamily::kIdv) continue;
+    run->Applicable();
+    if (f.ceiling <= 0) {
+      run->Blank();
+      continue;
+    }
+    if (f.ceiling < Dollars(rules, "W12", "min_ceiling_dollars")) continue;
+    auto it = orders.find({f.award->agency_id, f.award->piid});
+    const Cents used = it == orders.end() ? 0 : it->second.first;
+    const std::size_t count = it == orders.end() ? 0 : it->second.second;
+    if (used * 100 > f.ceiling * rules.Number("W12", "max_use_percent")) continue;
+    run->Flag(f,
+              fmt::format("IDV ceiling {}; the {} order{} under it in these records obligate {}. "
+                          "Orders outside these records are not counted.",
+                          FormatUsd(f.ceiling), count, count == 1 ? "" : "s", FormatUsd(used)),
+              {Evidence(*f.award, f.award->actions.back())});
+  }
+}
+
+}  // namespace
+
+LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
+  std::vector<AwardFacts> facts;
+  for (const Award& award : records.awards) {
+    if (award.family == AwardFamily::kAssistance || award.actions.empty()) continue;
+    AwardFacts f{&award, 0, 0};
+    for (const Action& a : award.actions) {
+      f.obligated += a.obligated;
+      f.ceiling += a.base_and_all;
+    }
+    facts.push_back(f);
+  }
+  LeadsRun run;
+  std::map<std::string, RuleRun> runs;
+  for (const LeadRule& rule : rules.rules()) runs.emplace(rule.id, RuleRun(rule, &run));
+  auto on = [&](const char* id) { return rules.Rule(id).enabled; };
+  for (const AwardFacts& f : facts) {
+    if (on("W1") || on("W2")) Competition(rules, f, &runs.at("W1"), &runs.at("W2"));
+    if (on("W4")) Undefinitized(rules, f, &runs.at("W4"));
+    if (on("W6")) YearEnd(rules, f, &runs.at("W6"));
+    if (on("W7")) OverCeiling(rules, f, &runs.at("W7"));
+    if (on("W8")) AfterTermination(rules, f, &runs.at("W8"));
+    if (on("W9")) Duplicates(rules, f, &runs.at("W9"));
+    if (on("W11")) Pricing(rules, f, &runs.at("W11"));
+  }
+  if (on("W3")) CeilingGrowth(rules, facts, &runs.at("W3"));
+  if (on("W12")) IdvUse(rules, facts, &runs.at("W12"));
+  // A rule switched off reads nothing and flags nothing; W1 and W2 are judged together.
+  std::vector<Lead> kept;
+  for (Lead& lead : run.leads) {
+    if (rules.Rule(lead.rule).enabled) kept.push_back(std::move(lead));
+  }
+  run.leads = std::move(kept);
+  for (const LeadRule& rule : rules.rules()) {
+    RuleCoverage c = runs.at(rule.id).Done();
+    if (!rule.enabled) c.applicable = c.blank = c.flagged = 0;
+    run.coverage.push_back(std::move(c));
+  }
+  std::stable_sort(run.leads.begin(), run.leads.end(), [&](const Lead& a, const Lead& b) {
+    auto order = [&](const std::string& id) {
+      for (std::size_t i = 0; i < rules.rules().size(); ++i) {
+        if (rules.rules()[i].id == id) return i;
+      }
+      return rules.rules().size();
+    };
+    return std::make_pair(order(a.rule), a.award_key) < std::make_pair(order(b.rule), b.award_key);
+  });
+  return run;
+}
+
+}  // namespace receipts

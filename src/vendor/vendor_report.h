@@ -1,0 +1,34 @@
+// What `receipts vendor` answers: one family with its totals and the claims on its awards, or the
+// candidate families a name found (report/vendor_render.h writes it as text, CSV or JSON).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/award_claim.h"
+#include "core/date.h"
+#include "vendor/family_totals.h"
+#include "vendor/vendor_families.h"
+
+namespace receipts {
+
+struct VendorCandidate {
+  VendorFamily family;
+  Cents obligated = 0;
+  std::size_t actions = 0;
+};
+
+struct VendorReport {
+  std::string query;
+  bool by_uei = false;  // a family; else `candidates`
+  VendorFamily family;
+  FamilyTotals totals;
+  std::vector<AwardClaim> claims;           // on the family's awards, by claim key
+  std::vector<VendorCandidate> candidates;  // most obligated first
+  std::optional<Date> records_as_of;
+  Date since;
+  std::size_t record_actions = 0;
+};
+
+}  // namespace receipts
