@@ -106,10 +106,11 @@ std::string RenderVendorJson(const VendorReport& r) {
   }
   fmt::format_to(it,
                  "],\"since\":{},{},\"deobligations_since\":{},\"terminations_since\":{},"
-                 "\"open_awards\":{},{},\"awards\":[",
+                 "\"open_awards\":{},{},\"open_idvs\":{},{},\"awards\":[",
                  JsonString(r.since.ToIso()), Money("deobligated_since", t.deobligated_since),
                  ActionsJson(t.deobligations_since), ActionsJson(t.terminations_since),
-                 t.open_awards, Money("remaining_ceiling", t.remaining_ceiling));
+                 t.open_awards, Money("remaining_ceiling", t.remaining_ceiling), t.open_idvs,
+                 Money("open_idv_ceiling", t.open_idv_ceiling));
   for (std::size_t i = 0; i < t.awards.size(); ++i) {
     const FamilyAward& a = t.awards[i];
     fmt::format_to(it,
@@ -234,8 +235,12 @@ std::string RenderVendorText(const VendorReport& r) {
     fmt::format_to(it, "  {} {} {} ({})\n", a.signed_date ? a.signed_date->ToIso() : "",
                    a.reason_code, a.record, a.source);
   }
-  fmt::format_to(it, "Open awards (ending on or after {}): {}, with {} of ceiling left\n", as_of,
-                 t.open_awards, FormatUsd(t.remaining_ceiling));
+  fmt::format_to(it,
+                 "Open contracts and orders (ending on or after {}): {}, with {} of ceiling left\n"
+                 "Open IDVs: {}, with {} of ceiling left: a limit on orders, often shared by "
+                 "every holder of the vehicle, not money\n",
+                 as_of, t.open_awards, FormatUsd(t.remaining_ceiling), t.open_idvs,
+                 FormatUsd(t.open_idv_ceiling));
   fmt::format_to(it, "\nDOGE claims on its awards: {}\n", r.claims.size());
   for (const AwardClaim& c : r.claims) {
     fmt::format_to(it, "  {}  {}  claimed {}, verified {}\n", c.claim_key, c.verdict,

@@ -73,8 +73,13 @@ FamilyTotals TotalsOf(const VendorFamily& family, const RecordSet& records, Date
     fa.open = !fa.terminated && fa.end && as_of && *fa.end >= *as_of;
     if (fa.open) {
       fa.remaining_ceiling = std::max<Cents>(0, fa.ceiling - fa.obligated);
-      t.remaining_ceiling += fa.remaining_ceiling;
-      ++t.open_awards;
+      if (fa.idv) {
+        t.open_idv_ceiling += fa.remaining_ceiling;
+        ++t.open_idvs;
+      } else {
+        t.remaining_ceiling += fa.remaining_ceiling;
+        ++t.open_awards;
+      }
     }
     t.awards.push_back(std::move(fa));
   }

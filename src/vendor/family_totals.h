@@ -61,8 +61,12 @@ struct FamilyTotals {
   Cents deobligated_since = 0;                    // Σ of negative obligations since (positive)
   std::vector<FamilyAction> deobligations_since;  // oldest first
   std::vector<FamilyAction> terminations_since;   // E, F, N, X modifications since
-  Cents remaining_ceiling = 0;                    // Σ over open awards
-  std::size_t open_awards = 0;
+  Cents remaining_ceiling = 0;                    // Σ over open contracts and orders (not IDVs)
+  std::size_t open_awards = 0;                    // contracts and orders
+  // An IDV's ceiling limits the orders under it and is often shared by every holder of a
+  // multiple-award vehicle: never money, so counted apart.
+  Cents open_idv_ceiling = 0;
+  std::size_t open_idvs = 0;
 };
 
 // The totals of `family` in `records`, counting each action of a UEI of the family. `since`
