@@ -1,5 +1,5 @@
-// receipts vendor QUERY --records FILE|DIR… [--claims FILE | --ledger L] [--since DATE]
-//                       [--out DIR] [--format text|csv|json]
+// receipts vendor QUERY --records FILE|DIR… [--claims FILE | --ledger L] [--matters FILE]
+//                       [--since DATE] [--out DIR] [--format text|csv|json]
 // receipts leads --records FILE|DIR… [--claims FILE | --ledger L] [--rules FILE] [--out DIR]
 // Follow the money: a vendor family by UEI, and explainable leads on the record
 // (doc/formats.md, "Vendor families" and "Leads").
@@ -27,6 +27,7 @@ struct VendorFlags {
   std::string since = "2025-01-20";
   std::string out;
   std::string format = "text";
+  std::string matters;
 };
 
 struct LeadsFlags {
@@ -52,7 +53,7 @@ int RunVendor(const VendorFlags& flags) {
   }
   auto since = SinceFlag(flags.since);
   if (!since.ok()) return Fail(since.status());
-  VendorJob job{flags.query, flags.records, flags.claims, flags.ledger, *since};
+  VendorJob job{flags.query, flags.records, flags.claims, flags.ledger, flags.matters, *since};
   auto report = RunVendorJob(job);
   if (!report.ok()) return Fail(report.status());
   if (!flags.out.empty()) {
@@ -102,6 +103,9 @@ void AddMoneyCommands(CLI::App& root, Commands* commands) {
                      "A claims list, verified against the records, for the claims on its awards");
   vendor->add_option("--ledger", vendor_flags->ledger,
                      "A ledger: the stored verdicts of the claims on its awards (read only)");
+  vendor->add_option("--matters", vendor_flags->matters,
+                     "Open matters (CSV: agency_id,agency,company,matter,opened,closed,"
+                     "source_url[,note]) set beside the family's agencies, as sourced context");
   vendor->add_option("--since", vendor_flags->since, "De-obligations and terminations since")
       ->capture_default_str();
   vendor->add_option("--out", vendor_flags->out, "Also write vendor.json, vendor.csv, vendor.txt");

@@ -12,9 +12,8 @@
 namespace receipts {
 namespace {
 
-Result<std::map<std::string, std::vector<AwardClaim>>> FromClaimsFile(const std::string& path,
-                                                                      const RecordSet& records,
-                                                                      Date since) {
+Result<std::vector<AwardClaim>> FromClaimsFile(const std::string& path, const RecordSet& records,
+                                               Date since) {
   if (Status s = CheckClaimsFile(path); !s.ok()) return s;
   std::vector<Claim> claims;
   Status read = StreamClaimsFile(path, std::nullopt, [&claims](Claim&& claim) {
@@ -25,17 +24,16 @@ Result<std::map<std::string, std::vector<AwardClaim>>> FromClaimsFile(const std:
   const std::vector<ClaimResult> results = VerifyClaims(claims, records, VerifyOptions{since});
   const std::vector<std::string> keys = AssignClaimKeys(claims);
   const std::string name = std::filesystem::path(path).filename().string();
-  std::map<std::string, std::vector<AwardClaim>> out;
+  std::vector<AwardClaim> out;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const ClaimResult& r = results[i];
-    if (r.award_key.empty()) continue;
-    out[r.award_key].push_back({keys[i], VerdictName(r.verdict), r.award_key, claims[i].agency,
-                                claims[i].claimed_savings, r.verified_savings, name});
+    out.push_back({keys[i], VerdictName(r.verdict), r.award_key, claims[i].agency_id,
+                   claims[i].agency, claims[i].claimed_savings, r.verified_savings, name});
   }
   return out;
 }
 
-Result<std::map<std::string, std::vector<AwardClaim>>> FromLedger(const std::string& path) {
+Result<std::vector<AwardClaim>> FromLedger(const std::string& path) {
   auto ledger = Ledger::OpenReadOnly(path);
   if (!ledger.ok()) return ledger.status();
   auto verified = VerifiedSnapshotIds((*ledger)->db());
@@ -55,27 +53,37 @@ Result<std::map<std::string, std::vector<AwardClaim>>> FromLedger(const std::str
     }
     for (const LedgerClaim& c : *claims) {
       auto v = verdicts->find(c.seq);
-      if (v == verdicts->end() || v->second.award_key.empty() || by_claim.count(c.key)) continue;
-      by_claim.emplace(c.key, AwardClaim{c.key, v->second.verdict, v->second.award_key, c.agency,
-                                         c.claimed_savings, v->second.verified_savings, listed});
+      if (v == verdicts->end() || by_claim.count(c.key)) continue;
+      by_claim.emplace(
+          c.key, AwardClaim{c.key, v->second.verdict, v->second.award_key, c.agency_id, c.agency,
+                            c.claimed_savings, v->second.verified_savings, listed});
     }
   }
-  std::map<std::string, std::vector<AwardClaim>> out;
-  for (auto& [key, claim] : by_claim) out[claim.award_key].push_back(std::move(claim));
+  std::vector<AwardClaim> out;
+  for (auto& [key, claim] : by_claim) out.push_back(std::move(claim));
   return out;
 }
 
 }  // namespace
 
-Result<std::map<std::string, std::vector<AwardClaim>>> ClaimsOnAwards(
-    const std::string& claims_file, const std::string& ledger, const RecordSet& records,
-    Date since) {
+Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
+                                                   const std::string& ledger,
+                                                   const RecordSet& records, Date since) {
   if (!claims_file.empty() && !ledger.empty()) {
     return Status::Usage("give --claims or --ledger, not both");
   }
   if (!claims_file.empty()) return FromClaimsFile(claims_file, records, since);
   if (!ledger.empty()) return FromLedger(ledger);
-  return std::map<std::string, std::vector<AwardClaim>>{};
+  return std::vector<AwardClaim>{};
+}
+
+std::map<std::string, std::vector<AwardClaim>> ClaimsByAward(
+    const std::vector<AwardClaim>& claims) {
+  std::map<std::string, std::vector<AwardClaim>> out;
+  for (const AwardClaim& claim : claims) {
+    if (!claim.award_key.empty()) out[claim.award_key].push_back(claim);
+  }
+  return out;
 }
 
 }  // namespace receipts

@@ -16,12 +16,15 @@
 
 namespace receipts {
 
-// By award key. Exactly one of `claims_file` and `ledger` may be non-empty; both empty gives an
-// empty map. A claims list is verified against `records` (which must hold every award, read with
-// RecordFilter::All); a ledger gives each claim's verdict from the latest verified snapshot that
-// lists it.
-Result<std::map<std::string, std::vector<AwardClaim>>> ClaimsOnAwards(
-    const std::string& claims_file, const std::string& ledger, const RecordSet& records,
-    Date since);
+// Every claim with its verdict, in list order (a ledger's: by claim key). Exactly one of
+// `claims_file` and `ledger` may be non-empty; both empty gives none. A claims list is verified
+// against `records` (which must hold every award, read with RecordFilter::All); a ledger gives
+// each claim's verdict from the latest verified snapshot that lists it.
+Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
+                                                   const std::string& ledger,
+                                                   const RecordSet& records, Date since);
+
+// The claims that matched an award, by award key.
+std::map<std::string, std::vector<AwardClaim>> ClaimsByAward(const std::vector<AwardClaim>& claims);
 
 }  // namespace receipts

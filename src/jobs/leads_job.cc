@@ -20,11 +20,11 @@ Result<LeadsReport> RunLeadsJob(const LeadsJob& job) {
     report.awards += award.family != AwardFamily::kAssistance;
   }
   report.run = FindLeads(*records, report.rules);
-  auto claims = ClaimsOnAwards(job.claims_file, job.ledger, *records, job.since);
+  auto claims = ClaimsWithVerdicts(job.claims_file, job.ledger, *records, job.since);
   if (!claims.ok()) return claims.status();
   std::set<std::string> flagged;
   for (const Lead& lead : report.run.leads) flagged.insert(lead.award_key);
-  for (auto& [key, on_award] : *claims) {
+  for (auto& [key, on_award] : ClaimsByAward(*claims)) {
     if (flagged.count(key)) report.claims.emplace(key, std::move(on_award));
   }
   return report;

@@ -12,6 +12,12 @@ namespace receipts {
 Result<VendorReport> RunVendorJob(const VendorJob& job) {
   const std::string query(Trim(job.query));
   if (query.empty()) return Status::Usage("give a UEI, a parent UEI or a vendor name");
+  std::vector<Matter> matters;
+  if (!job.matters_file.empty()) {
+    auto read = ReadMatters(job.matters_file);
+    if (!read.ok()) return read.status();
+    matters = std::move(*read);
+  }
   auto records = ReadEveryAward(job.record_inputs);
   if (!records.ok()) return records.status();
   const VendorFamilies families = VendorFamilies::Build(*records);
@@ -25,13 +31,18 @@ Result<VendorReport> RunVendorJob(const VendorJob& job) {
     report.by_uei = true;
     report.family = *family;
     report.totals = TotalsOf(*family, *records, job.since, records->as_of);
-    auto claims = ClaimsOnAwards(job.claims_file, job.ledger, *records, job.since);
+    auto claims = ClaimsWithVerdicts(job.claims_file, job.ledger, *records, job.since);
     if (!claims.ok()) return claims.status();
+    const auto by_award = ClaimsByAward(*claims);
     for (const FamilyAward& award : report.totals.awards) {
-      auto it = claims->find(award.key);
-      if (it == claims->end()) continue;
+      auto it = by_award.find(award.key);
+      if (it == by_award.end()) continue;
       report.claims.insert(report.claims.end(), it->second.begin(), it->second.end());
     }
+    report.with_claims = !job.claims_file.empty() || !job.ledger.empty();
+    report.with_matters = !job.matters_file.empty();
+    report.context =
+        FindWhereCutsMet(report.family, report.totals, *claims, matters, records->as_of);
     std::sort(report.claims.begin(), report.claims.end(),
               [](const AwardClaim& a, const AwardClaim& b) { return a.claim_key < b.claim_key; });
     return report;

@@ -17,8 +17,9 @@ namespace receipts {
 struct VendorJob {
   std::string query;  // a UEI, a parent UEI or a name
   std::vector<std::string> record_inputs;
-  std::string claims_file;  // optional: verified against the records
-  std::string ledger;       // optional: its stored verdicts
+  std::string claims_file;   // optional: verified against the records
+  std::string ledger;        // optional: its stored verdicts
+  std::string matters_file;  // optional: open matters (vendor/matters.h)
   Date since;
 };
 

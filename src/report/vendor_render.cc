@@ -59,6 +59,47 @@ std::string FamilyName(const VendorFamily& family) {
   return family.members.front().names.empty() ? "" : family.members.front().names.front();
 }
 
+std::string MatterJson(const FamilyMatter& fm) {
+  const Matter& m = fm.matter;
+  return fmt::format(
+      "{{\"agency_id\":{},\"agency\":{},\"company\":{},\"named_by\":{},\"matter\":{},"
+      "\"opened\":{},\"closed\":{},\"open_at_records_date\":{},\"agency_pays_family\":{},"
+      "\"source_url\":{},\"note\":{},\"line\":{}}}",
+      JsonString(m.agency_id), JsonString(m.agency), JsonString(m.company), JsonString(fm.named_by),
+      JsonString(m.matter), DateJson(m.opened), DateJson(m.closed),
+      fm.open_at_records_date ? "true" : "false", fm.agency_pays_family ? "true" : "false",
+      JsonString(m.source_url), JsonString(m.note), m.line);
+}
+
+// null when neither claims nor matters were given.
+std::string WhereCutsMetJson(const VendorReport& r) {
+  if (!r.with_claims && !r.with_matters) return "null";
+  std::string out = "{\"note\":" + JsonString(kCoOccurrenceNote) + ",\"agencies\":[";
+  for (std::size_t i = 0; i < r.context.agencies.size(); ++i) {
+    const AgencyCuts& a = r.context.agencies[i];
+    out += fmt::format(
+        "{}{{\"agency_id\":{},\"agency\":{},{},\"doge_claims\":{},{},{},"
+        "\"doge_family_claims\":{},\"verdicts\":{{",
+        i ? "," : "", JsonString(a.agency_id), JsonString(a.agency),
+        Money("family_obligated", a.family_obligated), a.claims, Money("doge_claimed", a.claimed),
+        Money("doge_verified", a.verified), a.family_claims);
+    const char* separator = "";
+    for (const auto& [verdict, count] : a.verdicts) {
+      out += fmt::format("{}{}:{}", separator, JsonString(verdict), count);
+      separator = ",";
+    }
+    out += "},\"matters\":[";
+    for (std::size_t m = 0; m < a.matters.size(); ++m)
+      out += (m ? "," : "") + MatterJson(a.matters[m]);
+    out += "]}";
+  }
+  out += "],\"matters\":[";
+  for (std::size_t m = 0; m < r.context.matters.size(); ++m) {
+    out += (m ? "," : "") + MatterJson(r.context.matters[m]);
+  }
+  return out + "]}";
+}
+
 std::string CandidatesJson(const VendorReport& report) {
   std::string out = "{\"query\":" + JsonString(report.query) + ",\"candidates\":[";
   for (std::size_t i = 0; i < report.candidates.size(); ++i) {
@@ -121,7 +162,7 @@ std::string RenderVendorJson(const VendorReport& r) {
                    Money("ceiling", a.ceiling), DateJson(a.end), a.terminated ? "true" : "false",
                    a.open ? "true" : "false", Money("remaining_ceiling", a.remaining_ceiling));
   }
-  out += "],\"claims\":[";
+  out += "],\"where_cuts_met\":" + WhereCutsMetJson(r) + ",\"claims\":[";
   for (std::size_t i = 0; i < r.claims.size(); ++i) {
     const AwardClaim& c = r.claims[i];
     fmt::format_to(it,
@@ -241,6 +282,36 @@ std::string RenderVendorText(const VendorReport& r) {
                  "every holder of the vehicle, not money\n",
                  as_of, t.open_awards, FormatUsd(t.remaining_ceiling), t.open_idvs,
                  FormatUsd(t.open_idv_ceiling));
+  if (r.with_claims || r.with_matters) {
+    out += "\nWhere the cuts met the vendor: each agency that pays the family";
+    out += r.with_claims ? ", every DOGE claim at it" : "";
+    out += r.with_matters ? ", and the open matters against the family there" : "";
+    out += ".\n";
+    for (const AgencyCuts& a : r.context.agencies) {
+      fmt::format_to(it, "  {} {}: the family was obligated {}", a.agency_id,
+                     a.agency.empty() ? "" : "(" + a.agency + ")", FormatUsd(a.family_obligated));
+      if (r.with_claims) {
+        fmt::format_to(it,
+                       "; DOGE claimed {} in {} claims there ({} on the family's awards), {} "
+                       "verified",
+                       FormatUsd(a.claimed), GroupThousands(a.claims),
+                       GroupThousands(a.family_claims), FormatUsd(a.verified));
+      }
+      out += "\n";
+      for (const FamilyMatter& fm : a.matters) {
+        fmt::format_to(it, "    matter: {} ({}; opened {}, {}) source: {}\n", fm.matter.matter,
+                       fm.matter.company,
+                       fm.matter.opened ? fm.matter.opened->ToIso() : "date unknown",
+                       fm.matter.closed ? "closed " + fm.matter.closed->ToIso() : "not closed",
+                       fm.matter.source_url);
+      }
+    }
+    if (r.with_matters) {
+      fmt::format_to(it, "  Matters against the family in the file: {}\n",
+                     r.context.matters.size());
+    }
+    fmt::format_to(it, "  {}\n", kCoOccurrenceNote);
+  }
   fmt::format_to(it, "\nDOGE claims on its awards: {}\n", r.claims.size());
   for (const AwardClaim& c : r.claims) {
     fmt::format_to(it, "  {}  {}  claimed {}, verified {}\n", c.claim_key, c.verdict,

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "vendor/family_totals.h"
 #include "vendor/vendor_families.h"
+#include "vendor/where_cuts_met.h"
 
 namespace receipts {
 
@@ -24,7 +25,12 @@ struct VendorReport {
   bool by_uei = false;  // a family; else `candidates`
   VendorFamily family;
   FamilyTotals totals;
-  std::vector<AwardClaim> claims;           // on the family's awards, by claim key
+  std::vector<AwardClaim> claims;  // on the family's awards, by claim key
+  // With --claims or --ledger and/or --matters: the family's agencies beside DOGE's cuts there
+  // and the open matters against it.
+  bool with_claims = false;
+  bool with_matters = false;
+  WhereCutsMet context;
   std::vector<VendorCandidate> candidates;  // most obligated first
   std::optional<Date> records_as_of;
   Date since;

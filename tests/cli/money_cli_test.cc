@@ -49,6 +49,15 @@ TEST(MoneyCliTest, VendorJsonByUeiKeepsTheContract) {
   EXPECT_EQ(std::string_view(claims.at(0)["claim_key"].get_string().value()),
             "contract:1422:140L6423F0036");
   EXPECT_EQ(std::string_view(claims.at(0)["verdict"].get_string().value()), "zero_claim");
+  // Where the cuts met the vendor: every DOGE claim at USAID beside the family's money there.
+  simdjson::dom::element met = doc["where_cuts_met"];
+  EXPECT_NE(
+      std::string_view(met["note"].get_string().value()).find("Co-occurrence is not evidence"),
+      std::string_view::npos);
+  simdjson::dom::element usaid = met["agencies"].at(0);
+  EXPECT_EQ(std::string_view(usaid["agency_id"].get_string().value()), "7200");
+  EXPECT_EQ(int64_t(usaid["doge_claims"].get_int64().value()), 2189);
+  EXPECT_EQ(int64_t(usaid["doge_family_claims"].get_int64().value()), 88);
   fs::remove_all(dir);
 }
 
