@@ -31,6 +31,8 @@ int RunPublish(const PublishFlags& flags) {
   }
   auto started = std::chrono::steady_clock::now();
   serve::ServeContext ctx;
+  // The vendors and leads pages are not published yet: the static site's links stay its own.
+  ctx.money_pages = false;
   if (!flags.templates.empty()) {
     auto templates = serve::Templates::WithOverrides(flags.templates);
     if (!templates.ok()) return Fail(templates.status());

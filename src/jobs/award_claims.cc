@@ -36,16 +36,22 @@ Result<std::vector<AwardClaim>> FromClaimsFile(const std::string& path, const Re
 Result<std::vector<AwardClaim>> FromLedger(const std::string& path) {
   auto ledger = Ledger::OpenReadOnly(path);
   if (!ledger.ok()) return ledger.status();
-  auto verified = VerifiedSnapshotIds((*ledger)->db());
+  return ClaimsOfLedger(ledger->get());
+}
+
+}  // namespace
+
+Result<std::vector<AwardClaim>> ClaimsOfLedger(Ledger* ledger) {
+  auto verified = VerifiedSnapshotIds(ledger->db());
   if (!verified.ok()) return verified.status();
-  auto snapshots = (*ledger)->Snapshots();
+  auto snapshots = ledger->Snapshots();
   if (!snapshots.ok()) return snapshots.status();
   // Latest verified snapshot first: a claim keeps the verdict of the latest one listing it.
   std::map<std::string, AwardClaim> by_claim;
   for (auto id = verified->rbegin(); id != verified->rend(); ++id) {
-    auto verdicts = VerdictsOfSnapshot(ledger->get(), *id);
+    auto verdicts = VerdictsOfSnapshot(ledger, *id);
     if (!verdicts.ok()) return verdicts.status();
-    auto claims = (*ledger)->Claims(*id, /*with_raw=*/false);
+    auto claims = ledger->Claims(*id, /*with_raw=*/false);
     if (!claims.ok()) return claims.status();
     std::string listed = "snapshot " + std::to_string(*id);
     for (const SnapshotInfo& s : *snapshots) {
@@ -63,8 +69,6 @@ Result<std::vector<AwardClaim>> FromLedger(const std::string& path) {
   for (auto& [key, claim] : by_claim) out.push_back(std::move(claim));
   return out;
 }
-
-}  // namespace
 
 Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
                                                    const std::string& ledger,

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/status.h"
+#include "ledger/ledger.h"
 
 namespace receipts {
 
@@ -23,6 +24,10 @@ namespace receipts {
 Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
                                                    const std::string& ledger,
                                                    const RecordSet& records, Date since);
+
+// Every claim of `ledger`'s verified snapshots with the verdict of the latest verified snapshot
+// listing it, by claim key.
+Result<std::vector<AwardClaim>> ClaimsOfLedger(Ledger* ledger);
 
 // The claims that matched an award, by award key.
 std::map<std::string, std::vector<AwardClaim>> ClaimsByAward(const std::vector<AwardClaim>& claims);

@@ -33,6 +33,8 @@ Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::st
   for (std::size_t i = 0; i < check->records_.awards.size(); ++i) {
     check->award_by_key_.emplace(check->records_.awards[i].key, i);
   }
+  check->families_ = VendorFamilies::Build(check->records_);
+  check->leads_ = FindLeads(check->records_, LeadRules::Defaults());
   return check;
 }
 
@@ -68,6 +70,14 @@ const Award* RecordCheck::FindAward(std::string_view award_key) const {
   if (award_key.empty()) return nullptr;
   auto found = award_by_key_.find(award_key);
   return found == award_by_key_.end() ? nullptr : &records_.awards[found->second];
+}
+
+std::vector<const Lead*> RecordCheck::LeadsOn(std::string_view award_key) const {
+  std::vector<const Lead*> out;
+  for (const Lead& lead : leads_.leads) {
+    if (lead.award_key == award_key) out.push_back(&lead);
+  }
+  return out;
 }
 
 }  // namespace receipts

@@ -15,7 +15,9 @@
 #include "core/award.h"
 #include "core/date.h"
 #include "core/status.h"
+#include "leads/leads.h"
 #include "ledger/ledger.h"
+#include "vendor/vendor_families.h"
 #include "verify/claim_result.h"
 
 namespace receipts {
@@ -39,12 +41,23 @@ class RecordCheck {
   // never change after Load, so the pointer lives as long as this object.
   const Award* FindAward(std::string_view award_key) const;
 
+  // Every award read, its vendor families and the leads the default rules find (built once, at
+  // Load: the records never change).
+  const RecordSet& records() const { return records_; }
+  const VendorFamilies& families() const { return families_; }
+  const LeadsRun& leads() const { return leads_; }
+  // The leads on `award_key`, in rule order.
+  std::vector<const Lead*> LeadsOn(std::string_view award_key) const;
+  Date since() const { return since_; }
+
  private:
   RecordCheck() = default;
   RecordSet records_;
   // Award::key → index in records_.awards (the first award of a key, as the scan found it).
   std::map<std::string, std::size_t, std::less<>> award_by_key_;
   Date since_;
+  VendorFamilies families_;
+  LeadsRun leads_;
   std::vector<std::string> sha256s_;
   std::mutex mutex_;
   // Results per snapshot id, at most a few snapshots kept.

@@ -25,6 +25,8 @@ struct ServeContext {
   std::unique_ptr<RecordCheck> records;  // null without --records
   std::optional<std::string> token;      // null: read-only
   Templates templates;                   // the pages' (built in, or --templates DIR)
+  // Vendors and leads pages (they need `records`); publish leaves them out of the static site.
+  bool money_pages = true;
 };
 
 // A handler's answer, before the router adds the common headers.
@@ -49,6 +51,11 @@ Reply JsonError(int http_status, const std::string& message);
 
 // An HTML error page for `status`, likewise, in the context's templates.
 Reply HtmlError(const ServeContext& ctx, const Status& status);
+
+// Whether the vendors and leads pages are served: records loaded and not publishing.
+inline bool FollowsMoney(const ServeContext& ctx) {
+  return ctx.records != nullptr && ctx.money_pages;
+}
 
 // The error page's HTML.
 std::string ErrorPageHtml(const Templates& templates, int http_status, std::string_view message);

@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "serve/context.h"
 #include "serve/params.h"
+#include "serve/view.h"
 
 namespace receipts::serve {
 
@@ -28,6 +29,20 @@ Reply ApiDiff(ServeContext& ctx, const GetRequest& req);
 // reads) as the next snapshot. Parameters: name (file name, for messages and the source),
 // as_of, kind.
 Reply ApiIngest(ServeContext& ctx, Ledger* ledger, const QueryParams& params, std::string body);
+
+// GET /api/vendors?q=, /api/vendors/{uei}, /api/leads (serve --records).
+Reply ApiVendors(ServeContext& ctx, const GetRequest& req);
+Reply ApiVendor(ServeContext& ctx, const GetRequest& req);
+Reply ApiLeads(ServeContext& ctx, const GetRequest& req);
+Reply PageVendors(ServeContext& ctx, const GetRequest& req);
+Reply PageVendor(ServeContext& ctx, const GetRequest& req);
+Reply PageLeads(ServeContext& ctx, const GetRequest& req);
+
+// The page `name` rendered from `model` in the layout, or with ?format=json the model itself.
+Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name, const View& model,
+           std::string_view title, std::string_view nav);
+// `format` on a page: html (the default) or json (the page's model).
+Status CheckPageFormat(const QueryParams& params);
 
 Reply PageHome(ServeContext& ctx, const GetRequest& req);
 Reply PageClaims(ServeContext& ctx, const GetRequest& req);

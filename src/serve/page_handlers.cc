@@ -5,25 +5,26 @@
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
 #include "serve/handlers.h"
+#include "serve/money_pages.h"
 #include "serve/page_layout.h"
 #include "serve/pages.h"
 
 namespace receipts::serve {
-namespace {
 
-// The page: its template rendered from `model`, or with ?format=json the model itself.
 Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name, const View& model,
            std::string_view title, std::string_view nav) {
   if (Param(req.params, "format") == "json") return Reply{200, kJsonType, JsonBody(model), {}, {}};
-  return Reply{200, kHtmlType, ctx.templates.RenderPage(name, model, title, nav), {}, {}};
+  return Reply{
+      200, kHtmlType, ctx.templates.RenderPage(name, model, title, nav, FollowsMoney(ctx)), {}, {}};
 }
 
-// `format` on a page: html (the default) or json (the page's model).
 Status CheckPageFormat(const QueryParams& params) {
   const std::string format = Param(params, "format", "html");
   if (format == "html" || format == "json") return Status::Ok();
   return Status::InvalidInput("parameter 'format' must be html or json on a page");
 }
+
+namespace {
 
 bool IsOneToken(std::string_view q) {
   return !q.empty() && q.size() <= 100 && q.find_first_of(" \t") == std::string_view::npos &&
@@ -128,8 +129,9 @@ Reply PageClaim(ServeContext& ctx, const GetRequest& req) {
   auto detail = LoadClaimDetail(req.ledger, ctx.records.get(), req.arg, ref);
   if (!detail.ok()) return HtmlError(ctx, detail.status());
   const LedgerClaim& claim = detail->row.claim;
-  return Page(ctx, req, "claim", ClaimPageModel(*detail),
-              !claim.piid.empty() ? claim.piid : detail->key, "claims");
+  View model = ClaimPageModel(*detail);
+  if (FollowsMoney(ctx)) AddMoneyOfClaim(*ctx.records, *detail, &model);
+  return Page(ctx, req, "claim", model, !claim.piid.empty() ? claim.piid : detail->key, "claims");
 }
 
 Reply PageDiff(ServeContext& ctx, const GetRequest& req) {

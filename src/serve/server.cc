@@ -311,6 +311,12 @@ struct Server::Impl {
     Route("/api/claims", &ApiClaims, true);
     Route(R"(/api/claims/(.+))", &ApiClaim, true);
     Route("/api/diff", &ApiDiff, true);
+    Route("/api/vendors", &ApiVendors, true);
+    Route(R"(/api/vendors/(.+))", &ApiVendor, true);
+    Route("/api/leads", &ApiLeads, true);
+    Route("/vendors", &PageVendors, false);
+    Route(R"(/vendors/(.+))", &PageVendor, false);
+    Route("/leads", &PageLeads, false);
     Route("/", &PageHome, false);
     Route("/claims", &PageClaims, false);
     Route(R"(/claims/(.+))", &PageClaim, false);

@@ -145,11 +145,12 @@ Result<std::string> Templates::Render(std::string_view name, const View& model) 
 }
 
 std::string Templates::RenderPage(std::string_view name, const View& model, std::string_view title,
-                                  std::string_view nav) const {
+                                  std::string_view nav, bool follow_money) const {
   auto body = Render(name, model);
   View layout = View::Object();
   layout.Set("title", title);
   layout.Set("nav_" + std::string(nav.empty() ? "none" : nav), true);
+  layout.Set("follow_money", follow_money);
   // A template a reader broke still gives a page that says so, not an empty reply.
   layout.Set("body", body.ok()
                          ? View::Markup(std::move(*body))

@@ -34,8 +34,9 @@ class Templates {
 
   // The page template `name` rendered from `model`, inside `layout`: `title` is the document's
   // title and `nav` the active section ("overview", "claims", "diff", "" for none).
+  // `follow_money`: the server has records, so the layout links the vendors and leads pages.
   std::string RenderPage(std::string_view name, const View& model, std::string_view title,
-                         std::string_view nav) const;
+                         std::string_view nav, bool follow_money = false) const;
 
   // One template rendered from `model` alone. Error: no such template, or the engine's message.
   Result<std::string> Render(std::string_view name, const View& model) const;

@@ -473,6 +473,64 @@ TEST_F(ServeApiTest, ServeReadsAReadersTemplates) {
   EXPECT_NE(broken.error().find("claim.mustache"), std::string::npos) << broken.error();
 }
 
+// serve --records: vendor families, leads, and a claim's vendor and leads (the figures are
+// pinned by tests/vendor and tests/leads; here, that the API and the pages serve them).
+TEST_F(ServeApiTest, VendorsAndLeadsWithRecords) {
+  auto none = server_->Client().Get("/api/leads");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);  // this server has no records
+  EXPECT_NE(none->body.find("serve --records"), std::string::npos);
+
+  ServeOptions options;
+  options.ledger = (*dir_ / "ledger.db").string();
+  options.threads = 2;
+  options.records = {kRecords + "2025-03-13_fpds_awards.csv.gz",
+                     kRecords + "2025-03-13_fpds_idvs.csv.gz"};
+  RunningServer server(options);
+  ASSERT_EQ(server.error(), "");
+  auto res = server.Client().Get("/api/vendors?q=tesla");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("\"candidates\":[{\"parent_uei\":\"LKH1DTGEND43\""), std::string::npos)
+      << res->body.substr(0, 300);
+  res = server.Client().Get("/api/vendors/M5NWCBJCKST7");  // a subsidiary finds its family
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("\"parent_uei\":\"LMRMKLLL3LG5\""), std::string::npos);
+  EXPECT_NE(res->body.find("\"obligated\":\"1228527435.66\""), std::string::npos);
+  EXPECT_NE(res->body.find("\"claim_key\":\"contract:7200:"), std::string::npos);  // snapshot 2
+  res = server.Client().Get("/api/vendors/ZZZZZZZZZZZZ");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  res = server.Client().Get("/api/vendors/not-a-uei");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  res = server.Client().Get("/api/leads?rule=W8&agency=3600");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("\"piid\":\"36C24624N0989\""), std::string::npos);
+  for (const char* bad :
+       {"/api/leads?rule=W99", "/api/leads?page=0", "/api/leads?agency=%3Cb%3E"}) {
+    res = server.Client().Get(bad);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << bad;
+  }
+  res = server.Client().Get("/leads?rule=W9");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<strong data-testid=\"leads-total\">1</strong>"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/leads\""), std::string::npos);  // the layout links it
+  res = server.Client().Get("/vendors/LMRMKLLL3LG5");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("data-testid=\"vendor-obligated\" data-cents=\"122852743566\""),
+            std::string::npos);
+  res = server.Client().Get("/claims/contract%3A7012%3A70CMSD22A00000008?snapshot=2");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find("data-testid=\"vendor-link\""), std::string::npos);
+  EXPECT_NE(res->body.find("data-testid=\"claim-leads\""), std::string::npos);
+}
+
 TEST_F(ServeApiTest, ReadOnlyServerRefusesWrites) {
   auto res = server_->Client().Post("/api/snapshots", {{"Authorization", "Bearer " + kToken}}, "x",
                                     "text/csv");

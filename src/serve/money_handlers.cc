@@ -1,0 +1,152 @@
+// The follow-the-money endpoints and pages: vendors and leads, read from the records the server
+// was started with (serve --records).
+#include <charconv>
+
+#include "core/text.h"
+#include "jobs/award_claims.h"
+#include "serve/api_json.h"
+#include "serve/handlers.h"
+#include "serve/money_pages.h"
+#include "serve/url.h"
+#include "vendor/vendor_families.h"
+
+namespace receipts::serve {
+namespace {
+
+Reply Json(const View& model) { return Reply{200, kJsonType, JsonBody(model), {}, {}}; }
+
+Status NoRecords() {
+  return Status::NotFound(
+      "this server has no records: vendors and leads need serve --records FILE… (the files "
+      "verify read)");
+}
+
+// An FPDS agencyID or a rule id: letters and digits, at most 8.
+bool IsShortCode(std::string_view text) {
+  if (text.empty() || text.size() > 8) return false;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+Result<LeadsFilter> ParseLeadsFilter(const ServeContext& ctx, const QueryParams& params) {
+  LeadsFilter filter;
+  filter.rule = ToUpperAscii(Param(params, "rule"));
+  filter.agency = ToUpperAscii(Param(params, "agency"));
+  if (!filter.rule.empty()) {
+    bool known = false;
+    for (const RuleCoverage& c : ctx.records->leads().coverage) known |= c.rule == filter.rule;
+    if (!known) return Status::InvalidInput("parameter 'rule': no rule '" + filter.rule + "'");
+  }
+  if (!filter.agency.empty() && !IsShortCode(filter.agency)) {
+    return Status::InvalidInput("parameter 'agency': an FPDS agencyID such as 7200");
+  }
+  const std::string page = Param(params, "page", "1");
+  std::int64_t n = 0;
+  auto [end, error] = std::from_chars(page.data(), page.data() + page.size(), n);
+  if (error != std::errc() || end != page.data() + page.size() || n < 1 || n > 1000000) {
+    return Status::InvalidInput("parameter 'page' must be 1 to 1000000");
+  }
+  filter.page = n;
+  return filter;
+}
+
+// The vendor's model, or why there is none.
+Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
+  if (!ctx.records) return NoRecords();
+  if (Status s = CheckParams(req.params, {"format"}); !s.ok()) return s;
+  if (!LooksLikeUei(req.arg)) {
+    return Status::InvalidInput("a vendor is named by its UEI: 12 letters and digits");
+  }
+  const VendorFamily* family = ctx.records->families().FindByUei(req.arg);
+  if (family == nullptr) {
+    return Status::NotFound("no record row names the UEI " + ToUpperAscii(req.arg));
+  }
+  auto claims = ClaimsOfLedger(req.ledger);
+  if (!claims.ok()) return claims.status();
+  return VendorModel(*ctx.records, *family, *claims);
+}
+
+Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {
+  if (!ctx.records) return NoRecords();
+  if (Status s = CheckParams(req.params, {"q", "format"}); !s.ok()) return s;
+  return VendorCandidatesModel(*ctx.records, std::string(Trim(Param(req.params, "q"))));
+}
+
+Result<View> LeadsOf(ServeContext& ctx, const GetRequest& req) {
+  if (!ctx.records) return NoRecords();
+  if (Status s = CheckParams(req.params, {"rule", "agency", "page", "format"}); !s.ok()) return s;
+  auto filter = ParseLeadsFilter(ctx, req.params);
+  if (!filter.ok()) return filter.status();
+  return LeadsModel(*ctx.records, *filter);
+}
+
+}  // namespace
+
+Reply ApiVendors(ServeContext& ctx, const GetRequest& req) {
+  if (Trim(Param(req.params, "q")).empty()) {
+    return JsonError(400, "parameter 'q' (a vendor name) is required");
+  }
+  auto model = CandidatesOf(ctx, req);
+  return model.ok() ? Json(*model) : JsonError(model.status());
+}
+
+Reply ApiVendor(ServeContext& ctx, const GetRequest& req) {
+  auto model = VendorOf(ctx, req);
+  return model.ok() ? Json(*model) : JsonError(model.status());
+}
+
+Reply ApiLeads(ServeContext& ctx, const GetRequest& req) {
+  auto model = LeadsOf(ctx, req);
+  return model.ok() ? Json(*model) : JsonError(model.status());
+}
+
+Reply PageVendors(ServeContext& ctx, const GetRequest& req) {
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
+  auto model = CandidatesOf(ctx, req);
+  if (!model.ok()) return HtmlError(ctx, model.status());
+  model->Set("searched", !model->Find("query")->text().empty());
+  return Page(ctx, req, "vendors", *model, "Vendors", "vendors");
+}
+
+Reply PageVendor(ServeContext& ctx, const GetRequest& req) {
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
+  auto model = VendorOf(ctx, req);
+  if (!model.ok()) return HtmlError(ctx, model.status());
+  const std::string title = model->Find("name")->text();
+  return Page(ctx, req, "vendor", *model, title, "vendors");
+}
+
+Reply PageLeads(ServeContext& ctx, const GetRequest& req) {
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
+  auto model = LeadsOf(ctx, req);
+  if (!model.ok()) return HtmlError(ctx, model.status());
+  auto filter = ParseLeadsFilter(ctx, req.params);
+  // The filter form and the pager.
+  View& rules = model->Set("rule_options", View::List());
+  View any = View::Object();
+  any.Set("value", "");
+  any.Set("label", "every rule");
+  any.Set("selected", filter->rule.empty());
+  rules.Push(any);
+  for (const RuleCoverage& c : ctx.records->leads().coverage) {
+    View& o = rules.Push(View::Object());
+    o.Set("value", c.rule);
+    o.Set("label", c.rule + ": " + c.title);
+    o.Set("selected", c.rule == filter->rule);
+  }
+  auto link = [&](std::int64_t page) {
+    std::vector<std::pair<std::string, std::string>> parts;
+    if (!filter->rule.empty()) parts.emplace_back("rule", filter->rule);
+    if (!filter->agency.empty()) parts.emplace_back("agency", filter->agency);
+    if (page > 1) parts.emplace_back("page", std::to_string(page));
+    return "/leads" + QueryString(parts);
+  };
+  const std::int64_t pages = model->Find("pages")->integer();
+  if (filter->page > 1) model->Set("prev_href", link(filter->page - 1));
+  if (filter->page < pages) model->Set("next_href", link(filter->page + 1));
+  return Page(ctx, req, "leads", *model, "Leads", "leads");
+}
+
+}  // namespace receipts::serve
