@@ -224,6 +224,32 @@ test('with JavaScript off the claims table renders, sorts and pages', async () =
   await page.context().close();
 });
 
+// Follow the money: the claim page links its award's vendor family, whose page shows the API's
+// figures, and the leads page filters by rule.
+test('a claim links its vendor family; the family and the leads pages show the API figures', async () => {
+  const page = await newPage();
+  await page.goto(base + `/claims/${encodeURIComponent(KEY)}`);
+  const link = page.getByTestId('vendor-link');
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL((url) => url.pathname === href);
+  const uei = decodeURIComponent(href.split('/').pop());
+  const family = await api(`/api/vendors/${uei}`);
+  assert.equal(await page.getByTestId('vendor-obligated').getAttribute('data-cents'),
+    String(family.obligated_cents));
+  assert.equal(await page.getByTestId('vendor-parent').textContent(), family.parent_uei);
+
+  await page.goto(base + '/leads');
+  await page.getByTestId('leads-rule').selectOption('W8');
+  await page.waitForURL((url) => url.search.includes('rule=W8'));
+  const leads = await api('/api/leads?rule=W8');
+  assert.equal(await page.getByTestId('leads-total').textContent(), String(leads.total));
+  assert.equal(await page.getByTestId('lead').count(), leads.leads.length);
+  await page.screenshot({ path: join(shots, '10-leads.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // Every page at a phone's width and at a desktop's: nothing wider than the screen (tables
 // scroll inside themselves), and axe-core finds no serious or critical violation.
 const axeSource = join(root, 'e2e/node_modules/axe-core/axe.min.js');
@@ -234,7 +260,8 @@ for (const [width, height] of [[390, 844], [1400, 900]]) {
     const snapshots = (await api('/api/snapshots')).snapshots;
     const paths = ['/', '/claims', `/claims/${encodeURIComponent(KEY)}`,
       `/diff?from=${snapshots[snapshots.length - 2].id}&to=${snapshots[snapshots.length - 1].id}`,
-      '/claims?q=support', '/?kind=grants', '/?kind=leases'];
+      '/claims?q=support', '/?kind=grants', '/?kind=leases', '/vendors?q=tetra%20tech',
+      '/vendors/LMRMKLLL3LG5', '/leads?rule=W8'];
     for (const [i, path] of paths.entries()) {
       await page.goto(base + path);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
