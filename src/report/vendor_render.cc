@@ -52,13 +52,6 @@ std::string ActionsJson(const std::vector<FamilyAction>& actions) {
   return out + "]";
 }
 
-std::string FamilyName(const VendorFamily& family) {
-  for (const VendorFamily::Member& m : family.members) {
-    if (m.uei == family.parent_uei && !m.names.empty()) return m.names.front();
-  }
-  return family.members.front().names.empty() ? "" : family.members.front().names.front();
-}
-
 std::string MatterJson(const FamilyMatter& fm) {
   const Matter& m = fm.matter;
   return fmt::format(
@@ -122,7 +115,7 @@ std::string RenderVendorJson(const VendorReport& r) {
                  "{{\"query\":{},\"parent_uei\":{},\"parent_name\":{},\"parent_ueis\":{},"
                  "\"masked\":{},\"ueis\":{},\"links\":[",
                  JsonString(r.query), JsonString(r.family.parent_uei),
-                 JsonString(FamilyName(r.family)), Strings(r.family.parent_ueis),
+                 JsonString(DisplayName(r.family)), Strings(r.family.parent_ueis),
                  r.family.masked ? "true" : "false", UeisJson(r.family));
   for (std::size_t i = 0; i < r.family.links.size(); ++i) {
     const FamilyLink& l = r.family.links[i];
@@ -236,7 +229,7 @@ std::string RenderVendorText(const VendorReport& r) {
   }
   const FamilyTotals& t = r.totals;
   fmt::format_to(it, "Vendor family {} ({}), from {} record actions through {}\n",
-                 r.family.parent_uei, FamilyName(r.family), GroupThousands(r.record_actions),
+                 r.family.parent_uei, DisplayName(r.family), GroupThousands(r.record_actions),
                  as_of);
   if (r.family.masked) {
     out +=

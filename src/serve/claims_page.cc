@@ -8,14 +8,6 @@
 namespace receipts::serve {
 namespace {
 
-View Option(std::string value, std::string label, bool selected) {
-  View o = View::Object();
-  o.Set("value", std::move(value));
-  o.Set("label", std::move(label));
-  o.Set("selected", selected);
-  return o;
-}
-
 // A column header that sorts by `sort`: the same column again flips the order.
 View SortHeader(const ClaimsQuery& query, ClaimSort sort, std::string_view label, bool money) {
   ClaimsQuery next = query;
@@ -45,28 +37,28 @@ View ClaimsPageModel(const SnapshotView& view, const ClaimsQuery& query,
 
   // The filter form: a plain GET form; JS only re-submits it when a select changes.
   View& agencies = m.Set("agency_options", View::List());
-  agencies.Push(Option("", "all agencies", query.agency.empty()));
+  agencies.Push(OptionModel("", "all agencies", query.agency.empty()));
   for (const AgencyTotals& a : view.by_agency) {
     if (a.agency.empty()) continue;
-    agencies.Push(Option(a.agency, a.agency + " (" + std::to_string(a.count) + ")",
-                         ToLowerAscii(a.agency) == ToLowerAscii(query.agency)));
+    agencies.Push(OptionModel(a.agency, a.agency + " (" + std::to_string(a.count) + ")",
+                              ToLowerAscii(a.agency) == ToLowerAscii(query.agency)));
   }
   View& verdicts = m.Set("verdict_options", View::List());
-  verdicts.Push(Option("", "all verdicts", query.verdict.empty()));
+  verdicts.Push(OptionModel("", "all verdicts", query.verdict.empty()));
   for (int i = 0; i < kVerdictCount; ++i) {
     const char* name = VerdictName(static_cast<Verdict>(i));
-    verdicts.Push(Option(name, VerdictLabel(static_cast<Verdict>(i)), query.verdict == name));
+    verdicts.Push(OptionModel(name, VerdictLabel(static_cast<Verdict>(i)), query.verdict == name));
   }
-  verdicts.Push(Option("unverified", "no stored verdict", query.verdict == "unverified"));
+  verdicts.Push(OptionModel("unverified", "no stored verdict", query.verdict == "unverified"));
   View& snapshot_options = m.Set("snapshot_options", View::List());
-  snapshot_options.Push(Option("latest", "latest", query.snapshot == "latest"));
+  snapshot_options.Push(OptionModel("latest", "latest", query.snapshot == "latest"));
   for (auto s = snapshots.rbegin(); s != snapshots.rend(); ++s) {
     const std::string id = std::to_string(s->id);
-    snapshot_options.Push(Option(id, SnapshotLabel(*s), query.snapshot == id));
+    snapshot_options.Push(OptionModel(id, SnapshotLabel(*s), query.snapshot == id));
   }
   View& per_page = m.Set("per_page_options", View::List());
   for (std::int64_t n : {25, 50, 100, 500}) {
-    per_page.Push(Option(std::to_string(n), std::to_string(n), query.per_page == n));
+    per_page.Push(OptionModel(std::to_string(n), std::to_string(n), query.per_page == n));
   }
   m.Set("sort_param", query.sort != ClaimSort::kSeq ? ClaimSortName(query.sort) : "");
 

@@ -6,19 +6,11 @@
 namespace receipts::serve {
 namespace {
 
-View Option(std::string value, std::string label, bool selected) {
-  View o = View::Object();
-  o.Set("value", std::move(value));
-  o.Set("label", std::move(label));
-  o.Set("selected", selected);
-  return o;
-}
-
 View SnapshotOptions(const std::vector<SnapshotInfo>& snapshots, const SnapshotInfo* chosen) {
   View list = View::List();
   for (const SnapshotInfo& s : snapshots) {
-    list.Push(
-        Option(std::to_string(s.id), SnapshotLabel(s), chosen != nullptr && chosen->id == s.id));
+    list.Push(OptionModel(std::to_string(s.id), SnapshotLabel(s),
+                          chosen != nullptr && chosen->id == s.id));
   }
   return list;
 }
@@ -37,19 +29,20 @@ std::string DiffCsvPath(std::int64_t from, std::int64_t to, const DiffFilter& fi
 // The filter controls; with JavaScript off they are submitted by the Compare button.
 void AddFilterOptions(View* m, const DiffFilter& filter, const std::vector<std::string>& agencies) {
   View& change = m->Set("change_options", View::List());
-  change.Push(Option("", "any", !filter.change));
+  change.Push(OptionModel("", "any", !filter.change));
   for (ChangeType type : {ChangeType::kAdded, ChangeType::kRemoved, ChangeType::kChanged}) {
-    change.Push(Option(ChangeTypeName(type), ChangeTypeName(type), filter.change == type));
+    change.Push(OptionModel(ChangeTypeName(type), ChangeTypeName(type), filter.change == type));
   }
   View& agency = m->Set("agency_options", View::List());
-  agency.Push(Option("", "any", filter.agency.empty()));
-  for (const std::string& name : agencies) agency.Push(Option(name, name, name == filter.agency));
+  agency.Push(OptionModel("", "any", filter.agency.empty()));
+  for (const std::string& name : agencies)
+    agency.Push(OptionModel(name, name, name == filter.agency));
   View& money = m->Set("money_options", View::List());
-  money.Push(Option("", "any change", !filter.money_only));
-  money.Push(Option("1", "claimed savings changed", filter.money_only));
+  money.Push(OptionModel("", "any change", !filter.money_only));
+  money.Push(OptionModel("1", "claimed savings changed", filter.money_only));
   View& sort = m->Set("sort_options", View::List());
-  sort.Push(Option("size", "largest change first", filter.by_size));
-  sort.Push(Option("key", "by claim", !filter.by_size));
+  sort.Push(OptionModel("size", "largest change first", filter.by_size));
+  sort.Push(OptionModel("key", "by claim", !filter.by_size));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "serve/api_json.h"
 #include "serve/handlers.h"
 #include "serve/money_pages.h"
+#include "serve/pages.h"
 #include "serve/url.h"
 #include "vendor/vendor_families.h"
 
@@ -125,16 +126,9 @@ Reply PageLeads(ServeContext& ctx, const GetRequest& req) {
   auto filter = ParseLeadsFilter(ctx, req.params);
   // The filter form and the pager.
   View& rules = model->Set("rule_options", View::List());
-  View any = View::Object();
-  any.Set("value", "");
-  any.Set("label", "every rule");
-  any.Set("selected", filter->rule.empty());
-  rules.Push(any);
+  rules.Push(OptionModel("", "every rule", filter->rule.empty()));
   for (const RuleCoverage& c : ctx.records->leads().coverage) {
-    View& o = rules.Push(View::Object());
-    o.Set("value", c.rule);
-    o.Set("label", c.rule + ": " + c.title);
-    o.Set("selected", c.rule == filter->rule);
+    rules.Push(OptionModel(c.rule, c.rule + ": " + c.title, c.rule == filter->rule));
   }
   auto link = [&](std::int64_t page) {
     std::vector<std::pair<std::string, std::string>> parts;

@@ -12,16 +12,6 @@
 namespace receipts::serve {
 namespace {
 
-std::string FamilyName(const VendorFamily& family) {
-  for (const VendorFamily::Member& m : family.members) {
-    if (m.uei == family.parent_uei && !m.names.empty()) return m.names.front();
-  }
-  for (const VendorFamily::Member& m : family.members) {
-    if (!m.names.empty()) return m.names.front();
-  }
-  return family.parent_uei;
-}
-
 View UeisModel(const VendorFamily& family) {
   View list = View::List();
   for (const VendorFamily::Member& m : family.members) {
@@ -75,7 +65,7 @@ View VendorLinkOf(const RecordCheck& records, const Award& award) {
   if (family == nullptr) return View();
   View m = View::Object();
   m.Set("parent_uei", family->parent_uei);
-  m.Set("name", FamilyName(*family));
+  m.Set("name", DisplayName(*family));
   m.Set("uei", uei);
   m.Set("href", VendorPath(family->parent_uei));
   m.Set("ueis", View::Count(family->members.size()));
@@ -92,7 +82,7 @@ View VendorCandidatesModel(const RecordCheck& records, const std::string& query)
         TotalsOf(*family, records.records(), records.since(), records.records().as_of);
     View c = View::Object();
     c.Set("parent_uei", family->parent_uei);
-    c.Set("name", FamilyName(*family));
+    c.Set("name", DisplayName(*family));
     c.Set("ueis", UeisModel(*family));
     c.Set("obligated", View::Money(totals.obligated));
     c.Set("actions", View::Count(totals.actions));
@@ -112,7 +102,7 @@ View VendorModel(const RecordCheck& records, const VendorFamily& family,
       TotalsOf(family, records.records(), records.since(), records.records().as_of);
   View m = View::Object();
   m.Set("parent_uei", family.parent_uei);
-  m.Set("name", FamilyName(family));
+  m.Set("name", DisplayName(family));
   View& parents = m.Set("parent_ueis", View::List());
   for (const std::string& p : family.parent_ueis) parents.Push(p);
   m.Set("masked", family.masked);

@@ -29,6 +29,14 @@ std::string SnapshotLabel(const SnapshotInfo& s) {
       GroupThousands(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.claim_count))));
 }
 
+View OptionModel(std::string value, std::string label, bool selected) {
+  View o = View::Object();
+  o.Set("value", std::move(value));
+  o.Set("label", std::move(label));
+  o.Set("selected", selected);
+  return o;
+}
+
 View ErrorModel(int status, std::string_view message) {
   View m = View::Object();
   m.Set("status", View::Int(status));

@@ -51,6 +51,9 @@ View DiffPageModel(const std::vector<SnapshotInfo>& snapshots, const SnapshotInf
                    const SnapshotInfo* to, const SnapshotDiff* diff, const DiffFilter& filter,
                    const std::vector<std::string>& agencies);
 
+// One <option> of a form's select (template option): `value`, `label`, `selected`.
+View OptionModel(std::string value, std::string label, bool selected);
+
 // An error page's model (template error): `status` and `error`.
 View ErrorModel(int status, std::string_view message);
 

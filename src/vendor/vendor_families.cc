@@ -55,6 +55,16 @@ std::vector<std::string> Words(std::string_view text) {
 
 }  // namespace
 
+std::string DisplayName(const VendorFamily& family) {
+  for (const VendorFamily::Member& m : family.members) {
+    if (m.uei == family.parent_uei && !m.names.empty()) return m.names.front();
+  }
+  for (const VendorFamily::Member& m : family.members) {
+    if (!m.names.empty()) return m.names.front();
+  }
+  return family.parent_uei;
+}
+
 bool LooksLikeUei(std::string_view text) {
   if (text.size() != 12) return false;
   return std::all_of(text.begin(), text.end(),

@@ -60,6 +60,10 @@ class VendorFamilies {
   std::map<std::string, std::size_t, std::less<>> family_of_uei_;
 };
 
+// The family's name for a reader: the name most rows record for its parent UEI, else for any of
+// its UEIs, else the parent UEI.
+std::string DisplayName(const VendorFamily& family);
+
 // "LKH1DTGEND43": 12 characters, letters and digits (SAM.gov's Unique Entity ID).
 bool LooksLikeUei(std::string_view text);
 
