@@ -55,7 +55,11 @@ std::string Normalized(std::string_view name) {
 Result<std::vector<Matter>> ReadMatters(const std::string& path) {
   auto bytes = ReadWholeFile(path, "a matters file");
   if (!bytes.ok()) return bytes.status();
-  CsvReader csv(path, *bytes);
+  return ParseMatters(path, *bytes);
+}
+
+Result<std::vector<Matter>> ParseMatters(const std::string& path, std::string_view bytes) {
+  CsvReader csv(path, bytes);
   if (Status s = csv.ReadHeader(); !s.ok()) return s;
   struct Column {
     const char* name;

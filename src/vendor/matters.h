@@ -32,6 +32,8 @@ struct Matter {
 // name the file, line and field: a missing column, an empty company or matter, a source that is
 // not an http(s) URL, a bad date, a matter closed before it opened.
 Result<std::vector<Matter>> ReadMatters(const std::string& path);
+// The same over bytes held in memory, named `name` in errors.
+Result<std::vector<Matter>> ParseMatters(const std::string& name, std::string_view bytes);
 
 // How a matter names a family: "uei" (its company is one of the family's UEIs), "name" (its
 // company is, letter for letter once case, punctuation and spacing are set aside, a name the
