@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "jobs/leads_job.h"
 #include "jobs/vendor_job.h"
 #include "report/leads_render.h"
@@ -81,7 +82,8 @@ int RunLeads(const LeadsFlags& flags) {
   }
   std::cout << RenderLeadsCoverage(*report);
   if (!flags.out.empty()) {
-    std::cout << flags.out << "/leads.csv: " << report->run.leads.size() << " leads\n";
+    std::cout << flags.out << "/leads.csv: " << GroupThousands(report->run.leads.size())
+              << " leads; " << flags.out << "/leads.json\n";
   }
   return kExitOk;
 }

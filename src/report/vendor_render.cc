@@ -251,9 +251,9 @@ std::string RenderVendorText(const VendorReport& r) {
                  GroupThousands(t.actions), GroupThousands(t.awards.size()));
   out += "\nBy awarding agency (FPDS agencyID):\n";
   for (const AgencyObligations& a : t.by_agency) {
-    fmt::format_to(it, "  {:<6} {:>22}  {} actions, {} awards\n", a.agency_id,
-                   FormatUsd(a.obligated), GroupThousands(a.actions),
-                   GroupThousands(a.award_keys.size()));
+    fmt::format_to(it, "  {:<6} {:>22}  {} action{}, {} award{}\n", a.agency_id,
+                   FormatUsd(a.obligated), GroupThousands(a.actions), a.actions == 1 ? "" : "s",
+                   GroupThousands(a.award_keys.size()), a.award_keys.size() == 1 ? "" : "s");
   }
   out += "\nBy fiscal year:\n";
   for (const YearObligations& y : t.by_fiscal_year) {
