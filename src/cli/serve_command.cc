@@ -1,5 +1,6 @@
 // receipts serve --ledger L [--bind 127.0.0.1] [--port 8080] [--token-file F] [--threads N]
-//                [--max-body-mib M] [--records FILE…] [--since DATE] [--templates DIR]
+//                [--max-body-mib M] [--records FILE…] [--since DATE] [--rules FILE]
+//                [--templates DIR]
 // Serves the JSON API and the dashboard over a ledger until SIGINT or SIGTERM (doc/api.md).
 #include <signal.h>
 
@@ -29,6 +30,7 @@ struct ServeFlags {
   std::vector<std::string> records;
   std::string since = "2025-01-20";
   std::string templates;
+  std::string rules;
 };
 
 int RunServe(const ServeFlags& flags) {
@@ -52,6 +54,10 @@ int RunServe(const ServeFlags& flags) {
   options.records = flags.records;
   options.since = **since;
   if (!flags.templates.empty()) options.templates = flags.templates;
+  if (!flags.rules.empty()) {
+    if (flags.records.empty()) return UsageError("--rules goes with --records");
+    options.rules = flags.rules;
+  }
 
   // SIGINT and SIGTERM are taken by one thread, which stops the server; block them everywhere
   // else before any thread starts.
@@ -113,6 +119,8 @@ void AddServeCommand(CLI::App& root, Commands* commands) {
       ->expected(1, -1);
   serve->add_option("--since", flags->since, "With --records: as for verify")
       ->capture_default_str();
+  serve->add_option("--rules", flags->rules,
+                    "With --records: a leads rules file (JSON) for the leads pages (doc/leads.md)");
   serve->add_option("--templates", flags->templates,
                     "Folder of page templates (NAME.mustache) in place of the built-in ones "
                     "(doc/templates.md)");

@@ -13,7 +13,7 @@ constexpr std::size_t kCachedSnapshots = 4;
 }  // namespace
 
 Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::string>& files,
-                                                       Date since) {
+                                                       Date since, const LeadRules& rules) {
   std::unique_ptr<RecordCheck> check(new RecordCheck());
   check->since_ = since;
   // Files, per-award downloads, record stores and directories, as verify reads them; whole, since
@@ -34,7 +34,7 @@ Result<std::unique_ptr<RecordCheck>> RecordCheck::Load(const std::vector<std::st
     check->award_by_key_.emplace(check->records_.awards[i].key, i);
   }
   check->families_ = VendorFamilies::Build(check->records_);
-  check->leads_ = FindLeads(check->records_, LeadRules::Defaults());
+  check->leads_ = FindLeads(check->records_, rules);
   return check;
 }
 

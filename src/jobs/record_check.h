@@ -24,9 +24,11 @@ namespace receipts {
 
 class RecordCheck {
  public:
-  // Reads every file (FPDS or USAspending records, as for verify). `since` as for verify.
+  // Reads every file (FPDS or USAspending records, as for verify). `since` as for verify;
+  // `rules` find the leads (leads/lead_rules.h).
   static Result<std::unique_ptr<RecordCheck>> Load(const std::vector<std::string>& files,
-                                                   Date since);
+                                                   Date since,
+                                                   const LeadRules& rules = LeadRules::Defaults());
 
   // The result of verifying claim `seq` (1-based) of `snapshot` against the records.
   Result<ClaimResult> Check(Ledger* ledger, const SnapshotInfo& snapshot, std::int64_t seq);

@@ -396,7 +396,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   if (!pool.ok()) return pool.status();
   impl->ctx.pool = std::move(*pool);
   if (!options.records.empty()) {
-    auto records = RecordCheck::Load(options.records, options.since);
+    LeadRules rules = LeadRules::Defaults();
+    if (options.rules) {
+      auto read = LeadRules::FromFile(*options.rules);
+      if (!read.ok()) return read.status();
+      rules = std::move(*read);
+    }
+    auto records = RecordCheck::Load(options.records, options.since, rules);
     if (!records.ok()) return records.status();
     impl->ctx.records = std::move(*records);
   }

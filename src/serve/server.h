@@ -27,6 +27,7 @@ struct ServeOptions {
   std::vector<std::string> records;      // optional: shows measures and record rows
   Date since;                            // with records, as for verify
   std::optional<std::string> templates;  // a folder of templates in place of the built-in ones
+  std::optional<std::string> rules;      // with records: a leads rules file (doc/leads.md)
   HttpLimits limits;
 };
 

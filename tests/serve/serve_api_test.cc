@@ -529,6 +529,21 @@ TEST_F(ServeApiTest, VendorsAndLeadsWithRecords) {
   ASSERT_TRUE(res);
   EXPECT_NE(res->body.find("data-testid=\"vendor-link\""), std::string::npos);
   EXPECT_NE(res->body.find("data-testid=\"claim-leads\""), std::string::npos);
+
+  // serve --rules: the leads pages use the user's thresholds; a bad file stops serve, named.
+  std::ofstream(*dir_ / "rules.json") << R"({"W8": {"enabled": false}})";
+  options.rules = (*dir_ / "rules.json").string();
+  {
+    RunningServer ruled(options);
+    ASSERT_EQ(ruled.error(), "");
+    res = ruled.Client().Get("/api/leads?rule=W8");
+    ASSERT_TRUE(res);
+    EXPECT_NE(res->body.find("\"total\":0,"), std::string::npos) << res->body.substr(0, 400);
+  }
+  std::ofstream(*dir_ / "rules.json") << R"({"W8": {"enabled": "no"}})";
+  RunningServer broken(options);
+  EXPECT_NE(broken.error().find("rules.json: rule W8, 'enabled'"), std::string::npos)
+      << broken.error();
 }
 
 TEST_F(ServeApiTest, ReadOnlyServerRefusesWrites) {
