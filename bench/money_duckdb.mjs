@@ -1,8 +1,7 @@
 // The DuckDB peer of bench/money: what `receipts vendor PARENT` and the W1/W2 leads compute, as
 // SQL over the same generated Contracts_PrimeTransactions file, with all cores.
-//   family: every recipient_uei whose rows name PARENT as recipient_parent_uei, and PARENT
-//           itself (one hop: the shipped families are one hop deep), then Σ
-//           federal_action_obligation of their rows by awarding sub-agency, exact DECIMAL(18,2);
+//   family: the rows recorded under PARENT (recipient_parent_uei, else recipient_uei when it is
+//           blank), Σ federal_action_obligation, exact DECIMAL(18,2);
 //   W1/W2:  per contract award (not IDV), its base action (modification 0, else the earliest),
 //           competed with one offer / not competed.
 // Usage: node money_duckdb.mjs RECORDS_CSV PARENT_UEI THREADS  (prints one JSON line)
@@ -15,13 +14,11 @@ const connection = await instance.connect();
 await connection.run(`CREATE VIEW rows AS SELECT DISTINCT * FROM read_csv(${quote(recordsCsv)},
   header = true, all_varchar = true)`);
 const family = await connection.runAndReadAll(`
-WITH ueis AS (
-  SELECT DISTINCT upper(recipient_uei) AS uei FROM rows
-  WHERE upper(recipient_parent_uei) = ${quote(parent)} OR upper(recipient_uei) = ${quote(parent)}
-)
 SELECT CAST(sum(CAST(federal_action_obligation AS DECIMAL(18, 2))) * 100 AS BIGINT) AS cents,
        count(*) AS actions
-FROM rows WHERE upper(recipient_uei) IN (SELECT uei FROM ueis)`);
+FROM rows
+WHERE trim(recipient_uei) <> ''
+  AND upper(trim(coalesce(nullif(trim(recipient_parent_uei), ''), recipient_uei))) = ${quote(parent)}`);
 const [cents, actions] = family.getRows()[0];
 const leads = await connection.runAndReadAll(`
 WITH base AS (

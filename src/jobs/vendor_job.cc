@@ -53,16 +53,12 @@ Result<VendorReport> RunVendorJob(const VendorJob& job) {
                             GroupThousands(records->action_count) + " actions read");
   }
   for (const VendorFamily* family : families.FindByName(query)) {
-    FamilyTotals totals = TotalsOf(*family, *records, job.since, records->as_of);
-    report.candidates.push_back({*family, totals.obligated, totals.actions});
+    report.candidates.push_back({*family, family->obligated, family->actions});
   }
   if (report.candidates.empty()) {
     return Status::NotFound("no vendor or parent in the records is named '" + query +
                             "' (every word must appear in a recorded name)");
   }
-  std::stable_sort(
-      report.candidates.begin(), report.candidates.end(),
-      [](const VendorCandidate& a, const VendorCandidate& b) { return a.obligated > b.obligated; });
   return report;
 }
 

@@ -33,8 +33,8 @@ std::string UeisJson(const VendorFamily& family) {
   std::string out = "[";
   for (std::size_t i = 0; i < family.members.size(); ++i) {
     const VendorFamily::Member& m = family.members[i];
-    out += fmt::format("{}{{\"uei\":{},\"names\":{}}}", i ? "," : "", JsonString(m.uei),
-                       Strings(m.names));
+    out += fmt::format("{}{{\"uei\":{},\"names\":{},\"other_parents\":{}}}", i ? "," : "",
+                       JsonString(m.uei), Strings(m.names), Strings(m.other_parents));
   }
   return out + "]";
 }
@@ -97,9 +97,9 @@ std::string CandidatesJson(const VendorReport& report) {
   std::string out = "{\"query\":" + JsonString(report.query) + ",\"candidates\":[";
   for (std::size_t i = 0; i < report.candidates.size(); ++i) {
     const VendorCandidate& c = report.candidates[i];
-    out += fmt::format("{}{{\"parent_uei\":{},\"parent_ueis\":{},\"ueis\":{},{},\"actions\":{}}}",
-                       i ? "," : "", JsonString(c.family.parent_uei), Strings(c.family.parent_ueis),
-                       UeisJson(c.family), Money("obligated", c.obligated), c.actions);
+    out += fmt::format("{}{{\"parent_uei\":{},\"ueis\":{},{},\"actions\":{}}}", i ? "," : "",
+                       JsonString(c.family.parent_uei), UeisJson(c.family),
+                       Money("obligated", c.obligated), c.actions);
   }
   return out + "]}\n";
 }
@@ -112,11 +112,11 @@ std::string RenderVendorJson(const VendorReport& r) {
   std::string out;
   auto it = std::back_inserter(out);
   fmt::format_to(it,
-                 "{{\"query\":{},\"parent_uei\":{},\"parent_name\":{},\"parent_ueis\":{},"
+                 "{{\"query\":{},\"parent_uei\":{},\"parent_name\":{},"
                  "\"masked\":{},\"ueis\":{},\"links\":[",
                  JsonString(r.query), JsonString(r.family.parent_uei),
-                 JsonString(DisplayName(r.family)), Strings(r.family.parent_ueis),
-                 r.family.masked ? "true" : "false", UeisJson(r.family));
+                 JsonString(DisplayName(r.family)), r.family.masked ? "true" : "false",
+                 UeisJson(r.family));
   for (std::size_t i = 0; i < r.family.links.size(); ++i) {
     const FamilyLink& l = r.family.links[i];
     fmt::format_to(it, "{}{{\"uei\":{},\"parent_uei\":{},\"rows\":{},\"first_row\":{}}}",

@@ -22,6 +22,13 @@ Status NoRecords() {
       "verify read)");
 }
 
+// `format`: json (the API's, and a page's model) or html (a page); no CSV here.
+Status CheckFormat(const QueryParams& params) {
+  const std::string format = Param(params, "format", "json");
+  if (format == "json" || format == "html") return Status::Ok();
+  return Status::InvalidInput("parameter 'format' must be json (or html on a page)");
+}
+
 // An FPDS agencyID or a rule id: letters and digits, at most 8.
 bool IsShortCode(std::string_view text) {
   if (text.empty() || text.size() > 8) return false;
@@ -57,6 +64,7 @@ Result<LeadsFilter> ParseLeadsFilter(const ServeContext& ctx, const QueryParams&
 Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"format"}); !s.ok()) return s;
+  if (Status s = CheckFormat(req.params); !s.ok()) return s;
   if (!LooksLikeUei(req.arg)) {
     return Status::InvalidInput("a vendor is named by its UEI: 12 letters and digits");
   }
@@ -72,12 +80,14 @@ Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
 Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"q", "format"}); !s.ok()) return s;
+  if (Status s = CheckFormat(req.params); !s.ok()) return s;
   return VendorCandidatesModel(*ctx.records, std::string(Trim(Param(req.params, "q"))));
 }
 
 Result<View> LeadsOf(ServeContext& ctx, const GetRequest& req) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"rule", "agency", "page", "format"}); !s.ok()) return s;
+  if (Status s = CheckFormat(req.params); !s.ok()) return s;
   auto filter = ParseLeadsFilter(ctx, req.params);
   if (!filter.ok()) return filter.status();
   return LeadsModel(*ctx.records, *filter);

@@ -12,6 +12,8 @@
 namespace receipts::serve {
 namespace {
 
+std::string VendorPath(const std::string& uei) { return "/vendors/" + UrlEncode(uei); }
+
 View UeisModel(const VendorFamily& family) {
   View list = View::List();
   for (const VendorFamily::Member& m : family.members) {
@@ -20,11 +22,15 @@ View UeisModel(const VendorFamily& family) {
     View& names = u.Set("names", View::List());
     for (const std::string& name : m.names) names.Push(name);
     u.Set("names_text", Join(m.names, "; "));
+    View& others = u.Set("other_parents", View::List());
+    for (const std::string& other : m.other_parents) {
+      View& o = others.Push(View::Object());
+      o.Set("uei", other);
+      o.Set("href", VendorPath(other));
+    }
   }
   return list;
 }
-
-std::string VendorPath(const std::string& uei) { return "/vendors/" + UrlEncode(uei); }
 
 View ActionsModel(const std::vector<FamilyAction>& actions) {
   View list = View::List();
@@ -75,24 +81,22 @@ View VendorLinkOf(const RecordCheck& records, const Award& award) {
 View VendorCandidatesModel(const RecordCheck& records, const std::string& query) {
   View m = View::Object();
   m.Set("query", query);
+  // Most obligated first; at most kMaxCandidates, the count of all said.
+  const std::vector<const VendorFamily*> found = records.families().FindByName(query);
+  m.Set("total_candidates", View::Count(found.size()));
   View& list = m.Set("candidates", View::List());
-  std::vector<std::pair<Cents, View>> found;
-  for (const VendorFamily* family : records.families().FindByName(query)) {
-    const FamilyTotals totals =
-        TotalsOf(*family, records.records(), records.since(), records.records().as_of);
-    View c = View::Object();
-    c.Set("parent_uei", family->parent_uei);
-    c.Set("name", DisplayName(*family));
-    c.Set("ueis", UeisModel(*family));
-    c.Set("obligated", View::Money(totals.obligated));
-    c.Set("actions", View::Count(totals.actions));
-    c.Set("masked", family->masked);
-    c.Set("href", VendorPath(family->parent_uei));
-    found.emplace_back(totals.obligated, std::move(c));
+  for (std::size_t i = 0; i < found.size() && i < kMaxCandidates; ++i) {
+    const VendorFamily& family = *found[i];
+    View& c = list.Push(View::Object());
+    c.Set("parent_uei", family.parent_uei);
+    c.Set("name", DisplayName(family));
+    c.Set("ueis", UeisModel(family));
+    c.Set("obligated", View::Money(family.obligated));
+    c.Set("actions", View::Count(family.actions));
+    c.Set("masked", family.masked);
+    c.Set("href", VendorPath(family.parent_uei));
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (auto& [cents, candidate] : found) list.Push(std::move(candidate));
+  m.Set("more_candidates", found.size() > kMaxCandidates);
   return m;
 }
 
@@ -103,8 +107,6 @@ View VendorModel(const RecordCheck& records, const VendorFamily& family,
   View m = View::Object();
   m.Set("parent_uei", family.parent_uei);
   m.Set("name", DisplayName(family));
-  View& parents = m.Set("parent_ueis", View::List());
-  for (const std::string& p : family.parent_ueis) parents.Push(p);
   m.Set("masked", family.masked);
   m.Set("ueis", UeisModel(family));
   View& links = m.Set("links", View::List());

@@ -15,6 +15,9 @@
 
 namespace receipts::serve {
 
+// At most this many candidate families answer a name (the count of all is given).
+inline constexpr std::size_t kMaxCandidates = 50;
+
 // At most this many leads a page.
 inline constexpr std::int64_t kLeadsPerPage = 100;
 

@@ -19,8 +19,6 @@ bool IsTerminationReason(std::string_view code) {
 
 FamilyTotals TotalsOf(const VendorFamily& family, const RecordSet& records, Date since,
                       std::optional<Date> as_of) {
-  std::set<std::string, std::less<>> ueis;
-  for (const VendorFamily::Member& m : family.members) ueis.insert(m.uei);
   FamilyTotals t;
   std::map<std::string, AgencyObligations> agencies;
   std::map<int, YearObligations> years;
@@ -28,7 +26,11 @@ FamilyTotals TotalsOf(const VendorFamily& family, const RecordSet& records, Date
     bool any = false;
     FamilyAward fa;
     for (const Action& a : award.actions) {
-      if (!ueis.count(ToUpperAscii(Trim(a.vendor_uei)))) continue;
+      // The rows recorded under the family's parent: never another group's, before or after a
+      // sale.
+      if (ToUpperAscii(Trim(a.vendor_uei)).empty() || ParentOfAction(a) != family.parent_uei) {
+        continue;
+      }
       any = true;
       fa.obligated += a.obligated;
       fa.ceiling += a.base_and_all;

@@ -69,7 +69,7 @@ struct FamilyTotals {
   std::size_t open_idvs = 0;
 };
 
-// The totals of `family` in `records`, counting each action of a UEI of the family. `since`
+// The totals of `family` in `records`, counting each action recorded under its parent. `since`
 // bounds the de-obligations and terminations; `as_of` (the records' date) tells which awards are
 // still open.
 FamilyTotals TotalsOf(const VendorFamily& family, const RecordSet& records, Date since,

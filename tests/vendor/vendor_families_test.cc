@@ -20,10 +20,12 @@ std::vector<std::string> UeisOf(const VendorFamily& family) {
   return out;
 }
 
-// Tetra Tech, Inc. (LMRMKLLL3LG5) and the subsidiaries the record links to it: ARD, Management
+// Tetra Tech, Inc. (LMRMKLLL3LG5) and the subsidiaries the record files under it: ARD, Management
 // Systems International, The Kaizen Company, Tetra Tech EC and ES. Checked by hand with a
-// separate script over the same rows (union of UEI -> ultimateParentUEI, sum of
-// obligatedAmount by agencyID): 555 actions, $1,228,527,435.66.
+// separate script over the same rows (rows whose ultimateParentUEI, or UEI when it is blank, is
+// LMRMKLLL3LG5; obligatedAmount summed by agencyID and fiscal year): 516 actions,
+// $1,102,297,138.71. The Kaizen Company's 13 rows from before it was recorded under Tetra Tech
+// (it was its own parent then) are not Tetra Tech's money.
 TEST(VendorFamiliesTest, TetraTechAndItsSubsidiariesByUeiLinks) {
   const RecordSet& records = ShippedFpdsRecords();
   const VendorFamilies families = VendorFamilies::Build(records);
@@ -46,12 +48,14 @@ TEST(VendorFamiliesTest, TetraTechAndItsSubsidiariesByUeiLinks) {
   EXPECT_EQ(msi->record, "7200/7200AA25F00001/0 (2025-03-13_fpds_awards.csv.gz:15534)");
 
   const FamilyTotals totals = TotalsOf(*family, records, Day(2025, 1, 20), records.as_of);
-  EXPECT_EQ(totals.actions, 555u);
-  EXPECT_EQ(totals.obligated, 122852743566);
+  EXPECT_EQ(totals.actions, 516u);
+  EXPECT_EQ(totals.obligated, 110229713871);
+  EXPECT_EQ(family->actions, 516u);  // the same, summed once at Build for the name search
+  EXPECT_EQ(family->obligated, 110229713871);
   ASSERT_EQ(totals.by_agency.size(), 3u);
   EXPECT_EQ(totals.by_agency[0].agency_id, "7200");  // USAID
-  EXPECT_EQ(totals.by_agency[0].obligated, 122803570731);
-  EXPECT_EQ(totals.by_agency[0].award_keys.size(), 88u);
+  EXPECT_EQ(totals.by_agency[0].obligated, 110180541036);
+  EXPECT_EQ(totals.by_agency[0].award_keys.size(), 83u);
   EXPECT_EQ(totals.by_agency[1].agency_id, "1422");
   EXPECT_EQ(totals.by_agency[1].obligated, 36923545);
   EXPECT_EQ(totals.by_agency[2].agency_id, "6800");
@@ -60,7 +64,12 @@ TEST(VendorFamiliesTest, TetraTechAndItsSubsidiariesByUeiLinks) {
   EXPECT_EQ(totals.by_fiscal_year.front().fiscal_year, 2018);
   EXPECT_EQ(totals.by_fiscal_year.front().obligated, 710915300);
   EXPECT_EQ(totals.by_fiscal_year.back().fiscal_year, 2025);
-  EXPECT_EQ(totals.by_fiscal_year.back().obligated, 14469346826);
+  EXPECT_EQ(totals.by_fiscal_year.back().obligated, 7011123879);
+  // The Kaizen Company was its own parent on 13 rows: that family, apart, keeps them.
+  auto kaizen = std::find_if(family->members.begin(), family->members.end(),
+                             [](const auto& m) { return m.uei == "MC45KD32KMC7"; });
+  ASSERT_NE(kaizen, family->members.end());
+  EXPECT_EQ(kaizen->other_parents, std::vector<std::string>{"MC45KD32KMC7"});
 }
 
 // TESLA LABORATORIES INC. (LKH1DTGEND43), whose Treasury orders DOGE cut, is its own family: a
@@ -109,9 +118,10 @@ Award OneAction(std::string piid, Action action) {
   return award;
 }
 
-// Two vendors with one name and no link stay apart; a parent re-registered under a new UEI
-// joins both of its UEIs, and the parent most UEIs link to is the family's.
-TEST(VendorFamiliesTest, IdentifiersLinkNamesNever) {
+// Two vendors with one name and no link stay apart. A vendor sold from one parent to another is
+// in both families, each counting only the rows recorded under it: the two groups are never
+// merged through it, and its lookup goes to the parent its latest row names.
+TEST(VendorFamiliesTest, IdentifiersLinkNamesNeverAndSalesDoNotChain) {
   RecordSet records;
   records.awards.push_back(
       OneAction("A1", Row("AAAAAAAAAAA1", "PPPPPPPPPPP1", "ACME INC", 100, Day(2024, 1, 1))));
@@ -121,18 +131,25 @@ TEST(VendorFamiliesTest, IdentifiersLinkNamesNever) {
       OneAction("A3", Row("CCCCCCCCCCC1", "PPPPPPPPPPP1", "ACME WEST", 300, Day(2024, 1, 3))));
   records.awards.push_back(
       OneAction("A4", Row("CCCCCCCCCCC1", "PPPPPPPPPPP2", "ACME WEST", 400, Day(2025, 1, 3))));
+  records.awards.push_back(
+      OneAction("A5", Row("DDDDDDDDDDD1", "PPPPPPPPPPP2", "OTHER CO", 500, Day(2025, 2, 3))));
   const VendorFamilies families = VendorFamilies::Build(records);
-  const VendorFamily* acme = families.FindByUei("AAAAAAAAAAA1");
-  ASSERT_NE(acme, nullptr);
-  EXPECT_EQ(UeisOf(*acme), (std::vector<std::string>{"AAAAAAAAAAA1", "CCCCCCCCCCC1", "PPPPPPPPPPP1",
-                                                     "PPPPPPPPPPP2"}));
-  EXPECT_EQ(acme->parent_uei, "PPPPPPPPPPP1");  // two UEIs link to it, one to the other
-  EXPECT_EQ(acme->parent_ueis, (std::vector<std::string>{"PPPPPPPPPPP1", "PPPPPPPPPPP2"}));
-  EXPECT_NE(families.FindByUei("BBBBBBBBBBB1"), acme);  // same name, no link
+  const VendorFamily* first = families.FindByUei("PPPPPPPPPPP1");
+  const VendorFamily* second = families.FindByUei("PPPPPPPPPPP2");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(UeisOf(*first),
+            (std::vector<std::string>{"AAAAAAAAAAA1", "CCCCCCCCCCC1", "PPPPPPPPPPP1"}));
+  EXPECT_EQ(UeisOf(*second),
+            (std::vector<std::string>{"CCCCCCCCCCC1", "DDDDDDDDDDD1", "PPPPPPPPPPP2"}));
+  EXPECT_EQ(families.FindByUei("AAAAAAAAAAA1"), first);
+  EXPECT_EQ(families.FindByUei("ccccccccccc1"), second);  // its latest parent, any case
+  EXPECT_NE(families.FindByUei("BBBBBBBBBBB1"), first);   // same name, no link
   EXPECT_EQ(families.FindByName("acme inc").size(), 2u);
-  const FamilyTotals totals = TotalsOf(*acme, records, Day(2025, 1, 1), Day(2025, 3, 1));
-  EXPECT_EQ(totals.obligated, 800);
-  EXPECT_EQ(totals.by_fiscal_year.size(), 2u);  // FY2024 and FY2025
+  EXPECT_EQ(TotalsOf(*first, records, Day(2025, 1, 1), Day(2025, 3, 1)).obligated, 400);
+  const FamilyTotals later = TotalsOf(*second, records, Day(2025, 1, 1), Day(2025, 3, 1));
+  EXPECT_EQ(later.obligated, 900);
+  EXPECT_EQ(later.by_fiscal_year.size(), 1u);  // FY2025
   EXPECT_EQ(FiscalYearOf(Day(2024, 10, 1)), 2025);
   EXPECT_EQ(FiscalYearOf(Day(2024, 9, 30)), 2024);
 }
