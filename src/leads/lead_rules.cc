@@ -11,6 +11,11 @@
 #include "core/text.h"
 
 namespace receipts {
+namespace {
+// No threshold is larger: dollars times 100 and cents times percents stay far inside int64.
+constexpr std::int64_t kMaxSetting = 1'000'000'000'000;
+constexpr std::size_t kMaxRulesBytes = 1 << 20;
+}  // namespace
 
 LeadRules LeadRules::Defaults() {
   LeadRules r;
@@ -78,12 +83,15 @@ bool LeadRules::Has(std::string_view code, std::string_view id, std::string_view
 }
 
 Result<LeadRules> LeadRules::FromFile(const std::string& path) {
+  // At most 1 MiB + 1 byte is read: a rules file is a few hundred bytes, /dev/zero is not one.
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (text.str().size() > (1u << 20)) return Status::InvalidInput(path + ": over 1 MiB");
-  return FromJson(text.str(), path);
+  std::string text(kMaxRulesBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) return Status::IoError(path + ": cannot be read");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxRulesBytes) return Status::InvalidInput(path + ": over 1 MiB");
+  return FromJson(text, path);
 }
 
 Result<LeadRules> LeadRules::FromJson(std::string_view json, const std::string& name) {
@@ -118,8 +126,8 @@ Result<LeadRules> LeadRules::FromJson(std::string_view json, const std::string& 
         rule->enabled = enabled;
       } else if (auto number = rule->numbers.find(param); number != rule->numbers.end()) {
         std::int64_t n = 0;
-        if (setting.get_int64().get(n) || n < 0) {
-          return Status::InvalidInput(where + ": a whole number, 0 or more");
+        if (setting.get_int64().get(n) || n < 0 || n > kMaxSetting) {
+          return Status::InvalidInput(where + ": a whole number, 0 to 1,000,000,000,000");
         }
         number->second = n;
       } else if (auto codes = rule->codes.find(param); codes != rule->codes.end()) {

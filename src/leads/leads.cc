@@ -161,36 +161,42 @@ void Undefinitized(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
   if (!any_recorded) run->Blank();
 }
 
-// W6: money obligated in the last days of September.
+// W6: money obligated in the last days of September, fiscal year by fiscal year (the years
+// are never added together).
 void YearEnd(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
   run->Applicable();
   const std::int64_t days = rules.Number("W6", "last_days_of_september");
+  const Cents threshold = std::max<Cents>(1, Dollars(rules, "W6", "min_obligated_dollars"));
   bool dated = false;
-  Cents rushed = 0;
-  std::vector<std::string> evidence;
-  const Action* last = nullptr;
+  struct YearEnd {
+    Cents obligated = 0;
+    std::vector<std::string> evidence;
+    const Action* last = nullptr;
+  };
+  std::map<int, YearEnd> years;
   for (const Action& a : f.award->actions) {
     if (!a.signed_date) continue;
     dated = true;
     const Date d = *a.signed_date;
     if (d.month() != 9 || d.day() <= 30 - days || a.obligated <= 0) continue;
-    rushed += a.obligated;
-    evidence.push_back(Evidence(*f.award, a));
-    last = &a;
+    YearEnd& y = years[d.year()];
+    y.obligated += a.obligated;
+    y.evidence.push_back(Evidence(*f.award, a));
+    y.last = &a;
   }
   if (!dated) {
     run->Blank();
     return;
   }
-  if (last == nullptr ||
-      rushed < std::max<Cents>(1, Dollars(rules, "W6", "min_obligated_dollars"))) {
-    return;
+  for (auto& [year, y] : years) {
+    if (y.obligated < threshold) continue;
+    const std::size_t count = y.evidence.size();
+    std::string sentence =
+        fmt::format("{} obligated in the last {} days of September {} ({} action{}, last on {}).",
+                    FormatUsd(y.obligated), days, year, count, count == 1 ? "" : "s", Day(*y.last));
+    run->Flag(f, std::move(sentence), std::move(y.evidence));
+    return;  // one lead an award: its first such year
   }
-  const std::size_t count = evidence.size();
-  std::string sentence =
-      fmt::format("{} obligated in the last {} days of September ({} action{}, last on {}).",
-                  FormatUsd(rushed), days, count, count == 1 ? "" : "s", Day(*last));
-  run->Flag(f, std::move(sentence), std::move(evidence));
 }
 
 // W7: obligations above the ceiling, or outlays above obligations.
@@ -201,7 +207,10 @@ void OverCeiling(const LeadRules& rules, const AwardFacts& f, RuleRun* run) {
     run->Blank();
     return;
   }
-  const Cents allowed = f.ceiling + f.ceiling / 100 * rules.Number("W7", "tolerance_percent");
+  // In 128 bits: a ceiling near the int64 range times a tolerance must not wrap.
+  const __int128 allowed =
+      static_cast<__int128>(f.ceiling) +
+      static_cast<__int128>(f.ceiling) * rules.Number("W7", "tolerance_percent") / 100;
   const Action& latest = f.award->actions.back();
   if (f.obligated > allowed) {
     run->Flag(f,
@@ -303,9 +312,11 @@ void CeilingGrowth(const LeadRules& rules, const std::vector<AwardFacts>& facts,
   std::map<std::string, std::vector<Growth>> by_psc;
   for (const AwardFacts& f : facts) {
     run->Applicable();
+    // The growth is from the ceiling at award: only a real modification 0 states it (a first
+    // action of a partial download is a change, not the ceiling).
     const Action& base = BaseAction(*f.award);
     const std::string psc = Code(base.psc);
-    if (psc.empty() || base.base_and_all <= 0) {
+    if (Trim(base.mod_number) != "0" || psc.empty() || base.base_and_all <= 0) {
       run->Blank();
       continue;
     }
@@ -355,7 +366,10 @@ void IdvUse(const LeadRules& rules, const std::vector<AwardFacts>& facts, RuleRu
     auto it = orders.find({f.award->agency_id, f.award->piid});
     const Cents used = it == orders.end() ? 0 : it->second.first;
     const std::size_t count = it == orders.end() ? 0 : it->second.second;
-    if (used * 100 > f.ceiling * rules.Number("W12", "max_use_percent")) continue;
+    if (static_cast<__int128>(used) * 100 >
+        static_cast<__int128>(f.ceiling) * rules.Number("W12", "max_use_percent")) {
+      continue;
+    }
     run->Flag(f,
               fmt::format("IDV ceiling {}; the {} order{} under it in these records obligate {}. "
                           "Orders outside these records are not counted.",

@@ -80,7 +80,7 @@ TEST(LeadsRealDataTest, W6YearEndMoney) {
   const Lead* lead = Find("W6", "1205", "12314423C0108");
   ASSERT_NE(lead, nullptr);
   EXPECT_EQ(lead->sentence,
-            "$1,241,300.00 obligated in the last 7 days of September (1 action, last on "
+            "$1,241,300.00 obligated in the last 7 days of September 2023 (1 action, last on "
             "2023-09-29).");
   // Late-September money under the $1,000,000 threshold.
   EXPECT_EQ(Find("W6", "9507", "9523ZY23C0032"), nullptr);
