@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <kainjow/mustache.hpp>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -113,7 +115,48 @@ Result<Templates> Templates::WithOverrides(const std::string& dir) {
     }
     built_in->second = text.str();
   }
+  // A template that includes itself, through any chain of partials, would recurse until the
+  // stack ran out at the first page: refused here, naming the cycle.
+  if (Status s = templates.CheckNoPartialCycle(dir); !s.ok()) return s;
   return templates;
+}
+
+Status Templates::CheckNoPartialCycle(const std::string& dir) const {
+  static const std::regex kPartial(R"(\{\{>\s*([^}\s]+)\s*\}\})");
+  std::map<std::string, std::vector<std::string>> uses;
+  for (const auto& [name, text] : sources_) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial);
+         it != std::sregex_iterator(); ++it) {
+      uses[name].push_back((*it)[1].str());
+    }
+  }
+  // Depth-first, colouring templates as on the current path (1) or done (2).
+  std::map<std::string, int> state;
+  std::vector<std::string> path;
+  std::function<bool(const std::string&)> visit = [&](const std::string& name) {
+    if (state[name] == 2) return false;
+    if (state[name] == 1) {
+      path.push_back(name);
+      return true;
+    }
+    state[name] = 1;
+    path.push_back(name);
+    for (const std::string& used : uses[name]) {
+      if (visit(used)) return true;
+    }
+    path.pop_back();
+    state[name] = 2;
+    return false;
+  };
+  for (const auto& [name, text] : sources_) {
+    path.clear();
+    if (visit(name)) {
+      std::string cycle;
+      for (const std::string& step : path) cycle += (cycle.empty() ? "" : " -> ") + step;
+      return Status::InvalidInput(dir + ": the templates include themselves: " + cycle);
+    }
+  }
+  return Status::Ok();
 }
 
 const std::string* Templates::Source(std::string_view name) const {

@@ -45,6 +45,9 @@ class Templates {
   const std::string* Source(std::string_view name) const;
 
  private:
+  // InvalidInput (naming `dir` and the cycle) when a template includes itself through partials.
+  Status CheckNoPartialCycle(const std::string& dir) const;
+
   std::map<std::string, std::string, std::less<>> sources_;
 };
 

@@ -509,8 +509,8 @@ TEST_F(ServeApiTest, VendorsAndLeadsWithRecords) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("\"piid\":\"36C24624N0989\""), std::string::npos);
-  for (const char* bad :
-       {"/api/leads?rule=W99", "/api/leads?page=0", "/api/leads?agency=%3Cb%3E"}) {
+  for (const char* bad : {"/api/leads?rule=W99", "/api/leads?page=0", "/api/leads?agency=%3Cb%3E",
+                          "/api/leads?format=csv"}) {
     res = server.Client().Get(bad);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << bad;

@@ -96,6 +96,16 @@ TEST_F(TemplatesTest, BadTemplateFoldersAreRefusedNamingTheFile) {
       << unclosed.status().message();
   fs::remove(dir_ / "claim.mustache");
 
+  Write("claim.mustache", "{{#claim}}{{> money_cell}}{{/claim}}");
+  Write("money_cell.mustache", "<td>{{> claim}}</td>");
+  auto cycle = Templates::WithOverrides(dir_.string());
+  ASSERT_FALSE(cycle.ok());
+  EXPECT_NE(cycle.status().message().find("include themselves: claim -> money_cell -> claim"),
+            std::string::npos)
+      << cycle.status().message();
+  fs::remove(dir_ / "claim.mustache");
+  fs::remove(dir_ / "money_cell.mustache");
+
   Write("claimz.mustache", "{{key}}");
   auto unknown = Templates::WithOverrides(dir_.string());
   ASSERT_FALSE(unknown.ok());
