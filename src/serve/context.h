@@ -27,6 +27,10 @@ struct ServeContext {
   Templates templates;                   // the pages' (built in, or --templates DIR)
   // Vendors and leads pages (they need `records`); publish leaves them out of the static site.
   bool money_pages = true;
+  // What shapes a reply besides the ledger: the records' digests, the leads rules, the templates.
+  // In every ETag, so a server restarted with other records, rules or templates never answers
+  // 304 for what it now renders differently.
+  std::string reply_salt;
 };
 
 // A handler's answer, before the router adds the common headers.

@@ -13,6 +13,7 @@
 
 #include "core/secret_compare.h"
 #include "core/sha256.h"
+#include "core/text.h"
 #include "ledger/journal_recovery.h"
 #include "serve/api_json.h"
 #include "serve/assets.h"
@@ -217,10 +218,11 @@ struct Server::Impl {
     if (!version.ok() && RecoverJournal()) version = LedgerContentVersion(lease.get());
     if (!version.ok())
       return Send(res, api ? JsonError(version.status()) : HtmlError(ctx, version.status()));
-    std::string etag =
-        "\"" +
-        Sha256Hex(*version + "\n" + req.path + "?" + CanonicalQuery(req.params)).substr(0, 32) +
-        "\"";
+    std::string etag = "\"" +
+                       Sha256Hex(*version + "\n" + ctx.reply_salt + "\n" + req.path + "?" +
+                                 CanonicalQuery(req.params))
+                           .substr(0, 32) +
+                       "\"";
     if (EtagMatches(req.get_header_value("If-None-Match"), etag)) {
       res.status = 304;
       res.set_header("ETag", etag);
@@ -405,7 +407,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     auto records = RecordCheck::Load(options.records, options.since, rules);
     if (!records.ok()) return records.status();
     impl->ctx.records = std::move(*records);
+    impl->ctx.reply_salt = Join(impl->ctx.records->sha256s(), ",") + "\n" + rules.ToJson() + "\n" +
+                           options.since.ToIso();
   }
+  impl->ctx.reply_salt = Sha256Hex(impl->ctx.reply_salt + "\n" + impl->ctx.templates.Fingerprint());
   impl->Install();
   Impl* raw = impl.get();
   impl->hub = std::make_unique<ConnectionHub>(

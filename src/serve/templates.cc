@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/money.h"
+#include "core/sha256.h"
 
 namespace receipts::serve {
 namespace {
@@ -157,6 +158,14 @@ Status Templates::CheckNoPartialCycle(const std::string& dir) const {
     }
   }
   return Status::Ok();
+}
+
+std::string Templates::Fingerprint() const {
+  std::string all;
+  for (const auto& [name, text] : sources_) {
+    all += name + "\n" + std::to_string(text.size()) + "\n" + text;
+  }
+  return Sha256Hex(all);
 }
 
 const std::string* Templates::Source(std::string_view name) const {

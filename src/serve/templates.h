@@ -41,6 +41,9 @@ class Templates {
   // One template rendered from `model` alone. Error: no such template, or the engine's message.
   Result<std::string> Render(std::string_view name, const View& model) const;
 
+  // A digest of every template's name and source.
+  std::string Fingerprint() const;
+
   // The source of template `name`; null when there is none.
   const std::string* Source(std::string_view name) const;
 

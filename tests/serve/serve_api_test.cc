@@ -536,9 +536,18 @@ TEST_F(ServeApiTest, VendorsAndLeadsWithRecords) {
   {
     RunningServer ruled(options);
     ASSERT_EQ(ruled.error(), "");
-    res = ruled.Client().Get("/api/leads?rule=W8");
-    ASSERT_TRUE(res);
-    EXPECT_NE(res->body.find("\"total\":0,"), std::string::npos) << res->body.substr(0, 400);
+    auto ruled_res = ruled.Client().Get("/api/leads?rule=W8");
+    ASSERT_TRUE(ruled_res);
+    EXPECT_NE(ruled_res->body.find("\"total\":0,"), std::string::npos)
+        << ruled_res->body.substr(0, 400);
+    // Other rules, other answer: never a 304 for the first server's tag.
+    auto first = server.Client().Get("/api/leads?rule=W8");
+    ASSERT_TRUE(first);
+    EXPECT_NE(first->get_header_value("ETag"), ruled_res->get_header_value("ETag"));
+    httplib::Headers if_none{{"If-None-Match", first->get_header_value("ETag")}};
+    auto again = ruled.Client().Get("/api/leads?rule=W8", if_none);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 200);
   }
   std::ofstream(*dir_ / "rules.json") << R"({"W8": {"enabled": "no"}})";
   RunningServer broken(options);
