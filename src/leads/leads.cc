@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 #include "core/text.h"
 #include "verify/measures.h"
@@ -84,7 +85,8 @@ struct AwardFacts {
   Cents ceiling = 0;
 };
 
-// Coverage and leads of one rule, gathered as awards are judged.
+// Coverage and leads of one rule, gathered as awards are judged. A rule switched off counts and
+// flags nothing, whatever calls it (W1 and W2 are judged together).
 class RuleRun {
  public:
   RuleRun(const LeadRule& rule, LeadsRun* run) : run_(run) {
@@ -93,9 +95,10 @@ class RuleRun {
     coverage_.fields = rule.fields;
     coverage_.enabled = rule.enabled;
   }
-  void Applicable() { ++coverage_.applicable; }
-  void Blank() { ++coverage_.blank; }
+  void Applicable() { coverage_.applicable += coverage_.enabled; }
+  void Blank() { coverage_.blank += coverage_.enabled; }
   void Flag(const AwardFacts& f, std::string sentence, std::vector<std::string> evidence) {
+    if (!coverage_.enabled) return;
     ++coverage_.flagged;
     const Action& latest = f.award->actions.back();
     run_->leads.push_back({coverage_.rule, f.award->key, f.award->agency_id, f.award->piid,
@@ -406,25 +409,13 @@ LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
   }
   if (on("W3")) CeilingGrowth(rules, facts, &runs.at("W3"));
   if (on("W12")) IdvUse(rules, facts, &runs.at("W12"));
-  // A rule switched off reads nothing and flags nothing; W1 and W2 are judged together.
-  std::vector<Lead> kept;
-  for (Lead& lead : run.leads) {
-    if (rules.Rule(lead.rule).enabled) kept.push_back(std::move(lead));
-  }
-  run.leads = std::move(kept);
+  std::map<std::string, std::size_t> order;
   for (const LeadRule& rule : rules.rules()) {
-    RuleCoverage c = runs.at(rule.id).Done();
-    if (!rule.enabled) c.applicable = c.blank = c.flagged = 0;
-    run.coverage.push_back(std::move(c));
+    order.emplace(rule.id, order.size());
+    run.coverage.push_back(runs.at(rule.id).Done());
   }
   std::stable_sort(run.leads.begin(), run.leads.end(), [&](const Lead& a, const Lead& b) {
-    auto order = [&](const std::string& id) {
-      for (std::size_t i = 0; i < rules.rules().size(); ++i) {
-        if (rules.rules()[i].id == id) return i;
-      }
-      return rules.rules().size();
-    };
-    return std::make_pair(order(a.rule), a.award_key) < std::make_pair(order(b.rule), b.award_key);
+    return std::tie(order.at(a.rule), a.award_key) < std::tie(order.at(b.rule), b.award_key);
   });
   return run;
 }
