@@ -33,18 +33,11 @@ Result<VendorReport> RunVendorJob(const VendorJob& job) {
     report.totals = TotalsOf(*family, *records, job.since, records->as_of);
     auto claims = ClaimsWithVerdicts(job.claims_file, job.ledger, *records, job.since);
     if (!claims.ok()) return claims.status();
-    const auto by_award = ClaimsByAward(*claims);
-    for (const FamilyAward& award : report.totals.awards) {
-      auto it = by_award.find(award.key);
-      if (it == by_award.end()) continue;
-      report.claims.insert(report.claims.end(), it->second.begin(), it->second.end());
-    }
+    report.claims = ClaimsOnFamily(report.totals, *claims);
     report.with_claims = !job.claims_file.empty() || !job.ledger.empty();
     report.with_matters = !job.matters_file.empty();
     report.context =
         FindWhereCutsMet(report.family, report.totals, *claims, matters, records->as_of);
-    std::sort(report.claims.begin(), report.claims.end(),
-              [](const AwardClaim& a, const AwardClaim& b) { return a.claim_key < b.claim_key; });
     return report;
   }
   if (LooksLikeUei(query)) {
@@ -53,7 +46,7 @@ Result<VendorReport> RunVendorJob(const VendorJob& job) {
                             GroupThousands(records->action_count) + " actions read");
   }
   for (const VendorFamily* family : families.FindByName(query)) {
-    report.candidates.push_back({*family, family->obligated, family->actions});
+    report.candidates.push_back(*family);
   }
   if (report.candidates.empty()) {
     return Status::NotFound("no vendor or parent in the records is named '" + query +

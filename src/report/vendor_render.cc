@@ -96,9 +96,9 @@ std::string WhereCutsMetJson(const VendorReport& r) {
 std::string CandidatesJson(const VendorReport& report) {
   std::string out = "{\"query\":" + JsonString(report.query) + ",\"candidates\":[";
   for (std::size_t i = 0; i < report.candidates.size(); ++i) {
-    const VendorCandidate& c = report.candidates[i];
+    const VendorFamily& c = report.candidates[i];
     out += fmt::format("{}{{\"parent_uei\":{},\"ueis\":{},{},\"actions\":{}}}", i ? "," : "",
-                       JsonString(c.family.parent_uei), UeisJson(c.family),
+                       JsonString(c.parent_uei), UeisJson(c),
                        Money("obligated", c.obligated), c.actions);
   }
   return out + "]}\n";
@@ -174,13 +174,13 @@ std::string RenderVendorCsv(const VendorReport& r) {
   std::string out;
   if (!r.by_uei) {
     out = "parent_uei,ueis,names,obligated,actions\n";
-    for (const VendorCandidate& c : r.candidates) {
+    for (const VendorFamily& c : r.candidates) {
       std::string ueis, names;
-      for (const VendorFamily::Member& m : c.family.members) {
+      for (const VendorFamily::Member& m : c.members) {
         ueis += (ueis.empty() ? "" : " ") + m.uei;
         for (const std::string& n : m.names) names += (names.empty() ? "" : "; ") + n;
       }
-      const std::string row[] = {c.family.parent_uei, ueis, names, FormatDollars(c.obligated),
+      const std::string row[] = {c.parent_uei, ueis, names, FormatDollars(c.obligated),
                                  std::to_string(c.actions)};
       AppendCsvRow(row, &out);
     }
@@ -216,10 +216,10 @@ std::string RenderVendorText(const VendorReport& r) {
                    "'{}' is named in {} vendor famil{} (by UEI links, never merged by name). "
                    "Pick one by UEI: receipts vendor UEI …\n",
                    r.query, r.candidates.size(), r.candidates.size() == 1 ? "y" : "ies");
-    for (const VendorCandidate& c : r.candidates) {
-      fmt::format_to(it, "\n{}  {} obligated in {} actions\n", c.family.parent_uei,
-                     FormatUsd(c.obligated), GroupThousands(c.actions));
-      for (const VendorFamily::Member& m : c.family.members) {
+    for (const VendorFamily& c : r.candidates) {
+      fmt::format_to(it, "\n{}  {} obligated in {} actions\n", c.parent_uei, FormatUsd(c.obligated),
+                     GroupThousands(c.actions));
+      for (const VendorFamily::Member& m : c.members) {
         std::string names;
         for (const std::string& n : m.names) names += (names.empty() ? "" : "; ") + n;
         fmt::format_to(it, "  {}  {}\n", m.uei, names.empty() ? "(no name recorded)" : names);

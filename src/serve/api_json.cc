@@ -78,11 +78,9 @@ View MeasuresModel(const ClaimDetail& d) {
 }
 
 View EvidenceModel(const ClaimDetail& d) {
-  std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
-  if (award_key.empty() && d.check) award_key = d.check->award_key;
   const ClaimLinks links = LinksOfDetail(d);
   View m = View::Object();
-  m.Set("award_key", award_key);
+  m.Set("award_key", AwardKeyOfDetail(d));
   m.Set("usaspending_url", links.usaspending_url);
   m.Set("fpds_url", links.fpds_base.url);
   m.Set("published_link", links.published_url);
@@ -155,8 +153,7 @@ View VerdictModel(const std::optional<ClaimVerdict>& v) {
   m.Set("verified_savings", View::Money(v->verified_savings));
   m.Set("reason", v->reason);
   m.Set("award_key", v->award_key);
-  const char* label = VerdictLabelOf(v->verdict);
-  m.Set("label", *label ? std::string(label) : v->verdict);
+  m.Set("label", VerdictWords(v->verdict));
   return m;
 }
 

@@ -136,12 +136,16 @@ std::string LifeSentence(const std::vector<LifeStep>& steps) {
   return out;
 }
 
-ClaimLinks LinksOfDetail(const ClaimDetail& d) {
-  const LedgerClaim& c = d.row.claim;
+std::string AwardKeyOfDetail(const ClaimDetail& d) {
   std::string award_key = d.row.verdict ? d.row.verdict->award_key : "";
   if (award_key.empty() && d.check) award_key = d.check->award_key;
+  return award_key;
+}
+
+ClaimLinks LinksOfDetail(const ClaimDetail& d) {
+  const LedgerClaim& c = d.row.claim;
   static const std::vector<RecordRef> kNoEvidence;
-  return LinksOfClaim(c.kind, award_key, c.agency_id, c.piid,
+  return LinksOfClaim(c.kind, AwardKeyOfDetail(d), c.agency_id, c.piid,
                       d.check ? d.check->evidence : kNoEvidence, c.link, ParentIdvOfDetail(d));
 }
 

@@ -63,6 +63,9 @@ std::string LifeSentence(const std::vector<LifeStep>& steps);
 Result<ClaimDetail> LoadClaimDetail(Ledger* ledger, RecordCheck* check, std::string_view key,
                                     std::string_view snapshot_ref);
 
+// The key of the claim's award: the stored verdict's, else the recomputed check's; "" when none.
+std::string AwardKeyOfDetail(const ClaimDetail& detail);
+
 // The parent IDV of the claim's award: from the recomputed check, else from the records' award,
 // else empty (LinksOfClaim then reads it from the award key).
 ParentIdv ParentIdvOfDetail(const ClaimDetail& detail);

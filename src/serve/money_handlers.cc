@@ -1,7 +1,5 @@
 // The follow-the-money endpoints and pages: vendors and leads, read from the records the server
 // was started with (serve --records).
-#include <charconv>
-
 #include "core/text.h"
 #include "jobs/award_claims.h"
 #include "serve/api_json.h"
@@ -50,13 +48,9 @@ Result<LeadsFilter> ParseLeadsFilter(const ServeContext& ctx, const QueryParams&
   if (!filter.agency.empty() && !IsShortCode(filter.agency)) {
     return Status::InvalidInput("parameter 'agency': an FPDS agencyID such as 7200");
   }
-  const std::string page = Param(params, "page", "1");
-  std::int64_t n = 0;
-  auto [end, error] = std::from_chars(page.data(), page.data() + page.size(), n);
-  if (error != std::errc() || end != page.data() + page.size() || n < 1 || n > 1000000) {
-    return Status::InvalidInput("parameter 'page' must be 1 to 1000000");
-  }
-  filter.page = n;
+  auto page = ParseBoundedInt("page", Param(params, "page", "1"), 1, 1'000'000);
+  if (!page.ok()) return page.status();
+  filter.page = *page;
   return filter;
 }
 
@@ -84,13 +78,15 @@ Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {
   return VendorCandidatesModel(*ctx.records, std::string(Trim(Param(req.params, "q"))));
 }
 
-Result<View> LeadsOf(ServeContext& ctx, const GetRequest& req) {
+// The leads the request selects; `filter` (may be null) gets the selection.
+Result<View> LeadsOf(ServeContext& ctx, const GetRequest& req, LeadsFilter* filter = nullptr) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"rule", "agency", "page", "format"}); !s.ok()) return s;
   if (Status s = CheckFormat(req.params); !s.ok()) return s;
-  auto filter = ParseLeadsFilter(ctx, req.params);
-  if (!filter.ok()) return filter.status();
-  return LeadsModel(*ctx.records, *filter);
+  auto parsed = ParseLeadsFilter(ctx, req.params);
+  if (!parsed.ok()) return parsed.status();
+  if (filter != nullptr) *filter = *parsed;
+  return LeadsModel(*ctx.records, *parsed);
 }
 
 }  // namespace
@@ -131,25 +127,25 @@ Reply PageVendor(ServeContext& ctx, const GetRequest& req) {
 
 Reply PageLeads(ServeContext& ctx, const GetRequest& req) {
   if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
-  auto model = LeadsOf(ctx, req);
+  LeadsFilter filter;
+  auto model = LeadsOf(ctx, req, &filter);
   if (!model.ok()) return HtmlError(ctx, model.status());
-  auto filter = ParseLeadsFilter(ctx, req.params);
   // The filter form and the pager.
   View& rules = model->Set("rule_options", View::List());
-  rules.Push(OptionModel("", "every rule", filter->rule.empty()));
+  rules.Push(OptionModel("", "every rule", filter.rule.empty()));
   for (const RuleCoverage& c : ctx.records->leads().coverage) {
-    rules.Push(OptionModel(c.rule, c.rule + ": " + c.title, c.rule == filter->rule));
+    rules.Push(OptionModel(c.rule, c.rule + ": " + c.title, c.rule == filter.rule));
   }
   auto link = [&](std::int64_t page) {
     std::vector<std::pair<std::string, std::string>> parts;
-    if (!filter->rule.empty()) parts.emplace_back("rule", filter->rule);
-    if (!filter->agency.empty()) parts.emplace_back("agency", filter->agency);
+    if (!filter.rule.empty()) parts.emplace_back("rule", filter.rule);
+    if (!filter.agency.empty()) parts.emplace_back("agency", filter.agency);
     if (page > 1) parts.emplace_back("page", std::to_string(page));
     return "/leads" + QueryString(parts);
   };
   const std::int64_t pages = model->Find("pages")->integer();
-  if (filter->page > 1) model->Set("prev_href", link(filter->page - 1));
-  if (filter->page < pages) model->Set("next_href", link(filter->page + 1));
+  if (filter.page > 1) model->Set("prev_href", link(filter.page - 1));
+  if (filter.page < pages) model->Set("next_href", link(filter.page + 1));
   return Page(ctx, req, "leads", *model, "Leads", "leads");
 }
 

@@ -162,13 +162,11 @@ View VendorModel(const RecordCheck& records, const VendorFamily& family,
     row.Set("remaining_ceiling", View::Money(a.remaining_ceiling));
   }
   View& on_awards = m.Set("claims", View::List());
-  for (const AwardClaim& c : claims) {
-    if (!award_keys.count(c.award_key)) continue;
+  for (const AwardClaim& c : ClaimsOnFamily(t, claims)) {
     View& row = on_awards.Push(View::Object());
     row.Set("claim_key", c.claim_key);
     row.Set("verdict", c.verdict);
-    row.Set("label",
-            *VerdictLabelOf(c.verdict) ? std::string(VerdictLabelOf(c.verdict)) : c.verdict);
+    row.Set("label", VerdictWords(c.verdict));
     row.Set("meaning", VerdictMeaningOf(c.verdict));
     row.Set("award_key", c.award_key);
     row.Set("agency", c.agency);
@@ -221,8 +219,7 @@ View LeadsModel(const RecordCheck& records, const LeadsFilter& filter) {
 }
 
 void AddMoneyOfClaim(const RecordCheck& records, const ClaimDetail& detail, View* model) {
-  std::string award_key = detail.row.verdict ? detail.row.verdict->award_key : "";
-  if (award_key.empty() && detail.check) award_key = detail.check->award_key;
+  const std::string award_key = AwardKeyOfDetail(detail);
   if (award_key.empty()) return;
   if (const Award* award = records.FindAward(award_key)) {
     model->Set("vendor", VendorLinkOf(records, *award));

@@ -17,6 +17,11 @@ const char* VerdictLabelOf(std::string_view name) {
   return verdict ? VerdictLabel(*verdict) : "";
 }
 
+std::string VerdictWords(std::string_view name) {
+  const char* label = VerdictLabelOf(name);
+  return *label ? std::string(label) : std::string(name);
+}
+
 std::string VerdictClass(std::string_view name) {
   return VerdictNamed(name) ? "v-" + std::string(name) : "v-none";
 }

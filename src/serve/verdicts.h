@@ -13,6 +13,9 @@ const char* VerdictMeaningOf(std::string_view name);
 // VerdictLabel for a verdict name ("Not in the records"); "" for anything else.
 const char* VerdictLabelOf(std::string_view name);
 
+// VerdictLabelOf for a verdict name, or the name itself when it is none of ours.
+std::string VerdictWords(std::string_view name);
+
 // The CSS class of a verdict's colour swatch ("v-not_found"); "v-none" for anything else.
 std::string VerdictClass(std::string_view name);
 

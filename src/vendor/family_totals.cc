@@ -10,6 +10,20 @@
 
 namespace receipts {
 
+std::vector<AwardClaim> ClaimsOnFamily(const FamilyTotals& totals,
+                                       const std::vector<AwardClaim>& claims) {
+  std::set<std::string, std::less<>> keys;
+  for (const FamilyAward& award : totals.awards) keys.insert(award.key);
+  std::vector<AwardClaim> out;
+  for (const AwardClaim& claim : claims) {
+    if (keys.count(claim.award_key)) out.push_back(claim);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AwardClaim& a, const AwardClaim& b) {
+    return a.claim_key < b.claim_key;
+  });
+  return out;
+}
+
 int FiscalYearOf(Date date) { return date.month() >= 10 ? date.year() + 1 : date.year(); }
 
 bool IsTerminationReason(std::string_view code) {

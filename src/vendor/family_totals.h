@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/award.h"
+#include "core/award_claim.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "vendor/vendor_families.h"
@@ -74,6 +75,10 @@ struct FamilyTotals {
 // still open.
 FamilyTotals TotalsOf(const VendorFamily& family, const RecordSet& records, Date since,
                       std::optional<Date> as_of);
+
+// The claims of `claims` on the family's awards (totals.awards), by claim key.
+std::vector<AwardClaim> ClaimsOnFamily(const FamilyTotals& totals,
+                                       const std::vector<AwardClaim>& claims);
 
 // The fiscal year of `date`: 2025 for 2024-10-01 … 2025-09-30.
 int FiscalYearOf(Date date);

@@ -17,16 +17,13 @@ Result<std::optional<Date>> ParseMatterDate(std::string_view text, bool end) {
     auto first = ParseDate(std::string(text) + "-01");
     if (!first.ok() || !first->has_value()) return Status::InvalidInput("not a date");
     if (!end) return *first;
-    Date day = **first;
-    const int month = day.month();
-    Date last = day;
-    for (int i = 0; i < 31; ++i) {
-      auto next = Date::FromYmd(day.year(), month, day.day() + 1);
-      if (!next.ok()) break;
-      day = *next;
-      last = day;
+    // The month's last day: the first of 31, 30, 29, 28 that the month has.
+    const Date first_day = **first;
+    for (int day = 31; day >= 28; --day) {
+      auto last = Date::FromYmd(first_day.year(), first_day.month(), day);
+      if (last.ok()) return std::optional<Date>(*last);
     }
-    return std::optional<Date>(last);
+    return Status::InvalidInput("not a date");
   }
   auto date = ParseDate(text);
   if (!date.ok() || !date->has_value() || text.size() != 10) {

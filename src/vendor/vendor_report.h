@@ -14,12 +14,6 @@
 
 namespace receipts {
 
-struct VendorCandidate {
-  VendorFamily family;
-  Cents obligated = 0;
-  std::size_t actions = 0;
-};
-
 struct VendorReport {
   std::string query;
   bool by_uei = false;  // a family; else `candidates`
@@ -31,7 +25,7 @@ struct VendorReport {
   bool with_claims = false;
   bool with_matters = false;
   WhereCutsMet context;
-  std::vector<VendorCandidate> candidates;  // most obligated first
+  std::vector<VendorFamily> candidates;  // most obligated first
   std::optional<Date> records_as_of;
   Date since;
   std::size_t record_actions = 0;
