@@ -41,7 +41,7 @@ Reply PageLeads(ServeContext& ctx, const GetRequest& req);
 // The page `name` rendered from `model` in the layout, or with ?format=json the model itself.
 Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name, const View& model,
            std::string_view title, std::string_view nav);
-// `format` on a page: html (the default) or json (the page's model).
+// `format` on a page or a model of the money endpoints: html (a page) or json (its model).
 Status CheckPageFormat(const QueryParams& params);
 
 Reply PageHome(ServeContext& ctx, const GetRequest& req);

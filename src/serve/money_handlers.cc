@@ -20,13 +20,6 @@ Status NoRecords() {
       "verify read)");
 }
 
-// `format`: json (the API's, and a page's model) or html (a page); no CSV here.
-Status CheckFormat(const QueryParams& params) {
-  const std::string format = Param(params, "format", "json");
-  if (format == "json" || format == "html") return Status::Ok();
-  return Status::InvalidInput("parameter 'format' must be json (or html on a page)");
-}
-
 // An FPDS agencyID or a rule id: letters and digits, at most 8.
 bool IsShortCode(std::string_view text) {
   if (text.empty() || text.size() > 8) return false;
@@ -58,7 +51,7 @@ Result<LeadsFilter> ParseLeadsFilter(const ServeContext& ctx, const QueryParams&
 Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"format"}); !s.ok()) return s;
-  if (Status s = CheckFormat(req.params); !s.ok()) return s;
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return s;
   if (!LooksLikeUei(req.arg)) {
     return Status::InvalidInput("a vendor is named by its UEI: 12 letters and digits");
   }
@@ -74,7 +67,7 @@ Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
 Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"q", "format"}); !s.ok()) return s;
-  if (Status s = CheckFormat(req.params); !s.ok()) return s;
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return s;
   return VendorCandidatesModel(*ctx.records, std::string(Trim(Param(req.params, "q"))));
 }
 
@@ -82,7 +75,7 @@ Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {
 Result<View> LeadsOf(ServeContext& ctx, const GetRequest& req, LeadsFilter* filter = nullptr) {
   if (!ctx.records) return NoRecords();
   if (Status s = CheckParams(req.params, {"rule", "agency", "page", "format"}); !s.ok()) return s;
-  if (Status s = CheckFormat(req.params); !s.ok()) return s;
+  if (Status s = CheckPageFormat(req.params); !s.ok()) return s;
   auto parsed = ParseLeadsFilter(ctx, req.params);
   if (!parsed.ok()) return parsed.status();
   if (filter != nullptr) *filter = *parsed;
@@ -110,7 +103,6 @@ Reply ApiLeads(ServeContext& ctx, const GetRequest& req) {
 }
 
 Reply PageVendors(ServeContext& ctx, const GetRequest& req) {
-  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   auto model = CandidatesOf(ctx, req);
   if (!model.ok()) return HtmlError(ctx, model.status());
   model->Set("searched", !model->Find("query")->text().empty());
@@ -118,7 +110,6 @@ Reply PageVendors(ServeContext& ctx, const GetRequest& req) {
 }
 
 Reply PageVendor(ServeContext& ctx, const GetRequest& req) {
-  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   auto model = VendorOf(ctx, req);
   if (!model.ok()) return HtmlError(ctx, model.status());
   const std::string title = model->Find("name")->text();
@@ -126,7 +117,6 @@ Reply PageVendor(ServeContext& ctx, const GetRequest& req) {
 }
 
 Reply PageLeads(ServeContext& ctx, const GetRequest& req) {
-  if (Status s = CheckPageFormat(req.params); !s.ok()) return HtmlError(ctx, s);
   LeadsFilter filter;
   auto model = LeadsOf(ctx, req, &filter);
   if (!model.ok()) return HtmlError(ctx, model.status());

@@ -21,7 +21,7 @@ Reply Page(const ServeContext& ctx, const GetRequest& req, std::string_view name
 Status CheckPageFormat(const QueryParams& params) {
   const std::string format = Param(params, "format", "html");
   if (format == "html" || format == "json") return Status::Ok();
-  return Status::InvalidInput("parameter 'format' must be html or json on a page");
+  return Status::InvalidInput("parameter 'format' must be html or json");
 }
 
 namespace {
