@@ -78,10 +78,26 @@ class PageContext : public mustache::basic_context<std::string> {
 
 }  // namespace
 
+struct Templates::Partials {
+  std::map<std::string, mustache::data> by_name;
+};
+
+void Templates::MakePartials() {
+  auto partials = std::make_shared<Partials>();
+  // A partial's last newline is the file's, not the page's: "<td>{{> money_cell}}</td>".
+  for (const auto& [name, text] : sources_) {
+    std::string_view body = text;
+    if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+    partials->by_name.emplace(name, std::string(body));
+  }
+  partials_ = std::move(partials);
+}
+
 Templates::Templates() {
   for (std::size_t i = 0; i < kBuiltInTemplateCount; ++i) {
     sources_.emplace(kBuiltInTemplates[i].name, kBuiltInTemplates[i].text);
   }
+  MakePartials();
 }
 
 Result<Templates> Templates::WithOverrides(const std::string& dir) {
@@ -119,6 +135,7 @@ Result<Templates> Templates::WithOverrides(const std::string& dir) {
   // A template that includes itself, through any chain of partials, would recurse until the
   // stack ran out at the first page: refused here, naming the cycle.
   if (Status s = templates.CheckNoPartialCycle(dir); !s.ok()) return s;
+  templates.MakePartials();
   return templates;
 }
 
@@ -176,19 +193,12 @@ const std::string* Templates::Source(std::string_view name) const {
 Result<std::string> Templates::Render(std::string_view name, const View& model) const {
   const std::string* source = Source(name);
   if (source == nullptr) return Status::NotFound("no template named '" + std::string(name) + "'");
-  std::map<std::string, mustache::data> partials;
-  // A partial's last newline is the file's, not the page's: "<td>{{> money_cell}}</td>".
-  for (const auto& [partial_name, text] : sources_) {
-    std::string_view body = text;
-    if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
-    partials.emplace(partial_name, std::string(body));
-  }
   mustache::data root = DataOf(model);
   mustache::mustache engine(*source);
   if (!engine.is_valid()) {
     return Status::InvalidInput("template " + std::string(name) + ": " + engine.error_message());
   }
-  PageContext context(&root, &partials);
+  PageContext context(&root, &partials_->by_name);
   std::string out = engine.render(context);
   if (!engine.is_valid()) {
     return Status::InvalidInput("template " + std::string(name) + ": " + engine.error_message());

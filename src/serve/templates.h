@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -51,7 +52,13 @@ class Templates {
   // InvalidInput (naming `dir` and the cycle) when a template includes itself through partials.
   Status CheckNoPartialCycle(const std::string& dir) const;
 
+  // Every template as the engine's partial, made once from `sources_` (the engine's type stays
+  // in templates.cc).
+  struct Partials;
+  void MakePartials();
+
   std::map<std::string, std::string, std::less<>> sources_;
+  std::shared_ptr<const Partials> partials_;
 };
 
 }  // namespace receipts::serve
