@@ -49,7 +49,8 @@ Status CheckInputFile(const std::string& path, std::string_view what) {
   return Status::Ok();
 }
 
-Result<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
+Result<std::string> ReadWholeFile(const std::string& path, std::string_view what,
+                                  std::size_t max_bytes) {
   Result<int> fd = OpenInputFile(path, what);
   if (!fd.ok()) return fd.status();
   struct stat st;
@@ -68,6 +69,11 @@ Result<std::string> ReadWholeFile(const std::string& path, std::string_view what
     }
     if (got == 0) break;
     bytes.append(piece, static_cast<std::size_t>(got));
+    if (bytes.size() > max_bytes) {
+      ::close(*fd);
+      return Status::InvalidInput(path + ": over " + std::to_string(max_bytes) +
+                                  " bytes, more than " + std::string(what) + " holds");
+    }
   }
   ::close(*fd);
   return bytes;

@@ -3,6 +3,7 @@
 // meaningless, a FIFO or a terminal can block forever).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,9 @@ Result<int> OpenInputFile(const std::string& path, std::string_view what = "a fi
 Status CheckInputFile(const std::string& path, std::string_view what = "a file");
 
 // The whole of the regular file `path`, in one buffer of its size (a stringstream would hold two
-// or three times it). Fails as OpenInputFile does, or with IoError "PATH: read failed: WHY".
-Result<std::string> ReadWholeFile(const std::string& path, std::string_view what = "a file");
+// or three times it). Fails as OpenInputFile does, with IoError "PATH: read failed: WHY", or with
+// InvalidInput "PATH: over MAX bytes, more than WHAT holds" once more than `max_bytes` are read.
+Result<std::string> ReadWholeFile(const std::string& path, std::string_view what = "a file",
+                                  std::size_t max_bytes = SIZE_MAX);
 
 }  // namespace receipts

@@ -4,9 +4,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "core/input_open.h"
 #include "core/json_writer.h"
 #include "core/text.h"
 
@@ -83,15 +82,10 @@ bool LeadRules::Has(std::string_view code, std::string_view id, std::string_view
 }
 
 Result<LeadRules> LeadRules::FromFile(const std::string& path) {
-  // At most 1 MiB + 1 byte is read: a rules file is a few hundred bytes, /dev/zero is not one.
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot be read");
-  std::string text(kMaxRulesBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) return Status::IoError(path + ": cannot be read");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxRulesBytes) return Status::InvalidInput(path + ": over 1 MiB");
-  return FromJson(text, path);
+  // A rules file is a few hundred bytes: at most 1 MiB is read.
+  auto text = ReadWholeFile(path, "a rules file", kMaxRulesBytes);
+  if (!text.ok()) return text.status();
+  return FromJson(*text, path);
 }
 
 Result<LeadRules> LeadRules::FromJson(std::string_view json, const std::string& name) {

@@ -1,13 +1,12 @@
 #include "serve/templates.h"
 
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <kainjow/mustache.hpp>
 #include <regex>
-#include <sstream>
 #include <vector>
 
+#include "core/input_open.h"
 #include "core/money.h"
 #include "core/sha256.h"
 
@@ -119,18 +118,13 @@ Result<Templates> Templates::WithOverrides(const std::string& dir) {
       return Status::InvalidInput(file.string() + ": no built-in template is named '" + name +
                                   "' (doc/templates.md lists them)");
     }
-    if (fs::file_size(file, ec) > (1u << 20) || ec) {
-      return Status::InvalidInput(file.string() + ": a template is at most 1 MiB");
-    }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) return Status::IoError(file.string() + ": cannot be read");
-    mustache::mustache parsed(text.str());
+    auto text = ReadWholeFile(file.string(), "a template", 1 << 20);
+    if (!text.ok()) return text.status();
+    mustache::mustache parsed(*text);
     if (!parsed.is_valid()) {
       return Status::InvalidInput(file.string() + ": " + parsed.error_message());
     }
-    built_in->second = text.str();
+    built_in->second = std::move(*text);
   }
   // A template that includes itself, through any chain of partials, would recurse until the
   // stack ran out at the first page: refused here, naming the cycle.

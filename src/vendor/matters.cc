@@ -50,7 +50,8 @@ std::string Normalized(std::string_view name) {
 }  // namespace
 
 Result<std::vector<Matter>> ReadMatters(const std::string& path) {
-  auto bytes = ReadWholeFile(path, "a matters file");
+  // A matters file is a researcher's list: 64 MiB is far more than one holds.
+  auto bytes = ReadWholeFile(path, "a matters file", 64 << 20);
   if (!bytes.ok()) return bytes.status();
   return ParseMatters(path, *bytes);
 }

@@ -60,6 +60,9 @@ TEST(LeadRulesTest, BadFilesNameTheFileAndWhatIsWrong) {
     EXPECT_EQ(rules.status().message().rfind(message, 0), 0u)
         << json << " -> " << rules.status().message();
   }
+  auto device = LeadRules::FromFile("/dev/zero");  // never read to its (missing) end
+  ASSERT_FALSE(device.ok());
+  EXPECT_NE(device.status().message().find("/dev/zero"), std::string::npos);
   auto missing = LeadRules::FromFile("/nonexistent/rules.json");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/rules.json"), std::string::npos);

@@ -106,6 +106,14 @@ TEST_F(TemplatesTest, BadTemplateFoldersAreRefusedNamingTheFile) {
   fs::remove(dir_ / "claim.mustache");
   fs::remove(dir_ / "money_cell.mustache");
 
+  Write("claim.mustache", std::string((1 << 20) + 1, 'x'));
+  auto big = Templates::WithOverrides(dir_.string());
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.status().message().find("over 1048576 bytes, more than a template holds"),
+            std::string::npos)
+      << big.status().message();
+  fs::remove(dir_ / "claim.mustache");
+
   Write("claimz.mustache", "{{key}}");
   auto unknown = Templates::WithOverrides(dir_.string());
   ASSERT_FALSE(unknown.ok());
