@@ -12,4 +12,13 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
+int SinceFlag(const std::string& text, Date* since) {
+  auto parsed = ParseDate(text);
+  if (!parsed.ok() || !parsed->has_value()) {
+    return UsageError("--since: '" + text + "' is not a date");
+  }
+  *since = **parsed;
+  return kExitOk;
+}
+
 }  // namespace receipts::cli

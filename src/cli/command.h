@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/status.h"
 
 namespace receipts::cli {
@@ -26,6 +27,9 @@ using Commands = std::vector<Command>;
 int Fail(const Status& status);
 // Prints a usage error and returns 2.
 int UsageError(const std::string& message);
+
+// Reads --since into `since`: kExitOk, or UsageError's exit when `text` is not a date.
+int SinceFlag(const std::string& text, Date* since);
 
 // One per command file.
 void AddVerifyCommand(CLI::App& root, Commands* commands);

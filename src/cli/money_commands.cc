@@ -40,21 +40,13 @@ struct LeadsFlags {
   std::string out;
 };
 
-Result<Date> SinceFlag(const std::string& text) {
-  auto since = ParseDate(text);
-  if (!since.ok() || !since->has_value()) {
-    return Status::Usage("--since: '" + text + "' is not a date");
-  }
-  return **since;
-}
-
 int RunVendor(const VendorFlags& flags) {
   if (flags.format != "text" && flags.format != "csv" && flags.format != "json") {
     return UsageError("--format must be text, csv or json");
   }
-  auto since = SinceFlag(flags.since);
-  if (!since.ok()) return Fail(since.status());
-  VendorJob job{flags.query, flags.records, flags.claims, flags.ledger, flags.matters, *since};
+  Date since;
+  if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
+  VendorJob job{flags.query, flags.records, flags.claims, flags.ledger, flags.matters, since};
   auto report = RunVendorJob(job);
   if (!report.ok()) return Fail(report.status());
   if (!flags.out.empty()) {
@@ -70,9 +62,9 @@ int RunVendor(const VendorFlags& flags) {
 }
 
 int RunLeads(const LeadsFlags& flags) {
-  auto since = SinceFlag(flags.since);
-  if (!since.ok()) return Fail(since.status());
-  LeadsJob job{flags.records, flags.rules, flags.claims, flags.ledger, *since};
+  Date since;
+  if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
+  LeadsJob job{flags.records, flags.rules, flags.claims, flags.ledger, since};
   auto report = RunLeadsJob(job);
   if (!report.ok()) return Fail(report.status());
   if (!flags.out.empty()) {

@@ -25,10 +25,8 @@ struct PublishFlags {
 };
 
 int RunPublish(const PublishFlags& flags) {
-  auto since = ParseDate(flags.since);
-  if (!since.ok() || !since->has_value()) {
-    return UsageError("--since: '" + flags.since + "' is not a date");
-  }
+  Date since;
+  if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
   auto started = std::chrono::steady_clock::now();
   serve::ServeContext ctx;
   // The vendors and leads pages are not published yet: the static site's links stay its own.
@@ -39,7 +37,7 @@ int RunPublish(const PublishFlags& flags) {
     ctx.templates = std::move(*templates);
   }
   if (!flags.records.empty()) {
-    auto records = RecordCheck::Load(flags.records, **since);
+    auto records = RecordCheck::Load(flags.records, since);
     if (!records.ok()) return Fail(records.status());
     ctx.records = std::move(*records);
   }

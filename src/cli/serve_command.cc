@@ -38,9 +38,8 @@ int RunServe(const ServeFlags& flags) {
   if (flags.max_body_mib < 1 || flags.max_body_mib > 1024) {
     return UsageError("--max-body-mib must be 1 to 1024");
   }
-  auto since = ParseDate(flags.since);
-  if (!since.ok() || !since->has_value())
-    return UsageError("--since: '" + flags.since + "' is not a date");
+  Date since;
+  if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
   auto token = serve::LoadToken(flags.token_file, std::getenv("RECEIPTS_TOKEN"));
   if (!token.ok()) return Fail(token.status());
 
@@ -52,7 +51,7 @@ int RunServe(const ServeFlags& flags) {
   options.threads = flags.threads;
   options.max_body_bytes = flags.max_body_mib << 20;
   options.records = flags.records;
-  options.since = **since;
+  options.since = since;
   if (!flags.templates.empty()) options.templates = flags.templates;
   if (!flags.rules.empty()) {
     if (flags.records.empty()) return UsageError("--rules goes with --records");

@@ -52,16 +52,15 @@ int RunLedgerVerify(const VerifyFlags& flags, Date since) {
 }
 
 int RunVerify(const VerifyFlags& flags) {
-  auto since = ParseDate(flags.since);
-  if (!since.ok() || !since->has_value())
-    return UsageError("--since: '" + flags.since + "' is not a date");
+  Date since;
+  if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
   bool kind_ok = true;
   auto kind = ParseKind(flags.kind, &kind_ok);
   if (!kind_ok) return UsageError("--kind must be contracts, grants or leases");
-  if (!flags.ledger.empty()) return RunLedgerVerify(flags, **since);
+  if (!flags.ledger.empty()) return RunLedgerVerify(flags, since);
   if (flags.claims.empty()) return UsageError("--claims is required (or --ledger)");
   if (flags.out.empty()) return UsageError("--out is required");
-  VerifyJob job{flags.claims, flags.records, flags.out, **since, kind};
+  VerifyJob job{flags.claims, flags.records, flags.out, since, kind};
   job.progress = ProgressMeter::ShouldShow(STDERR_FILENO, flags.quiet);
   auto run = RunVerifyJobCached(job, flags.no_cache ? "" : DefaultVerifyCacheDir());
   if (!run.ok()) return Fail(run.status());
