@@ -98,8 +98,8 @@ std::string CandidatesJson(const VendorReport& report) {
   for (std::size_t i = 0; i < report.candidates.size(); ++i) {
     const VendorFamily& c = report.candidates[i];
     out += fmt::format("{}{{\"parent_uei\":{},\"ueis\":{},{},\"actions\":{}}}", i ? "," : "",
-                       JsonString(c.parent_uei), UeisJson(c),
-                       Money("obligated", c.obligated), c.actions);
+                       JsonString(c.parent_uei), UeisJson(c), Money("obligated", c.obligated),
+                       c.actions);
   }
   return out + "]}\n";
 }
