@@ -46,7 +46,11 @@ SELECT c.claim_id, c.agency, c.piid,
 FROM claims c JOIN awards a ON a.agency = c.agency AND a.piid = c.piid
 ORDER BY c.claim_id`;
 
-const instance = await DuckDBInstance.create(':memory:', { threads: String(threads ?? 2) });
+// Spills (the 5M-row file needs them) go beside the generated data, never into the checkout.
+const instance = await DuckDBInstance.create(':memory:', {
+  threads: String(threads ?? 2),
+  temp_directory: new URL('data/duckdb-tmp', import.meta.url).pathname,
+});
 const connection = await instance.connect();
 const reader = await connection.runAndReadAll(sql);
 const lines = ['claim_id,agency,piid,deobligated,ceiling_minus_obligated'];

@@ -9,7 +9,11 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 const [recordsCsv, parent, threads] = process.argv.slice(2);
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
-const instance = await DuckDBInstance.create(':memory:', { threads: String(threads ?? 2) });
+// Spills (the 5M-row file needs them) go beside the generated data, never into the checkout.
+const instance = await DuckDBInstance.create(':memory:', {
+  threads: String(threads ?? 2),
+  temp_directory: new URL('data/duckdb-tmp', import.meta.url).pathname,
+});
 const connection = await instance.connect();
 await connection.run(`CREATE VIEW rows AS SELECT DISTINCT * FROM read_csv(${quote(recordsCsv)},
   header = true, all_varchar = true)`);

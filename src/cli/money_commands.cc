@@ -68,8 +68,17 @@ int RunLeads(const LeadsFlags& flags) {
   auto report = RunLeadsJob(job);
   if (!report.ok()) return Fail(report.status());
   if (!flags.out.empty()) {
-    Status written = WriteFilesAtomically(flags.out, {{"leads.csv", RenderLeadsCsv(*report)},
-                                                      {"leads.json", RenderLeadsJson(*report)}});
+    const LeadsReport& leads = *report;
+    Status written = WriteFilesAtomically(
+        flags.out, std::vector<OutputFile>{{"leads.csv",
+                                            [&leads](TextSink* sink) {
+                                              RenderLeadsCsv(leads, sink);
+                                              return Status::Ok();
+                                            }},
+                                           {"leads.json", [&leads](TextSink* sink) {
+                                              RenderLeadsJson(leads, sink);
+                                              return Status::Ok();
+                                            }}});
     if (!written.ok()) return Fail(written);
   }
   std::cout << RenderLeadsCoverage(*report);

@@ -25,7 +25,7 @@
 namespace receipts {
 
 struct ScannedRecord {
-  static constexpr std::size_t kMaxCells = 6;
+  static constexpr std::size_t kMaxCells = 8;
 
   std::string_view bytes;  // the record, without its line end
   std::size_t line = 0;    // physical line where it starts

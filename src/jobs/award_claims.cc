@@ -12,15 +12,9 @@
 namespace receipts {
 namespace {
 
-Result<std::vector<AwardClaim>> FromClaimsFile(const std::string& path, const RecordSet& records,
-                                               Date since) {
-  if (Status s = CheckClaimsFile(path); !s.ok()) return s;
-  std::vector<Claim> claims;
-  Status read = StreamClaimsFile(path, std::nullopt, [&claims](Claim&& claim) {
-    claims.push_back(std::move(claim));
-    return Status::Ok();
-  });
-  if (!read.ok()) return read;
+Result<std::vector<AwardClaim>> VerifiedClaims(const std::string& path,
+                                               const std::vector<Claim>& claims,
+                                               const RecordSet& records, Date since) {
   const std::vector<ClaimResult> results = VerifyClaims(claims, records, VerifyOptions{since});
   const std::vector<std::string> keys = AssignClaimKeys(claims);
   const std::string name = std::filesystem::path(path).filename().string();
@@ -70,14 +64,28 @@ Result<std::vector<AwardClaim>> ClaimsOfLedger(Ledger* ledger) {
   return out;
 }
 
-Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
-                                                   const std::string& ledger,
-                                                   const RecordSet& records, Date since) {
+Result<ClaimsBeside> ClaimsBeside::Open(const std::string& claims_file, const std::string& ledger) {
   if (!claims_file.empty() && !ledger.empty()) {
     return Status::Usage("give --claims or --ledger, not both");
   }
-  if (!claims_file.empty()) return FromClaimsFile(claims_file, records, since);
-  if (!ledger.empty()) return FromLedger(ledger);
+  ClaimsBeside beside;
+  beside.claims_file_ = claims_file;
+  beside.ledger_ = ledger;
+  if (claims_file.empty()) return beside;
+  if (Status s = CheckClaimsFile(claims_file); !s.ok()) return s;
+  Status read = StreamClaimsFile(claims_file, std::nullopt, [&beside](Claim&& claim) {
+    beside.claims_.push_back(std::move(claim));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  beside.wanted_ = RecordFilter::ForClaims(beside.claims_);
+  return beside;
+}
+
+Result<std::vector<AwardClaim>> ClaimsBeside::WithVerdicts(const RecordSet& records,
+                                                           Date since) const {
+  if (!claims_file_.empty()) return VerifiedClaims(claims_file_, claims_, records, since);
+  if (!ledger_.empty()) return FromLedger(ledger_);
   return std::vector<AwardClaim>{};
 }
 

@@ -14,16 +14,36 @@
 #include "core/money.h"
 #include "core/status.h"
 #include "ledger/ledger.h"
+#include "records/record_filter.h"
 
 namespace receipts {
 
-// Every claim with its verdict, in list order (a ledger's: by claim key). Exactly one of
-// `claims_file` and `ledger` may be non-empty; both empty gives none. A claims list is verified
-// against `records` (which must hold every award, read with RecordFilter::All); a ledger gives
-// each claim's verdict from the latest verified snapshot that lists it.
-Result<std::vector<AwardClaim>> ClaimsWithVerdicts(const std::string& claims_file,
-                                                   const std::string& ledger,
-                                                   const RecordSet& records, Date since);
+// The claims a job sets beside the record: a claims list, read before the records so that only
+// the awards it names need be read for its verdicts, or a ledger's stored verdicts.
+class ClaimsBeside {
+ public:
+  // Exactly one of `claims_file` and `ledger` may be non-empty; both empty gives no claims. A
+  // claims list is read and checked here (its errors name file, line and field).
+  static Result<ClaimsBeside> Open(const std::string& claims_file, const std::string& ledger);
+
+  bool any() const { return !claims_file_.empty() || !ledger_.empty(); }
+  // Whether WithVerdicts reads the records (a claims list does; a ledger's verdicts are stored).
+  bool reads_records() const { return !claims_file_.empty(); }
+  // The awards a claims list names (nothing for a ledger, whose verdicts are stored): what
+  // WithVerdicts needs of the records besides what the job reads for itself.
+  const RecordFilter& wanted() const { return wanted_; }
+
+  // Every claim with its verdict, in list order (a ledger's: by claim key). A claims list is
+  // verified against `records`, which must hold every award wanted() names; a ledger gives each
+  // claim's verdict from the latest verified snapshot that lists it.
+  Result<std::vector<AwardClaim>> WithVerdicts(const RecordSet& records, Date since) const;
+
+ private:
+  std::string claims_file_;
+  std::string ledger_;
+  std::vector<Claim> claims_;
+  RecordFilter wanted_;
+};
 
 // Every claim of `ledger`'s verified snapshots with the verdict of the latest verified snapshot
 // listing it, by claim key.

@@ -13,15 +13,39 @@ Result<LeadsReport> RunLeadsJob(const LeadsJob& job) {
     if (!rules.ok()) return rules.status();
     report.rules = std::move(*rules);
   }
-  auto records = ReadEveryAward(job.record_inputs);
-  if (!records.ok()) return records.status();
-  report.records_as_of = records->as_of;
-  for (const Award& award : records->awards) {
-    report.awards += award.family != AwardFamily::kAssistance;
+  auto beside = ClaimsBeside::Open(job.claims_file, job.ledger);
+  if (!beside.ok()) return beside.status();
+  LeadsFinder finder(report.rules);
+  const unsigned parts = PartsFor(job.record_inputs, job.part_bytes);
+  std::optional<std::vector<AwardClaim>> claims;
+  for (unsigned i = 0; i < parts; ++i) {
+    auto records = ReadAwards(job.record_inputs,
+                              parts == 1 ? RecordFilter::All() : RecordFilter::Part(i, parts));
+    if (!records.ok()) return records.status();
+    report.records_as_of = records->as_of;
+    for (const Award& award : records->awards) {
+      report.awards += award.family != AwardFamily::kAssistance;
+    }
+    finder.Add(*records);
+    if (parts == 1) {
+      auto verdicts = beside->WithVerdicts(*records, job.since);
+      if (!verdicts.ok()) return verdicts.status();
+      claims = std::move(*verdicts);
+    }
   }
-  report.run = FindLeads(*records, report.rules);
-  auto claims = ClaimsWithVerdicts(job.claims_file, job.ledger, *records, job.since);
-  if (!claims.ok()) return claims.status();
+  report.run = finder.Finish();
+  if (!claims) {
+    // Read in parts: the claims list's own awards, read once more for its verdicts.
+    RecordSet claimed;
+    if (beside->reads_records()) {
+      auto read = ReadAwards(job.record_inputs, beside->wanted());
+      if (!read.ok()) return read.status();
+      claimed = std::move(*read);
+    }
+    auto verdicts = beside->WithVerdicts(claimed, job.since);
+    if (!verdicts.ok()) return verdicts.status();
+    claims = std::move(*verdicts);
+  }
   std::set<std::string> flagged;
   for (const Lead& lead : report.run.leads) flagged.insert(lead.award_key);
   for (auto& [key, on_award] : ClaimsByAward(*claims)) {

@@ -2,6 +2,7 @@
 // DOGE claims on each flagged award beside it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "jobs/award_claims.h"
+#include "jobs/record_inputs.h"
 #include "leads/leads_report.h"
 
 namespace receipts {
@@ -19,8 +21,13 @@ struct LeadsJob {
   std::string claims_file;  // optional
   std::string ledger;       // optional
   Date since;
+  // The records are read in parts of about this much CSV text (record_inputs.h PartsFor).
+  std::uint64_t part_bytes = kPartBytes;
 };
 
+// Streams the records in parts by award (RecordFilter::Part), each part judged then dropped, so
+// memory follows a part and the leads, not the files; the rules that compare awards are judged
+// once every part is read. A claims list's own awards are read once more for its verdicts.
 Result<LeadsReport> RunLeadsJob(const LeadsJob& job);
 
 }  // namespace receipts

@@ -178,16 +178,42 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
   return ScanRecordFiles(scanned, wanted, records, stats, options);
 }
 
-Result<RecordSet> ReadEveryAward(const std::vector<std::string>& inputs) {
+Result<RecordSet> ReadAwards(const std::vector<std::string>& inputs, const RecordFilter& wanted) {
   RecordSet records;
   ScanStats stats;
-  if (Status s =
-          ReadRecordInputs(inputs, RecordFilter::All(), &records, &stats, ScanOptions{}, nullptr);
+  if (Status s = ReadRecordInputs(inputs, wanted, &records, &stats, ScanOptions{}, nullptr);
       !s.ok()) {
     return s;
   }
   FinishRecords(&records);
+  std::erase_if(records.awards,
+                [&wanted](const Award& award) { return !wanted.KeepsAward(award); });
   return records;
+}
+
+unsigned PartsFor(const std::vector<std::string>& inputs, std::uint64_t part_bytes) {
+  std::uint64_t text_bytes = 0;
+  auto add = [&text_bytes](const std::string& path) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) return;
+    Result<ArchiveStream::Kind> kind = ArchiveStream::Detect(path);
+    const bool compressed = kind.ok() && *kind != ArchiveStream::Kind::kPlain;
+    text_bytes += compressed ? size * 8 : size;
+  };
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec)) {
+      add(input);
+      continue;
+    }
+    Result<std::vector<std::string>> beneath = FilesBeneath(input);
+    if (!beneath.ok()) continue;  // the read names the directory
+    for (const std::string& file : *beneath) add(file);
+  }
+  if (part_bytes == 0) return 1;
+  return static_cast<unsigned>(
+      std::clamp<std::uint64_t>((text_bytes + part_bytes - 1) / part_bytes, 1, 4096));
 }
 
 }  // namespace receipts

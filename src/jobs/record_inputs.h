@@ -4,6 +4,7 @@
 // beneath it in name order.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,17 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
                         RecordSet* records, ScanStats* stats, const ScanOptions& options,
                         std::vector<std::string>* files_read);
 
-// Every award `inputs` hold (RecordFilter::All), finished (FinishRecords): what `vendor` and
-// `leads` read, since a family or a rule may need any award.
-Result<RecordSet> ReadEveryAward(const std::vector<std::string>& inputs);
+// The awards `wanted` names in `inputs`, finished (FinishRecords), less any award of another
+// part (RecordFilter::KeepsAward). What `vendor` and `leads` read, a family or a part at a time.
+Result<RecordSet> ReadAwards(const std::vector<std::string>& inputs, const RecordFilter& wanted);
+
+// The CSV text a job that must see every award reads in one part: about 1 GB of memory decoded.
+constexpr std::uint64_t kPartBytes = std::uint64_t{512} << 20;
+
+// How many parts (RecordFilter::Part) to read `inputs` in so that each holds about `part_bytes`
+// of CSV text at most: plain files count their size, compressed ones eight times theirs
+// (USAspending's CSV zips compress about 6:1 to 8:1), directories the files beneath them. At
+// least 1.
+unsigned PartsFor(const std::vector<std::string>& inputs, std::uint64_t part_bytes);
 
 }  // namespace receipts

@@ -85,6 +85,20 @@ struct AwardFacts {
   Cents ceiling = 0;
 };
 
+// What a lead on `f` says of its award, before the rule fills in its reason.
+Lead LeadOn(const AwardFacts& f) {
+  const Action& latest = f.award->actions.back();
+  return Lead{"",
+              f.award->key,
+              f.award->agency_id,
+              f.award->piid,
+              Code(latest.vendor_uei),
+              std::string(Trim(latest.vendor_name)),
+              f.obligated,
+              "",
+              {}};
+}
+
 // Coverage and leads of one rule, gathered as awards are judged. A rule switched off counts and
 // flags nothing, whatever calls it (W1 and W2 are judged together).
 class RuleRun {
@@ -98,12 +112,15 @@ class RuleRun {
   void Applicable() { coverage_.applicable += coverage_.enabled; }
   void Blank() { coverage_.blank += coverage_.enabled; }
   void Flag(const AwardFacts& f, std::string sentence, std::vector<std::string> evidence) {
+    Flag(LeadOn(f), std::move(sentence), std::move(evidence));
+  }
+  void Flag(Lead lead, std::string sentence, std::vector<std::string> evidence) {
     if (!coverage_.enabled) return;
     ++coverage_.flagged;
-    const Action& latest = f.award->actions.back();
-    run_->leads.push_back({coverage_.rule, f.award->key, f.award->agency_id, f.award->piid,
-                           Code(latest.vendor_uei), std::string(Trim(latest.vendor_name)),
-                           f.obligated, std::move(sentence), std::move(evidence)});
+    lead.rule = coverage_.rule;
+    lead.sentence = std::move(sentence);
+    lead.evidence = std::move(evidence);
+    run_->leads.push_back(std::move(lead));
   }
   RuleCoverage Done() { return coverage_; }
 
@@ -304,16 +321,17 @@ double Quantile(const std::vector<double>& sorted, double q) {
   return sorted[below] + (sorted[above] - sorted[below]) * (at - static_cast<double>(below));
 }
 
-// W3: ceiling growth far above awards of the same PSC. Ratios are for ranking only; the sentence
-// gives the exact figures.
-void CeilingGrowth(const LeadRules& rules, const std::vector<AwardFacts>& facts, RuleRun* run) {
-  struct Growth {
-    const AwardFacts* f;
-    Cents base;
-    double ratio;
-  };
-  std::map<std::string, std::vector<Growth>> by_psc;
-  for (const AwardFacts& f : facts) {
+// W3: ceiling growth far above awards of the same PSC. Every award's ratio is kept for its
+// group's quartiles, but only an award whose growth passes the rule's floor can be flagged (the
+// fence is never below it), so only those keep their lead: memory follows the leads, not the
+// awards. Ratios are for ranking only; the sentence gives the exact figures.
+class CeilingGrowth {
+ public:
+  explicit CeilingGrowth(const LeadRules& rules)
+      : rules_(rules),
+        min_growth_(static_cast<double>(rules.Number("W3", "min_growth_percent")) / 100.0) {}
+
+  void Add(const AwardFacts& f, RuleRun* run) {
     run->Applicable();
     // The growth is from the ceiling at award: only a real modification 0 states it (a first
     // action of a partial download is a change, not the ceiling).
@@ -321,70 +339,133 @@ void CeilingGrowth(const LeadRules& rules, const std::vector<AwardFacts>& facts,
     const std::string psc = Code(base.psc);
     if (Trim(base.mod_number) != "0" || psc.empty() || base.base_and_all <= 0) {
       run->Blank();
-      continue;
+      return;
     }
-    by_psc[psc].push_back(
-        {&f, base.base_and_all,
-         static_cast<double>(f.ceiling) / static_cast<double>(base.base_and_all)});
+    const double ratio = static_cast<double>(f.ceiling) / static_cast<double>(base.base_and_all);
+    Group& group = by_psc_[psc];
+    group.ratios.push_back(ratio);
+    if (ratio <= min_growth_) return;
+    group.candidates.push_back(
+        {LeadOn(f),
+         base.base_and_all,
+         f.ceiling,
+         ratio,
+         {Evidence(*f.award, base), Evidence(*f.award, f.award->actions.back())}});
   }
-  const double k = static_cast<double>(rules.Number("W3", "fence_iqr_tenths")) / 10.0;
-  const double min_growth = static_cast<double>(rules.Number("W3", "min_growth_percent")) / 100.0;
-  for (auto& [psc, group] : by_psc) {
-    if (group.size() < static_cast<std::size_t>(rules.Number("W3", "min_group_awards"))) continue;
-    std::vector<double> ratios;
-    for (const Growth& g : group) ratios.push_back(g.ratio);
-    std::sort(ratios.begin(), ratios.end());
-    const double q1 = Quantile(ratios, 0.25), q3 = Quantile(ratios, 0.75);
-    const double fence = std::max(q3 + k * (q3 - q1), min_growth);
-    for (const Growth& g : group) {
-      if (g.ratio <= fence) continue;
-      run->Flag(*g.f,
-                fmt::format("Ceiling grew from {} at award to {} ({:.1f}x), above the {:.1f}x "
-                            "fence of the {} awards with PSC {}.",
-                            FormatUsd(g.base), FormatUsd(g.f->ceiling), g.ratio, fence,
-                            GroupThousands(group.size()), psc),
-                {Evidence(*g.f->award, BaseAction(*g.f->award)),
-                 Evidence(*g.f->award, g.f->award->actions.back())});
-    }
-  }
-}
 
-// W12: an IDV whose orders in the records use little of its ceiling.
-void IdvUse(const LeadRules& rules, const std::vector<AwardFacts>& facts, RuleRun* run) {
-  std::map<std::pair<std::string, std::string>, std::pair<Cents, std::size_t>> orders;
-  for (const AwardFacts& f : facts) {
-    if (f.award->idv_piid.empty()) continue;
-    auto& o = orders[{f.award->idv_agency_id, f.award->idv_piid}];
-    o.first += f.obligated;
-    ++o.second;
+  void Finish(RuleRun* run) {
+    const double k = static_cast<double>(rules_.Number("W3", "fence_iqr_tenths")) / 10.0;
+    const auto min_group = static_cast<std::size_t>(rules_.Number("W3", "min_group_awards"));
+    for (auto& [psc, group] : by_psc_) {
+      if (group.ratios.size() < min_group) continue;
+      std::sort(group.ratios.begin(), group.ratios.end());
+      const double q1 = Quantile(group.ratios, 0.25), q3 = Quantile(group.ratios, 0.75);
+      const double fence = std::max(q3 + k * (q3 - q1), min_growth_);
+      for (Candidate& c : group.candidates) {
+        if (c.ratio <= fence) continue;
+        run->Flag(std::move(c.lead),
+                  fmt::format("Ceiling grew from {} at award to {} ({:.1f}x), above the {:.1f}x "
+                              "fence of the {} awards with PSC {}.",
+                              FormatUsd(c.base), FormatUsd(c.ceiling), c.ratio, fence,
+                              GroupThousands(group.ratios.size()), psc),
+                  std::move(c.evidence));
+      }
+    }
   }
-  for (const AwardFacts& f : facts) {
-    if (f.award->family != AwardFamily::kIdv) continue;
+
+ private:
+  struct Candidate {
+    Lead lead;
+    Cents base = 0;
+    Cents ceiling = 0;
+    double ratio = 0;
+    std::vector<std::string> evidence;
+  };
+  struct Group {
+    std::vector<double> ratios;
+    std::vector<Candidate> candidates;
+  };
+  const LeadRules& rules_;
+  double min_growth_;
+  std::map<std::string, Group> by_psc_;
+};
+
+// W12: an IDV whose orders in the records use little of its ceiling. Orders are summed by the
+// IDV they name; IDVs large enough to judge keep their lead until every order is read.
+class IdvUse {
+ public:
+  explicit IdvUse(const LeadRules& rules) : rules_(rules) {}
+
+  void Add(const AwardFacts& f, RuleRun* run) {
+    if (!f.award->idv_piid.empty()) {
+      auto& o = orders_[{f.award->idv_agency_id, f.award->idv_piid}];
+      o.first += f.obligated;
+      ++o.second;
+    }
+    if (f.award->family != AwardFamily::kIdv) return;
     run->Applicable();
     if (f.ceiling <= 0) {
       run->Blank();
-      continue;
+      return;
     }
-    if (f.ceiling < Dollars(rules, "W12", "min_ceiling_dollars")) continue;
-    auto it = orders.find({f.award->agency_id, f.award->piid});
-    const Cents used = it == orders.end() ? 0 : it->second.first;
-    const std::size_t count = it == orders.end() ? 0 : it->second.second;
-    if (static_cast<__int128>(used) * 100 >
-        static_cast<__int128>(f.ceiling) * rules.Number("W12", "max_use_percent")) {
-      continue;
-    }
-    run->Flag(f,
-              fmt::format("IDV ceiling {}; the {} order{} under it in these records obligate {}. "
-                          "Orders outside these records are not counted.",
-                          FormatUsd(f.ceiling), count, count == 1 ? "" : "s", FormatUsd(used)),
-              {Evidence(*f.award, f.award->actions.back())});
+    if (f.ceiling < Dollars(rules_, "W12", "min_ceiling_dollars")) return;
+    idvs_.push_back({LeadOn(f),
+                     f.ceiling,
+                     {f.award->agency_id, f.award->piid},
+                     Evidence(*f.award, f.award->actions.back())});
   }
-}
+
+  void Finish(RuleRun* run) {
+    for (Idv& idv : idvs_) {
+      auto it = orders_.find(idv.key);
+      const Cents used = it == orders_.end() ? 0 : it->second.first;
+      const std::size_t count = it == orders_.end() ? 0 : it->second.second;
+      if (static_cast<__int128>(used) * 100 >
+          static_cast<__int128>(idv.ceiling) * rules_.Number("W12", "max_use_percent")) {
+        continue;
+      }
+      run->Flag(std::move(idv.lead),
+                fmt::format("IDV ceiling {}; the {} order{} under it in these records obligate {}. "
+                            "Orders outside these records are not counted.",
+                            FormatUsd(idv.ceiling), count, count == 1 ? "" : "s", FormatUsd(used)),
+                {std::move(idv.evidence)});
+    }
+  }
+
+ private:
+  using IdvKey = std::pair<std::string, std::string>;  // agency, PIID
+  struct Idv {
+    Lead lead;
+    Cents ceiling = 0;
+    IdvKey key;
+    std::string evidence;
+  };
+  const LeadRules& rules_;
+  std::map<IdvKey, std::pair<Cents, std::size_t>> orders_;  // Σ obligated, orders
+  std::vector<Idv> idvs_;
+};
 
 }  // namespace
 
-LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
-  std::vector<AwardFacts> facts;
+struct LeadsFinder::State {
+  explicit State(LeadRules r) : rules(std::move(r)), growth(rules), idv_use(rules) {
+    for (const LeadRule& rule : rules.rules()) runs.emplace(rule.id, RuleRun(rule, &run));
+  }
+  LeadRules rules;
+  LeadsRun run;
+  std::map<std::string, RuleRun> runs;
+  CeilingGrowth growth;
+  IdvUse idv_use;
+};
+
+LeadsFinder::LeadsFinder(LeadRules rules) : state_(std::make_unique<State>(std::move(rules))) {}
+
+LeadsFinder::~LeadsFinder() = default;
+
+void LeadsFinder::Add(const RecordSet& records) {
+  const LeadRules& rules = state_->rules;
+  auto& runs = state_->runs;
+  auto on = [&](const char* id) { return rules.Rule(id).enabled; };
   for (const Award& award : records.awards) {
     if (award.family == AwardFamily::kAssistance || award.actions.empty()) continue;
     AwardFacts f{&award, 0, 0};
@@ -392,13 +473,6 @@ LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
       f.obligated += a.obligated;
       f.ceiling += a.base_and_all;
     }
-    facts.push_back(f);
-  }
-  LeadsRun run;
-  std::map<std::string, RuleRun> runs;
-  for (const LeadRule& rule : rules.rules()) runs.emplace(rule.id, RuleRun(rule, &run));
-  auto on = [&](const char* id) { return rules.Rule(id).enabled; };
-  for (const AwardFacts& f : facts) {
     if (on("W1") || on("W2")) Competition(rules, f, &runs.at("W1"), &runs.at("W2"));
     if (on("W4")) Undefinitized(rules, f, &runs.at("W4"));
     if (on("W6")) YearEnd(rules, f, &runs.at("W6"));
@@ -406,9 +480,17 @@ LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
     if (on("W8")) AfterTermination(rules, f, &runs.at("W8"));
     if (on("W9")) Duplicates(rules, f, &runs.at("W9"));
     if (on("W11")) Pricing(rules, f, &runs.at("W11"));
+    if (on("W3")) state_->growth.Add(f, &runs.at("W3"));
+    if (on("W12")) state_->idv_use.Add(f, &runs.at("W12"));
   }
-  if (on("W3")) CeilingGrowth(rules, facts, &runs.at("W3"));
-  if (on("W12")) IdvUse(rules, facts, &runs.at("W12"));
+}
+
+LeadsRun LeadsFinder::Finish() {
+  const LeadRules& rules = state_->rules;
+  auto& runs = state_->runs;
+  if (rules.Rule("W3").enabled) state_->growth.Finish(&runs.at("W3"));
+  if (rules.Rule("W12").enabled) state_->idv_use.Finish(&runs.at("W12"));
+  LeadsRun run = std::move(state_->run);
   std::map<std::string, std::size_t> order;
   for (const LeadRule& rule : rules.rules()) {
     order.emplace(rule.id, order.size());
@@ -417,7 +499,14 @@ LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
   std::stable_sort(run.leads.begin(), run.leads.end(), [&](const Lead& a, const Lead& b) {
     return std::tie(order.at(a.rule), a.award_key) < std::tie(order.at(b.rule), b.award_key);
   });
+  state_ = std::make_unique<State>(rules);
   return run;
+}
+
+LeadsRun FindLeads(const RecordSet& records, const LeadRules& rules) {
+  LeadsFinder finder(rules);
+  finder.Add(records);
+  return finder.Finish();
 }
 
 }  // namespace receipts

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,28 @@ struct RuleCoverage {
 struct LeadsRun {
   std::vector<RuleCoverage> coverage;  // one per rule, in rule order
   std::vector<Lead> leads;             // by rule, then award key
+};
+
+// Applies rules to awards read in parts (jobs read a large record in parts by award, each part
+// once): the per-award rules as each part is added, and the rules that compare awards (W3's
+// groups by PSC, W12's orders under an IDV) at Finish, from what each award left of itself.
+// The leads and coverage are those FindLeads gives for all the parts' awards at once.
+class LeadsFinder {
+ public:
+  explicit LeadsFinder(LeadRules rules);
+  ~LeadsFinder();
+  LeadsFinder(const LeadsFinder&) = delete;
+  LeadsFinder& operator=(const LeadsFinder&) = delete;
+
+  // Judges the contracts and IDVs of `records` (no award may be added twice; assistance awards
+  // are not judged by these rules). `records` need not outlive the call.
+  void Add(const RecordSet& records);
+  // The run over every award added; the finder starts afresh after.
+  LeadsRun Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // Applies `rules` to every award of `records` (contracts and IDVs; assistance awards are not

@@ -39,7 +39,7 @@ Status ScanStreamPart(ArchiveStream* stream, const std::string& name, const Reco
   while (!eof && buffer.size() < kHeaderWindow) {
     if (Status s = fill(); !s.ok()) return s;
   }
-  if (Status s = OpenPart(name, buffer, part); !s.ok()) return s;
+  if (Status s = OpenPart(name, buffer, filter.wants_vendors(), part); !s.ok()) return s;
   if (part->fpds) {
     while (!eof) {
       if (Status s = fill(); !s.ok()) return s;

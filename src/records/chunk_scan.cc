@@ -14,7 +14,7 @@ using records::UsaspendingFile;
 using records::UsaspendingRows;
 
 // Cells the scanner reports, by position in ScannedRecord::cells.
-enum Cell { kCorrection, kAwardKey, kId, kAltId, kDate };
+enum Cell { kCorrection, kAwardKey, kId, kAltId, kDate, kUei, kParentUei };
 
 // Cells may be quoted: the text inside, "" read as ".
 std::string_view Unquote(std::string_view cell, std::string* scratch) {
@@ -55,7 +55,7 @@ class RowSelector : public RecordSink {
         std::string_view code = Trim(Unquote(r.cells[kCorrection], &scratch_));
         deletes = code == "D" || code == "d";
       }
-      keep = Wanted(r);
+      keep = Wanted(r) || WantedVendor(r);
     } else {
       keep = true;
     }
@@ -111,6 +111,19 @@ class RowSelector : public RecordSink {
     }
     if (n == 0) return true;
     return filter_.WantsPiid(std::string_view(id_, n));
+  }
+
+  // Whether the row's vendor UEI or ultimate parent UEI is one the filter wants.
+  bool WantedVendor(const ScannedRecord& r) {
+    if (!filter_.wants_vendors()) return false;
+    for (Cell cell : {kUei, kParentUei}) {
+      std::string_view uei = Trim(Unquote(r.cells[cell], &scratch_));
+      if (uei.empty() || uei.size() > sizeof id_) continue;
+      std::size_t n = 0;
+      for (char c : uei) id_[n++] = static_cast<char>(ToUpperChar(c));
+      if (filter_.WantsVendorUei(std::string_view(id_, n))) return true;
+    }
+    return false;
   }
 
   static unsigned char ToUpperChar(char c) {
@@ -222,7 +235,7 @@ StopAndJoin::~StopAndJoin() {
   for (std::thread& t : *threads_) t.join();
 }
 
-Status OpenPart(const std::string& name, std::string_view head, Part* part) {
+Status OpenPart(const std::string& name, std::string_view head, bool vendor_cells, Part* part) {
   part->name = name;
   std::string_view window = head.substr(0, kHeaderWindow);
   part->decoder = std::make_unique<CsvReader>(name, window);
@@ -251,8 +264,12 @@ Status OpenPart(const std::string& name, std::string_view head, Part* part) {
   part->header = decoder.header();
   part->keys = part->rows->key_columns();
   const auto& k = part->keys;
-  part->scanner = std::make_unique<CsvScanner>(
-      std::vector<int>{k.correction, k.award_key, k.id, k.alt_id, k.action_date});
+  std::vector<int> cells{k.correction, k.award_key, k.id, k.alt_id, k.action_date};
+  if (vendor_cells) {
+    cells.push_back(k.uei);
+    cells.push_back(k.parent_uei);
+  }
+  part->scanner = std::make_unique<CsvScanner>(cells);
   return Status::Ok();
 }
 

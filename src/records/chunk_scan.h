@@ -77,8 +77,10 @@ struct Part {
   std::unique_ptr<CsvScanner> scanner;
 };
 
-// Reads the header of part `name` from its first bytes `head` and binds its columns.
-Status OpenPart(const std::string& name, std::string_view head, Part* part);
+// Reads the header of part `name` from its first bytes `head` and binds its columns. With
+// `vendor_cells` the scanner also reports each row's UEI and parent UEI (a filter that wants
+// vendors reads them; others need not pay for them).
+Status OpenPart(const std::string& name, std::string_view head, bool vendor_cells, Part* part);
 
 // A record handed over for full decoding; its bytes are in ChunkResult::bytes.
 struct KeptRow {

@@ -183,7 +183,7 @@ Status ScanPlainFile(const std::string& path, const RecordFilter& filter,
   if (!mapped.ok()) return mapped.status();
   std::string_view data = (*mapped)->data();
   Part part;
-  if (Status s = OpenPart(path, data, &part); !s.ok()) return s;
+  if (Status s = OpenPart(path, data, filter.wants_vendors(), &part); !s.ok()) return s;
   if (part.fpds) return scan->ReadFpdsPart(path, data);
   PlainScan plain(**mapped, part, filter, options);
   return plain.Run(scan, stats);

@@ -418,11 +418,15 @@ UsaspendingRows::KeyColumns UsaspendingRows::key_columns() const {
       kind_ == UsaspendingFile::kContractSummaries) {
     k.award_key = u.c.award_key;
     k.id = u.c.piid;
+    k.uei = u.c.recipient_uei;
+    k.parent_uei = u.c.recipient_parent_uei;
     k.assistance = false;
   } else {
     k.award_key = u.award_key;
     k.id = u.fain;
     k.alt_id = u.uri;
+    k.uei = u.recipient_uei;
+    k.parent_uei = u.recipient_parent_uei;
     k.assistance = true;
   }
   return k;

@@ -44,6 +44,8 @@ class UsaspendingRows {
     int alt_id = -1;       // award_id_uri (assistance, when the FAIN is blank)
     int action_date = -1;  // action_date / award_latest_action_date
     int correction = -1;   // correction_delete_ind (delta files)
+    int uei = -1;          // recipient_uei
+    int parent_uei = -1;   // recipient_parent_uei
     bool assistance = false;
   };
   KeyColumns key_columns() const;

@@ -18,8 +18,9 @@ const std::vector<AwardClaim>& ClaimsOf(const LeadsReport& report, const std::st
 
 }  // namespace
 
-std::string RenderLeadsCsv(const LeadsReport& report) {
-  std::string out = std::string(kLeadsCsvHeader) + "\n";
+void RenderLeadsCsv(const LeadsReport& report, TextSink* sink) {
+  std::string& out = sink->out();
+  out += std::string(kLeadsCsvHeader) + "\n";
   for (const Lead& lead : report.run.leads) {
     std::string evidence, claims;
     for (const std::string& e : lead.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
@@ -37,12 +38,12 @@ std::string RenderLeadsCsv(const LeadsReport& report) {
                                evidence,
                                claims};
     AppendCsvRow(row, &out);
+    sink->Spill();
   }
-  return out;
 }
 
-std::string RenderLeadsJson(const LeadsReport& report) {
-  std::string out;
+void RenderLeadsJson(const LeadsReport& report, TextSink* sink) {
+  std::string& out = sink->out();
   auto it = std::back_inserter(out);
   fmt::format_to(it, "{{\"records_as_of\":{},\"awards\":{},\"rules\":{},\"coverage\":[",
                  report.records_as_of ? JsonString(report.records_as_of->ToIso()) : "null",
@@ -76,9 +77,21 @@ std::string RenderLeadsJson(const LeadsReport& report) {
                      JsonString(claims[c].claim_key), JsonString(claims[c].verdict));
     }
     out += "]}";
+    sink->Spill();
   }
   out += "]}\n";
-  return out;
+}
+
+std::string RenderLeadsCsv(const LeadsReport& report) {
+  TextSink sink;
+  RenderLeadsCsv(report, &sink);
+  return std::move(sink.out());
+}
+
+std::string RenderLeadsJson(const LeadsReport& report) {
+  TextSink sink;
+  RenderLeadsJson(report, &sink);
+  return std::move(sink.out());
 }
 
 std::string RenderLeadsCoverage(const LeadsReport& report) {

@@ -125,21 +125,25 @@ const VendorFamily* VendorFamilies::FindByUei(std::string_view uei) const {
   return it == family_of_uei_.end() ? nullptr : &families_[it->second];
 }
 
+bool NamesHoldWords(const std::vector<std::string>& names, std::string_view query) {
+  const std::vector<std::string> wanted = Words(query);
+  if (wanted.empty()) return false;
+  return std::any_of(names.begin(), names.end(), [&wanted](const std::string& recorded) {
+    const std::vector<std::string> words = Words(recorded);
+    return std::all_of(wanted.begin(), wanted.end(), [&words](const std::string& w) {
+      return std::find(words.begin(), words.end(), w) != words.end();
+    });
+  });
+}
+
 std::vector<const VendorFamily*> VendorFamilies::FindByName(std::string_view name) const {
-  const std::vector<std::string> wanted = Words(name);
   std::vector<const VendorFamily*> out;
-  if (wanted.empty()) return out;
   for (const VendorFamily& family : families_) {
-    bool found = false;
-    for (const VendorFamily::Member& m : family.members) {
-      for (const std::string& recorded : m.names) {
-        const std::vector<std::string> words = Words(recorded);
-        found |= std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
-          return std::find(words.begin(), words.end(), w) != words.end();
-        });
-      }
+    if (std::any_of(
+            family.members.begin(), family.members.end(),
+            [name](const VendorFamily::Member& m) { return NamesHoldWords(m.names, name); })) {
+      out.push_back(&family);
     }
-    if (found) out.push_back(&family);
   }
   std::stable_sort(out.begin(), out.end(), [](const VendorFamily* a, const VendorFamily* b) {
     return std::tie(b->obligated, a->parent_uei) < std::tie(a->obligated, b->parent_uei);

@@ -73,6 +73,10 @@ std::string ParentOfAction(const Action& action);
 // its UEIs, else the parent UEI.
 std::string DisplayName(const VendorFamily& family);
 
+// Whether one of `names` holds every word of `query` (whole words of letters and digits, any
+// case); false when `query` has no word.
+bool NamesHoldWords(const std::vector<std::string>& names, std::string_view query);
+
 // "LKH1DTGEND43": 12 characters, letters and digits (SAM.gov's Unique Entity ID).
 bool LooksLikeUei(std::string_view text);
 

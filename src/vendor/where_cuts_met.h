@@ -46,8 +46,8 @@ struct WhereCutsMet {
   std::vector<FamilyMatter> matters;  // every matter against the family, file order
 };
 
-// `claims`: every claim of the list or ledger given (ClaimsWithVerdicts); `as_of`: the records'
-// date, when matters are judged open.
+// `claims`: every claim of the list or ledger given (ClaimsBeside::WithVerdicts); `as_of`: the
+// records' date, when matters are judged open.
 WhereCutsMet FindWhereCutsMet(const VendorFamily& family, const FamilyTotals& totals,
                               const std::vector<AwardClaim>& claims,
                               const std::vector<Matter>& matters, std::optional<Date> as_of);

@@ -18,7 +18,7 @@ inline const std::string kFpdsIdvs =
 
 inline const RecordSet& ShippedFpdsRecords() {
   static const RecordSet* records = [] {
-    auto read = ReadEveryAward({kFpdsAwards, kFpdsIdvs});
+    auto read = ReadAwards({kFpdsAwards, kFpdsIdvs}, RecordFilter::All());
     if (!read.ok()) ADD_FAILURE() << read.status().ToString();
     return new RecordSet(read.ok() ? std::move(*read) : RecordSet());
   }();
