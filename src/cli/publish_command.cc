@@ -29,8 +29,6 @@ int RunPublish(const PublishFlags& flags) {
   if (int rc = SinceFlag(flags.since, &since); rc != kExitOk) return rc;
   auto started = std::chrono::steady_clock::now();
   serve::ServeContext ctx;
-  // The vendors and leads pages are not published yet: the static site's links stay its own.
-  ctx.money_pages = false;
   if (!flags.templates.empty()) {
     auto templates = serve::Templates::WithOverrides(flags.templates);
     if (!templates.ok()) return Fail(templates.status());

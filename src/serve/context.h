@@ -22,11 +22,10 @@ struct ServeContext {
   std::unique_ptr<LedgerPool> pool;
   ViewCache views{20};  // a search looks in every snapshot
   SelectionCache selections{32};
+  StoredClaimsCache stored_claims;       // the vendor pages' claims, once per ledger version
   std::unique_ptr<RecordCheck> records;  // null without --records
   std::optional<std::string> token;      // null: read-only
   Templates templates;                   // the pages' (built in, or --templates DIR)
-  // Vendors and leads pages (they need `records`); publish leaves them out of the static site.
-  bool money_pages = true;
   // What shapes a reply besides the ledger: the records' digests, the leads rules, the templates.
   // In every ETag, so a server restarted with other records, rules or templates never answers
   // 304 for what it now renders differently.
@@ -56,10 +55,8 @@ Reply JsonError(int http_status, const std::string& message);
 // An HTML error page for `status`, likewise, in the context's templates.
 Reply HtmlError(const ServeContext& ctx, const Status& status);
 
-// Whether the vendors and leads pages are served: records loaded and not publishing.
-inline bool FollowsMoney(const ServeContext& ctx) {
-  return ctx.records != nullptr && ctx.money_pages;
-}
+// Whether the vendors and leads pages are served (and published): records loaded.
+inline bool FollowsMoney(const ServeContext& ctx) { return ctx.records != nullptr; }
 
 // The error page's HTML.
 std::string ErrorPageHtml(const Templates& templates, int http_status, std::string_view message);

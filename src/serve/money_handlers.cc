@@ -59,9 +59,9 @@ Result<View> VendorOf(ServeContext& ctx, const GetRequest& req) {
   if (family == nullptr) {
     return Status::NotFound("no record row names the UEI " + ToUpperAscii(req.arg));
   }
-  auto claims = ClaimsOfLedger(req.ledger);
+  auto claims = ctx.stored_claims.Get(req.ledger, req.version);
   if (!claims.ok()) return claims.status();
-  return VendorModel(*ctx.records, *family, *claims);
+  return VendorModel(*ctx.records, *family, **claims);
 }
 
 Result<View> CandidatesOf(ServeContext& ctx, const GetRequest& req) {

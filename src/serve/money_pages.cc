@@ -78,6 +78,19 @@ View VendorLinkOf(const RecordCheck& records, const Award& award) {
   return m;
 }
 
+// One family in a list of candidates.
+View CandidateModel(const VendorFamily& family) {
+  View c = View::Object();
+  c.Set("parent_uei", family.parent_uei);
+  c.Set("name", DisplayName(family));
+  c.Set("ueis", UeisModel(family));
+  c.Set("obligated", View::Money(family.obligated));
+  c.Set("actions", View::Count(family.actions));
+  c.Set("masked", family.masked);
+  c.Set("href", VendorPath(family.parent_uei));
+  return c;
+}
+
 View VendorCandidatesModel(const RecordCheck& records, const std::string& query) {
   View m = View::Object();
   m.Set("query", query);
@@ -86,17 +99,21 @@ View VendorCandidatesModel(const RecordCheck& records, const std::string& query)
   m.Set("total_candidates", View::Count(found.size()));
   View& list = m.Set("candidates", View::List());
   for (std::size_t i = 0; i < found.size() && i < kMaxCandidates; ++i) {
-    const VendorFamily& family = *found[i];
-    View& c = list.Push(View::Object());
-    c.Set("parent_uei", family.parent_uei);
-    c.Set("name", DisplayName(family));
-    c.Set("ueis", UeisModel(family));
-    c.Set("obligated", View::Money(family.obligated));
-    c.Set("actions", View::Count(family.actions));
-    c.Set("masked", family.masked);
-    c.Set("href", VendorPath(family.parent_uei));
+    list.Push(CandidateModel(*found[i]));
   }
   m.Set("more_candidates", found.size() > kMaxCandidates);
+  return m;
+}
+
+View VendorIndexModel(const std::vector<const VendorFamily*>& families) {
+  View m = View::Object();
+  m.Set("query", "");
+  m.Set("searched", true);
+  m.Set("listing", true);
+  m.Set("total_candidates", View::Count(families.size()));
+  View& list = m.Set("candidates", View::List());
+  for (const VendorFamily* family : families) list.Push(CandidateModel(*family));
+  m.Set("more_candidates", false);
   return m;
 }
 

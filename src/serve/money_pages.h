@@ -24,6 +24,10 @@ inline constexpr std::int64_t kLeadsPerPage = 100;
 // GET /api/vendors?q=: the families one of whose recorded names holds every word of `query`.
 View VendorCandidatesModel(const RecordCheck& records, const std::string& query);
 
+// The static site's vendors.html (it cannot search): `families` listed as candidates are, with
+// `listing` true.
+View VendorIndexModel(const std::vector<const VendorFamily*>& families);
+
 // GET /api/vendors/{uei}: the family, its totals, the stored DOGE claims on its awards (`claims`:
 // every claim of the ledger's verified snapshots) and the leads on its awards.
 View VendorModel(const RecordCheck& records, const VendorFamily& family,

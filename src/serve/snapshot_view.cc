@@ -1,6 +1,7 @@
 #include "serve/snapshot_view.h"
 
 #include "core/text.h"
+#include "jobs/award_claims.h"
 #include "verify/claim_result.h"
 
 namespace receipts::serve {
@@ -75,6 +76,22 @@ Result<std::shared_ptr<const SnapshotView>> ViewCache::Get(Ledger* ledger,
   entries_.push_front({snapshot.id, version, shared});
   while (entries_.size() > capacity_) entries_.pop_back();
   return std::shared_ptr<const SnapshotView>(shared);
+}
+
+Result<std::shared_ptr<const std::vector<AwardClaim>>> StoredClaimsCache::Get(
+    Ledger* ledger, const std::string& version) {
+  {
+    std::lock_guard lock(mutex_);
+    if (claims_ && version_ == version) return claims_;
+  }
+  // Read outside the lock, as a view is built.
+  auto claims = ClaimsOfLedger(ledger);
+  if (!claims.ok()) return claims.status();
+  auto shared = std::make_shared<const std::vector<AwardClaim>>(std::move(*claims));
+  std::lock_guard lock(mutex_);
+  version_ = version;
+  claims_ = shared;
+  return std::shared_ptr<const std::vector<AwardClaim>>(shared);
 }
 
 }  // namespace receipts::serve

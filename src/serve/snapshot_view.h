@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/award_claim.h"
 #include "core/money.h"
 #include "core/status.h"
 #include "ledger/canonical.h"
@@ -59,6 +60,20 @@ class ViewCache {
   std::size_t capacity_;
   std::mutex mutex_;
   std::list<Entry> entries_;  // most recently used first
+};
+
+// Every stored claim of the ledger with its latest verdict (ClaimsOfLedger), built once per
+// ledger version: the vendor pages set them beside a family, and a page must not re-read the
+// ledger's claims. Thread-safe.
+class StoredClaimsCache {
+ public:
+  Result<std::shared_ptr<const std::vector<AwardClaim>>> Get(Ledger* ledger,
+                                                             const std::string& version);
+
+ private:
+  std::mutex mutex_;
+  std::string version_;
+  std::shared_ptr<const std::vector<AwardClaim>> claims_;
 };
 
 }  // namespace receipts::serve

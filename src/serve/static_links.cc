@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "core/sha256.h"
+#include "core/text.h"
 #include "report/html_escape.h"
 #include "serve/url.h"
 
@@ -54,6 +57,14 @@ std::string ClaimFileStem(std::string_view key) {
     stem += safe ? c : '_';
   }
   return stem + "-" + Sha256Hex(key).substr(0, 12);
+}
+
+std::string LeadsFileStem(std::string_view rule, std::int64_t page) {
+  // Rule ids are letters and digits ("W12"); anything else is no rule's page.
+  const bool plain = !rule.empty() && std::all_of(rule.begin(), rule.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+  });
+  return fmt::format("{}-{}", plain ? std::string(rule) : std::string("all"), page);
 }
 
 std::string StaticTarget(std::string_view link, const SiteMap& site) {
@@ -105,6 +116,28 @@ std::string StaticTarget(std::string_view link, const SiteMap& site) {
   if (path == "/api/claims") {
     if (csv) return fmt::format("csv/claims-{}.csv", snapshot);
     return fmt::format("api/claims/{}-1.json", snapshot);
+  }
+  if (site.money) {
+    constexpr std::string_view kVendor = "/vendors/", kApiVendor = "/api/vendors/";
+    for (std::string_view prefix : {kVendor, kApiVendor}) {
+      if (path.substr(0, prefix.size()) != prefix) continue;
+      auto file = site.vendor_files.find(ToUpperAscii(path.substr(prefix.size())));
+      if (file == site.vendor_files.end()) return "vendors.html";
+      return prefix == kVendor ? "vendors/" + file->second + ".html"
+                               : "api/vendors/" + file->second + ".json";
+    }
+    if (path == "/vendors") return "vendors.html";
+    if (path == "/leads" || path == "/api/leads") {
+      const std::string rule = ToUpperAscii(Value(params, "rule"));
+      auto pages = site.lead_pages.find(rule);
+      if (pages == site.lead_pages.end()) pages = site.lead_pages.find("");
+      if (pages == site.lead_pages.end()) return "index.html";
+      std::int64_t page = Value(params, "agency").empty() ? IdOf(params, "page", 1) : 1;
+      if (page < 1 || page > pages->second) page = 1;
+      const std::string stem = LeadsFileStem(pages->first, page);
+      return path == "/leads" ? (stem == "all-1" ? "leads.html" : "leads/" + stem + ".html")
+                              : "api/leads/" + stem + ".json";
+    }
   }
   constexpr std::string_view kApiClaim = "/api/claims/";
   if (path.substr(0, kApiClaim.size()) == kApiClaim) {

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "core/json_writer.h"
@@ -16,6 +18,7 @@
 #include "serve/assets.h"
 #include "serve/claims_query.h"
 #include "serve/handlers.h"
+#include "serve/money_pages.h"
 #include "serve/page_layout.h"
 #include "serve/static_links.h"
 #include "serve/url.h"
@@ -191,6 +194,64 @@ std::string DiffIndexPage(const Templates& templates, const SiteMap& map,
   return RewriteLinks(templates.RenderPage("diff_index", model, "Changes", "diff"), "", map);
 }
 
+// The families of the vendors of the stored claims' awards (each award's latest vendor UEI), most
+// obligated first: the vendor pages the site holds.
+Result<std::vector<const VendorFamily*>> FamiliesOfClaims(ServeContext& ctx, const Site& site) {
+  auto claims = ctx.stored_claims.Get(site.ledger, site.version);
+  if (!claims.ok()) return claims.status();
+  std::set<const VendorFamily*> found;
+  for (const AwardClaim& claim : **claims) {
+    const Award* award =
+        claim.award_key.empty() ? nullptr : ctx.records->FindAward(claim.award_key);
+    if (award == nullptr || award->actions.empty()) continue;
+    const VendorFamily* family =
+        ctx.records->families().FindByUei(award->actions.back().vendor_uei);
+    if (family != nullptr) found.insert(family);
+  }
+  std::vector<const VendorFamily*> out(found.begin(), found.end());
+  std::sort(out.begin(), out.end(), [](const VendorFamily* a, const VendorFamily* b) {
+    return std::tie(b->obligated, a->parent_uei) < std::tie(a->obligated, b->parent_uei);
+  });
+  return out;
+}
+
+// vendors.html (the families listed), a page and a JSON file per family, and the leads pages by
+// rule with their JSON (doc/formats.md, "The static site").
+void AddMoneyFiles(const ServeContext& ctx, const std::vector<const VendorFamily*>& families,
+                   SiteMap* map, SiteFiles* files) {
+  map->money = true;
+  for (const VendorFamily* family : families) {
+    for (const VendorFamily::Member& m : family->members) {
+      map->vendor_files.emplace(m.uei, family->parent_uei);
+    }
+    map->vendor_files[family->parent_uei] = family->parent_uei;
+  }
+  files->Text("vendors.html", true, [&ctx, &families, map] {
+    return Result<std::string>(RewriteLinks(
+        ctx.templates.RenderPage("vendors", VendorIndexModel(families), "Vendors", "vendors",
+                                 /*follow_money=*/true),
+        "", *map));
+  });
+  for (const VendorFamily* family : families) {
+    files->Page("vendors/" + family->parent_uei + ".html", PageVendor, {}, family->parent_uei);
+    files->Data("api/vendors/" + family->parent_uei + ".json", ApiVendor, {}, family->parent_uei);
+  }
+  std::map<std::string, std::size_t> per_rule{{"", ctx.records->leads().leads.size()}};
+  for (const RuleCoverage& c : ctx.records->leads().coverage) per_rule[c.rule] = c.flagged;
+  for (const auto& [rule, count] : per_rule) {
+    const std::int64_t pages = std::max<std::int64_t>(
+        1, (static_cast<std::int64_t>(count) + kLeadsPerPage - 1) / kLeadsPerPage);
+    map->lead_pages[rule] = pages;
+    for (std::int64_t page = 1; page <= pages; ++page) {
+      QueryParams params{{"page", std::to_string(page)}};
+      if (!rule.empty()) params.emplace("rule", rule);
+      const std::string stem = LeadsFileStem(rule, page);
+      files->Page(stem == "all-1" ? "leads.html" : "leads/" + stem + ".html", PageLeads, params);
+      files->Data("api/leads/" + stem + ".json", ApiLeads, params);
+    }
+  }
+}
+
 }  // namespace
 
 Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std::string& out_dir,
@@ -272,6 +333,13 @@ Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std:
   for (const std::string& key : keys) {
     files.Page("claims/" + ClaimFileStem(key) + ".html", PageClaim, {}, key);
     files.Data("api/claim/" + ClaimFileStem(key) + ".json", ApiClaim, {}, key);
+  }
+  std::vector<const VendorFamily*> families;
+  if (FollowsMoney(ctx)) {
+    auto published = FamiliesOfClaims(ctx, site);
+    if (!published.ok()) return published.status();
+    families = std::move(*published);
+    AddMoneyFiles(ctx, families, &site.map, &files);
   }
   return WriteFilesAtomically(out_dir, files.files());
 }

@@ -80,7 +80,10 @@ TEST_F(PublishCommandTest, EveryLinkOfTheSiteIsAFileOfIt) {
           << e.path() << " links to a missing " << target;
     }
   }
-  EXPECT_EQ(pages, 1'140u);   // 1,127 claims, 2 overviews, 3 lists each, a kind, a diff, …
+  // 1,127 claims, 2 overviews, 3 lists each, a kind, a diff, … (1,140); vendors.html and the
+  // 493 families the claims' awards name; the leads pages, 100 leads each: 56 of every rule's
+  // and 62 rule by rule (W1 12, W2 12, W3 4, W4 4, W6 4, W7 1, W8 1, W9 1, W11 20, W12 3).
+  EXPECT_EQ(pages, 1'140u + 1 + 493 + 56 + 62);
   EXPECT_GT(links, 15'000u);  // 18,328 when written: about 16 per page
 
   // The ICE claim: its life first, its record rows with their FPDS links, the figures of its
@@ -98,6 +101,29 @@ TEST_F(PublishCommandTest, EveryLinkOfTheSiteIsAFileOfIt) {
   EXPECT_NE(Slurp(site / "search" / "2.js").find("\"contract:7012:70CMSD22A00000008\""),
             std::string::npos);
   EXPECT_NE(Slurp(site / "diff" / "1-2.html").find("$8,000,000,000.00"), std::string::npos);
+
+  // Follow the money: Tetra Tech's family (9 UEIs, $1,102,297,138.71 in the records, checked by
+  // hand in tests/vendor), listed, with its page and JSON; the leads pages by rule.
+  EXPECT_NE(Slurp(site / "vendors.html").find("vendors/LMRMKLLL3LG5.html"), std::string::npos);
+  EXPECT_NE(Slurp(site / "vendors" / "LMRMKLLL3LG5.html").find("$1,102,297,138.71"),
+            std::string::npos);
+  EXPECT_NE(
+      Slurp(site / "api" / "vendors" / "LMRMKLLL3LG5.json").find("\"obligated\":\"1102297138.71\""),
+      std::string::npos);
+  const std::string leads = Slurp(site / "leads.html");
+  EXPECT_NE(leads.find("href=\"leads/W1-1.html\""), std::string::npos);
+  EXPECT_TRUE(fs::exists(site / "leads" / "W1-12.html"));
+  EXPECT_FALSE(fs::exists(site / "leads" / "W1-13.html"));
+  EXPECT_TRUE(fs::exists(site / "api" / "leads" / "W11-20.json"));
+}
+
+TEST_F(PublishCommandTest, WithoutRecordsTheSiteHasNoVendorOrLeadsPages) {
+  const fs::path site = *dir_ / "site-no-records";
+  Ran ran = RunBinary(*dir_, "publish --ledger " + Ledger() + " --out " + site.string());
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_FALSE(fs::exists(site / "vendors.html"));
+  EXPECT_FALSE(fs::exists(site / "leads.html"));
+  EXPECT_EQ(Slurp(site / "index.html").find("vendors.html"), std::string::npos);
 }
 
 TEST_F(PublishCommandTest, ASecondRunReplacesTheSiteAndForeignFilesAreKept) {

@@ -61,5 +61,30 @@ TEST(StaticLinksTest, RewritesOnlyLinksToTheServer) {
                 ClaimFileStem("k") + ".html\">");
 }
 
+TEST(StaticLinksTest, VendorAndLeadsLinksGoToTheirFilesOrTheNearestOne) {
+  SiteMap map = Map();
+  // Without records the site has no vendor or leads pages.
+  EXPECT_EQ(StaticTarget("/vendors/LMRMKLLL3LG5", map), "index.html");
+  EXPECT_EQ(StaticTarget("/leads?rule=W1", map), "index.html");
+  map.money = true;
+  map.vendor_files = {{"LMRMKLLL3LG5", "LMRMKLLL3LG5"}, {"MC45KD32KMC7", "LMRMKLLL3LG5"}};
+  map.lead_pages = {{"", 55}, {"W1", 12}};
+  EXPECT_EQ(StaticTarget("/vendors", map), "vendors.html");
+  EXPECT_EQ(StaticTarget("/vendors?q=tetra", map), "vendors.html");
+  EXPECT_EQ(StaticTarget("/vendors/LMRMKLLL3LG5", map), "vendors/LMRMKLLL3LG5.html");
+  // A subsidiary's link goes to its family's page; any case; an unpublished family to the list.
+  EXPECT_EQ(StaticTarget("/vendors/mc45kd32kmc7", map), "vendors/LMRMKLLL3LG5.html");
+  EXPECT_EQ(StaticTarget("/vendors/LKH1DTGEND43", map), "vendors.html");
+  EXPECT_EQ(StaticTarget("/api/vendors/MC45KD32KMC7", map), "api/vendors/LMRMKLLL3LG5.json");
+  EXPECT_EQ(StaticTarget("/leads", map), "leads.html");
+  EXPECT_EQ(StaticTarget("/leads?page=2", map), "leads/all-2.html");
+  EXPECT_EQ(StaticTarget("/leads?rule=w1&page=12", map), "leads/W1-12.html");
+  EXPECT_EQ(StaticTarget("/leads?rule=W1&page=13", map), "leads/W1-1.html");  // no such page
+  EXPECT_EQ(StaticTarget("/leads?rule=W1&agency=7200&page=3", map), "leads/W1-1.html");
+  EXPECT_EQ(StaticTarget("/leads?rule=W99", map), "leads.html");
+  EXPECT_EQ(StaticTarget("/api/leads?rule=W1&page=2", map), "api/leads/W1-2.json");
+  EXPECT_EQ(LeadsFileStem("../x", 1), "all-1");
+}
+
 }  // namespace
 }  // namespace receipts::serve
