@@ -14,7 +14,7 @@
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
 #include "serve/snapshot_view.h"
-#include "serve/view.h"
+#include "report/view.h"
 
 namespace receipts::serve {
 

@@ -8,7 +8,7 @@
 #include "ledger/ledger.h"
 #include "serve/context.h"
 #include "serve/params.h"
-#include "serve/view.h"
+#include "report/view.h"
 
 namespace receipts::serve {
 

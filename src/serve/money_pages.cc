@@ -4,47 +4,17 @@
 #include <set>
 
 #include "core/text.h"
+#include "report/vendor_model.h"
 #include "serve/page_layout.h"
 #include "serve/url.h"
 #include "serve/verdicts.h"
 #include "vendor/family_totals.h"
+#include "vendor/vendor_report.h"
 
 namespace receipts::serve {
 namespace {
 
 std::string VendorPath(const std::string& uei) { return "/vendors/" + UrlEncode(uei); }
-
-View UeisModel(const VendorFamily& family) {
-  View list = View::List();
-  for (const VendorFamily::Member& m : family.members) {
-    View& u = list.Push(View::Object());
-    u.Set("uei", m.uei);
-    View& names = u.Set("names", View::List());
-    for (const std::string& name : m.names) names.Push(name);
-    u.Set("names_text", Join(m.names, "; "));
-    View& others = u.Set("other_parents", View::List());
-    for (const std::string& other : m.other_parents) {
-      View& o = others.Push(View::Object());
-      o.Set("uei", other);
-      o.Set("href", VendorPath(other));
-    }
-  }
-  return list;
-}
-
-View ActionsModel(const std::vector<FamilyAction>& actions) {
-  View list = View::List();
-  for (const FamilyAction& a : actions) {
-    View& m = list.Push(View::Object());
-    m.Set("award_key", a.award_key);
-    m.Set("record", a.record);
-    m.Set("source", a.source);
-    m.Set("signed_date", a.signed_date ? View(a.signed_date->ToIso()) : View());
-    m.Set("obligated", View::Money(a.obligated));
-    m.Set("reason_code", a.reason_code);
-  }
-  return list;
-}
 
 }  // namespace
 
@@ -78,15 +48,9 @@ View VendorLinkOf(const RecordCheck& records, const Award& award) {
   return m;
 }
 
-// One family in a list of candidates.
-View CandidateModel(const VendorFamily& family) {
-  View c = View::Object();
-  c.Set("parent_uei", family.parent_uei);
-  c.Set("name", DisplayName(family));
-  c.Set("ueis", UeisModel(family));
-  c.Set("obligated", View::Money(family.obligated));
-  c.Set("actions", View::Count(family.actions));
-  c.Set("masked", family.masked);
+// One family in a list of candidates: the CLI's, with its page.
+View LinkedCandidate(const VendorFamily& family) {
+  View c = CandidateModel(family);
   c.Set("href", VendorPath(family.parent_uei));
   return c;
 }
@@ -99,7 +63,7 @@ View VendorCandidatesModel(const RecordCheck& records, const std::string& query)
   m.Set("total_candidates", View::Count(found.size()));
   View& list = m.Set("candidates", View::List());
   for (std::size_t i = 0; i < found.size() && i < kMaxCandidates; ++i) {
-    list.Push(CandidateModel(*found[i]));
+    list.Push(LinkedCandidate(*found[i]));
   }
   m.Set("more_candidates", found.size() > kMaxCandidates);
   return m;
@@ -112,86 +76,38 @@ View VendorIndexModel(const std::vector<const VendorFamily*>& families) {
   m.Set("listing", true);
   m.Set("total_candidates", View::Count(families.size()));
   View& list = m.Set("candidates", View::List());
-  for (const VendorFamily* family : families) list.Push(CandidateModel(*family));
+  for (const VendorFamily* family : families) list.Push(LinkedCandidate(*family));
   m.Set("more_candidates", false);
   return m;
 }
 
 View VendorModel(const RecordCheck& records, const VendorFamily& family,
                  const std::vector<AwardClaim>& claims) {
-  const FamilyTotals t =
-      TotalsOf(family, records.records(), records.since(), records.records().as_of);
-  View m = View::Object();
-  m.Set("parent_uei", family.parent_uei);
-  m.Set("name", DisplayName(family));
-  m.Set("masked", family.masked);
-  m.Set("ueis", UeisModel(family));
-  View& links = m.Set("links", View::List());
-  for (const FamilyLink& l : family.links) {
-    View& link = links.Push(View::Object());
-    link.Set("uei", l.uei);
-    link.Set("parent_uei", l.parent_uei);
-    link.Set("rows", View::Count(l.rows));
-    link.Set("first_row", l.record);
+  VendorReport report;
+  report.query = family.parent_uei;
+  report.by_uei = true;
+  report.family = family;
+  report.records_as_of = records.records().as_of;
+  report.since = records.since();
+  report.record_actions = records.records().action_count;
+  report.totals = TotalsOf(family, records.records(), report.since, report.records_as_of);
+  report.claims = ClaimsOnFamily(report.totals, claims);
+  report.with_claims = true;
+  report.context = FindWhereCutsMet(family, report.totals, claims, {}, report.records_as_of);
+  // The model `receipts vendor --format json` prints, with the dashboard's links and words.
+  View m = receipts::VendorModel(report);
+  for (View& agency : m.Find("by_agency")->items()) {
+    agency.Set("leads_href",
+               "/leads" + QueryString({{"agency", agency.Find("agency_id")->text()}}));
   }
-  m.Set("records_as_of", records.records().as_of ? View(records.records().as_of->ToIso()) : View());
-  m.Set("obligated", View::Money(t.obligated));
-  m.Set("actions", View::Count(t.actions));
-  View& agencies = m.Set("by_agency", View::List());
-  for (const AgencyObligations& a : t.by_agency) {
-    View& row = agencies.Push(View::Object());
-    row.Set("agency_id", a.agency_id);
-    row.Set("obligated", View::Money(a.obligated));
-    row.Set("actions", View::Count(a.actions));
-    row.Set("awards", View::Count(a.award_keys.size()));
-    row.Set("leads_href", "/leads" + QueryString({{"agency", a.agency_id}}));
+  for (View& claim : m.Find("claims")->items()) {
+    const std::string verdict = claim.Find("verdict")->text();
+    claim.Set("label", VerdictWords(verdict));
+    claim.Set("meaning", VerdictMeaningOf(verdict));
+    claim.Set("href", ClaimPath(claim.Find("claim_key")->text()));
   }
-  View& years = m.Set("by_fiscal_year", View::List());
-  for (const YearObligations& y : t.by_fiscal_year) {
-    View& row = years.Push(View::Object());
-    row.Set("fiscal_year", View::Int(y.fiscal_year));
-    row.Set("obligated", View::Money(y.obligated));
-    row.Set("actions", View::Count(y.actions));
-  }
-  m.Set("since", records.since().ToIso());
-  m.Set("deobligated_since", View::Money(t.deobligated_since));
-  m.Set("deobligations_since", ActionsModel(t.deobligations_since));
-  m.Set("terminations_since", ActionsModel(t.terminations_since));
-  m.Set("open_awards", View::Count(t.open_awards));
-  m.Set("remaining_ceiling", View::Money(t.remaining_ceiling));
-  m.Set("open_idvs", View::Count(t.open_idvs));
-  m.Set("open_idv_ceiling", View::Money(t.open_idv_ceiling));
   std::set<std::string> award_keys;
-  View& awards = m.Set("awards", View::List());
-  for (const FamilyAward& a : t.awards) {
-    award_keys.insert(a.key);
-    View& row = awards.Push(View::Object());
-    row.Set("award_key", a.key);
-    row.Set("agency_id", a.agency_id);
-    row.Set("piid", a.piid);
-    row.Set("uei", a.uei);
-    row.Set("idv", a.idv);
-    row.Set("obligated", View::Money(a.obligated));
-    row.Set("ceiling", View::Money(a.ceiling));
-    row.Set("end", a.end ? View(a.end->ToIso()) : View());
-    row.Set("terminated", a.terminated);
-    row.Set("open", a.open);
-    row.Set("remaining_ceiling", View::Money(a.remaining_ceiling));
-  }
-  View& on_awards = m.Set("claims", View::List());
-  for (const AwardClaim& c : ClaimsOnFamily(t, claims)) {
-    View& row = on_awards.Push(View::Object());
-    row.Set("claim_key", c.claim_key);
-    row.Set("verdict", c.verdict);
-    row.Set("label", VerdictWords(c.verdict));
-    row.Set("meaning", VerdictMeaningOf(c.verdict));
-    row.Set("award_key", c.award_key);
-    row.Set("agency", c.agency);
-    row.Set("claimed_savings", View::Money(c.claimed_savings));
-    row.Set("verified_savings", View::Money(c.verified_savings));
-    row.Set("listed", c.listed);
-    row.Set("href", ClaimPath(c.claim_key));
-  }
+  for (const FamilyAward& a : report.totals.awards) award_keys.insert(a.key);
   View& leads = m.Set("leads", View::List());
   for (const Lead& lead : records.leads().leads) {
     if (award_keys.count(lead.award_key)) leads.Push(LeadModel(lead));

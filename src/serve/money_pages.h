@@ -11,7 +11,7 @@
 #include "core/award_claim.h"
 #include "jobs/record_check.h"
 #include "serve/claim_detail.h"
-#include "serve/view.h"
+#include "report/view.h"
 
 namespace receipts::serve {
 

@@ -16,7 +16,7 @@
 #include "serve/claims_query.h"
 #include "serve/diff_filter.h"
 #include "serve/snapshot_view.h"
-#include "serve/view.h"
+#include "report/view.h"
 
 namespace receipts::serve {
 

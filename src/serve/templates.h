@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "core/status.h"
-#include "serve/view.h"
+#include "report/view.h"
 
 namespace receipts::serve {
 

@@ -1,8 +1,8 @@
-#include "serve/view.h"
+#include "report/view.h"
 
 #include <gtest/gtest.h>
 
-namespace receipts::serve {
+namespace receipts {
 namespace {
 
 TEST(ViewJsonTest, MoneyIsDollarsWithACentsTwinOrNullTwice) {
@@ -39,4 +39,4 @@ TEST(ViewJsonTest, TextIsEscapedAndMarkupLeftOut) {
 }
 
 }  // namespace
-}  // namespace receipts::serve
+}  // namespace receipts

@@ -1,8 +1,8 @@
-#include "serve/view.h"
+#include "report/view.h"
 
 #include "core/json_writer.h"
 
-namespace receipts::serve {
+namespace receipts {
 
 View View::Int(std::int64_t value) {
   View v;
@@ -142,4 +142,4 @@ std::string ViewJson(const View& view) {
   return out;
 }
 
-}  // namespace receipts::serve
+}  // namespace receipts

@@ -14,7 +14,7 @@
 
 #include "core/money.h"
 
-namespace receipts::serve {
+namespace receipts {
 
 class View {
  public:
@@ -46,6 +46,8 @@ class View {
   const std::string& text() const { return text_; }
   const std::optional<Cents>& money() const { return money_; }
   const std::vector<View>& items() const { return items_; }
+  // A list's items, to add to each (a page adds its links to the API's model).
+  std::vector<View>& items() { return items_; }
   const std::vector<std::pair<std::string, View>>& fields() const { return fields_; }
 
   // Adds `key` to an object (replacing a value already under it) and returns the stored value.
@@ -69,4 +71,4 @@ class View {
 // (both null when unknown), counts and integers are numbers, markup is left out with its key.
 std::string ViewJson(const View& view);
 
-}  // namespace receipts::serve
+}  // namespace receipts
