@@ -77,7 +77,9 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
   if (!any_directory) {
     digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
   }
-  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run, &files_read);
+  ClaimsMoney money;
+  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run, &files_read,
+                                         job.out_dir.empty() ? nullptr : &money);
   Result<std::vector<RecordFileDigest>> hashed =
       any_directory ? (verified.ok() ? DigestRecordFiles(files_read)
                                      : Result<std::vector<RecordFileDigest>>(verified))
@@ -85,7 +87,7 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
   if (!verified.ok()) return verified;
   if (!hashed.ok()) return hashed.status();
   if (!job.out_dir.empty()) {
-    if (Status s = WriteVerifyReport(job.out_dir, run); !s.ok()) return s;
+    if (Status s = WriteVerifyReport(job.out_dir, run, &money); !s.ok()) return s;
   }
   if (Status s = StoreVerdicts(ledger->get(), snapshot->id, run, *hashed); !s.ok()) return s;
   return result;

@@ -38,7 +38,8 @@ void DropWhatVerificationIgnores(Claim* claim) {
 }  // namespace
 
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
-                            VerifyRun* run, std::vector<std::string>* files_read) {
+                            VerifyRun* run, std::vector<std::string>* files_read,
+                            ClaimsMoney* money) {
   RecordSet records;
   ProgressMeter meter(progress);
   ScanOptions options;
@@ -68,6 +69,7 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
   for (const LeaseInventory& inventory : records.lease_inventories) {
     run->lease_inventory_dates.push_back(inventory.published);
   }
+  if (money != nullptr) *money = MoneyOfClaims(*run, records);
   return Status::Ok();
 }
 
@@ -87,8 +89,12 @@ Result<VerifyRun> RunVerifyJob(const VerifyJob& job) {
     });
     if (!read.ok()) return read;
   }
-  if (Status s = VerifyAgainstRecords(job.record_files, job.progress, &run); !s.ok()) return s;
-  Status written = WriteVerifyReport(job.out_dir, run);
+  ClaimsMoney money;
+  if (Status s = VerifyAgainstRecords(job.record_files, job.progress, &run, nullptr, &money);
+      !s.ok()) {
+    return s;
+  }
+  Status written = WriteVerifyReport(job.out_dir, run, &money);
   if (!written.ok()) return written;
   return run;
 }

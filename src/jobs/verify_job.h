@@ -8,6 +8,7 @@
 #include "core/claim.h"
 #include "core/date.h"
 #include "core/status.h"
+#include "report/claims_money.h"
 #include "verify/claim_result.h"
 
 namespace receipts {
@@ -25,9 +26,11 @@ struct VerifyJob {
 // jobs/record_inputs.h), decoding only the awards `run->claims` can match (memory follows the
 // claims, not the files), and fills run->results, records_as_of and record_actions for
 // run->since. `progress`: draw the scan's progress on stderr. `files_read` (may be null) gets
-// every file read.
+// every file read. `money` (may be null) gets the vendor families and leads of the claimed awards
+// (report/claims_money.h), for the report.
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
-                            VerifyRun* run, std::vector<std::string>* files_read = nullptr);
+                            VerifyRun* run, std::vector<std::string>* files_read = nullptr,
+                            ClaimsMoney* money = nullptr);
 
 // Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or
 // nothing: on any error no new output is left in DIR. Claims from several files are numbered

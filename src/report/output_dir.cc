@@ -285,7 +285,7 @@ Status WriteFilesAtomically(const std::string& dir,
   return WriteFilesAtomically(dir, outputs);
 }
 
-Status WriteVerifyReport(const std::string& dir, const VerifyRun& run) {
+Status WriteVerifyReport(const std::string& dir, const VerifyRun& run, const ClaimsMoney* money) {
   const Summary summary = Summarize(run);
   auto text = [](std::string (*render)(const Summary&), const Summary& of) {
     return [render, &of](TextSink* sink) {
@@ -312,8 +312,8 @@ Status WriteVerifyReport(const std::string& dir, const VerifyRun& run) {
                                        {"summary.json", text(RenderSummaryJson, summary)},
                                        {"summary.md", text(RenderSummaryMd, summary)},
                                        {"report.html",
-                                        [&run, &summary](TextSink* sink) {
-                                          RenderReportHtml(run, summary, sink);
+                                        [&run, &summary, money](TextSink* sink) {
+                                          RenderReportHtml(run, summary, sink, money);
                                           return Status::Ok();
                                         }},
                                    });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "report/claims_money.h"
 #include "report/text_sink.h"
 #include "verify/claim_result.h"
 
@@ -46,6 +47,8 @@ inline constexpr const char* kVerifyReportFiles[] = {"verdicts.csv", "leases.csv
 // The report of a verification run: kVerifyReportFiles in `dir`, written with
 // WriteFilesAtomically: each file is rendered while it is written, so memory holds the run and
 // one piece of one file.
-Status WriteVerifyReport(const std::string& dir, const VerifyRun& run);
+// With `money` (may be null) report.html also follows the money (report/claims_money.h).
+Status WriteVerifyReport(const std::string& dir, const VerifyRun& run,
+                         const ClaimsMoney* money = nullptr);
 
 }  // namespace receipts

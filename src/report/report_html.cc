@@ -137,7 +137,8 @@ out.textContent=rows.length+' claims';
 
 }  // namespace
 
-void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink) {
+void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink,
+                      const ClaimsMoney* money) {
   std::string& out = sink->out();
   sink->Reserve(4096 + run.claims.size() * 700);
   auto it = std::back_inserter(out);
@@ -258,6 +259,8 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
                    VerdictTag(g.verdict));
   }
   out += "</tbody>\n</table>\n</section>\n";
+
+  if (money != nullptr) RenderClaimsMoneyHtml(*money, sink);
 
   // Every claim.
   out +=

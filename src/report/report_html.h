@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "report/claims_money.h"
 #include "report/summary.h"
 #include "report/text_sink.h"
 #include "report/verdict_style.h"  // VerdictMeaning: the page's legend
@@ -20,6 +21,8 @@ inline constexpr std::size_t kHtmlChartAgencies = 15;
 std::string RenderReportHtml(const VerifyRun& run, const Summary& summary);
 
 // The same page, into `sink` as it is made (a drained sink never holds it whole).
-void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink);
+// With `money` (may be null), a "Follow the money" section before the claims.
+void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* sink,
+                      const ClaimsMoney* money = nullptr);
 
 }  // namespace receipts
