@@ -11,10 +11,10 @@
 
 #include "ledger/diff.h"
 #include "ledger/ledger.h"
+#include "report/view.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
 #include "serve/snapshot_view.h"
-#include "report/view.h"
 
 namespace receipts::serve {
 

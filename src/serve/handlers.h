@@ -6,9 +6,9 @@
 #include <string>
 
 #include "ledger/ledger.h"
+#include "report/view.h"
 #include "serve/context.h"
 #include "serve/params.h"
-#include "report/view.h"
 
 namespace receipts::serve {
 

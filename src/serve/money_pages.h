@@ -10,8 +10,8 @@
 
 #include "core/award_claim.h"
 #include "jobs/record_check.h"
-#include "serve/claim_detail.h"
 #include "report/view.h"
+#include "serve/claim_detail.h"
 
 namespace receipts::serve {
 

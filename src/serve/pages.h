@@ -12,11 +12,11 @@
 
 #include "ledger/diff.h"
 #include "ledger/ledger.h"
+#include "report/view.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
 #include "serve/diff_filter.h"
 #include "serve/snapshot_view.h"
-#include "report/view.h"
 
 namespace receipts::serve {
 
