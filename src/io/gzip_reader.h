@@ -1,5 +1,6 @@
-// Inflates gzip data with zlib, member after member, checking each member's CRC-32 and length
-// (ISIZE): libarchive's gzip filter does not, so a flipped bit in a stored block went through.
+// Inflates gzip data with ISA-L's igzip, member after member, checking each member's CRC-32 and
+// length (ISIZE): libarchive's gzip filter does not, so a flipped bit in a stored block went
+// through.
 #pragma once
 
 #include <cstddef>

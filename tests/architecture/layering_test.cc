@@ -48,6 +48,7 @@ std::string LibraryOf(const std::string& header) {
                                                                   {"archive.h", "archive"},
                                                                   {"archive_entry.h", "archive"},
                                                                   {"zlib.h", "zlib"},
+                                                                  {"isa-l/", "isal"},
                                                                   {"expat", "expat"},
                                                                   {"simdjson", "simdjson"},
                                                                   {"CLI/", "cli11"},
