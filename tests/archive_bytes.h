@@ -13,14 +13,17 @@
 namespace receipts::testing {
 
 // The members, in order: deflated, or stored as they are when `store` (so a test can flip a
-// digit in a member's data).
+// digit in a member's data). `options` are libarchive's (e.g. "zip:zip64" for zip64 fields).
 inline std::string ZipBytes(const std::vector<std::pair<std::string, std::string>>& members,
-                            bool store = false) {
+                            bool store = false, const char* options = nullptr) {
   std::vector<char> buffer(4096);
   for (const auto& [name, bytes] : members) buffer.resize(buffer.size() + bytes.size() + 512);
   archive* a = archive_write_new();
   archive_write_set_format_zip(a);
   if (store) archive_write_zip_set_compression_store(a);
+  if (options != nullptr) {
+    EXPECT_EQ(archive_write_set_options(a, options), ARCHIVE_OK) << options;
+  }
   std::size_t used = 0;
   archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
   for (const auto& [name, bytes] : members) {

@@ -70,7 +70,15 @@ class CsvReader {
   std::size_t record_line_ = 0;  // line where the current record starts
   bool utf8_valid_ = true;       // whole buffer checked once; per field only when it fails
   bool has_nul_ = false;         // the same for NUL bytes
+  // ASCII case-insensitive order.
+  static bool FoldedLess(std::string_view a, std::string_view b);
+  static unsigned char AsciiLower(char c) {
+    return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+
   std::vector<std::string> header_;
+  std::vector<int> by_name_;    // column indexes by name, then by index
+  std::vector<int> by_folded_;  // the same, ignoring ASCII case
   std::vector<std::string> fields_;
 };
 

@@ -1,6 +1,7 @@
 // A compressed input read as a stream, never whole: a gzip file (one part) or a zip archive (one
-// part per member, directories skipped), decompressed in pieces: gzip with zlib (every member's
-// CRC-32 and length checked), zip with libarchive (which checks each member's CRC).
+// part per member, directories skipped), decompressed in pieces with ISA-L: gzip member after
+// member (io/gzip_reader.h), zip through its directory (io/zip_archive.h), each member's CRC-32
+// and length checked; libarchive reads the zips whose members ISA-L cannot inflate.
 #pragma once
 
 #include <cstddef>

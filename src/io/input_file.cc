@@ -11,6 +11,7 @@
 
 #include "core/input_open.h"
 #include "io/gzip_reader.h"
+#include "io/zip_archive.h"
 
 namespace receipts {
 namespace {
@@ -27,8 +28,10 @@ struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
 
-Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::string& bytes,
-                                         std::uint64_t max_bytes) {
+// A zip whose members ISA-L cannot inflate (bzip2, LZMA, encrypted...): libarchive tries.
+Result<std::vector<InputPart>> DecodeZipWithLibarchive(const std::string& name,
+                                                       const std::string& bytes,
+                                                       std::uint64_t max_bytes) {
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
   archive_read_support_format_zip(a.get());
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
@@ -64,6 +67,43 @@ Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::str
                                     std::to_string(max_bytes) + kInflateLimitHint);
       }
     }
+    parts.push_back(std::move(part));
+  }
+  if (parts.empty()) return Status::InvalidInput(name + ": archive holds no file");
+  return parts;
+}
+
+Result<std::vector<InputPart>> DecodeZip(const std::string& name, const std::string& bytes,
+                                         std::uint64_t max_bytes) {
+  Result<std::shared_ptr<ZipArchive>> zip = ZipArchive::OpenBytes(name, bytes);
+  if (!zip.ok()) return zip.status();
+  if (!(*zip)->ReadableByIsal()) return DecodeZipWithLibarchive(name, bytes, max_bytes);
+  std::vector<InputPart> parts;
+  std::uint64_t inflated = 0;
+  const std::vector<ZipMember>& members = (*zip)->members();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (members[i].directory()) continue;
+    Result<std::unique_ptr<ZipMemberReader>> reader = (*zip)->OpenMember(i, max_bytes);
+    if (!reader.ok()) return reader.status();
+    InputPart part;
+    part.name = name + ":" + members[i].name;
+    // The directory's size, up to the limit: one allocation for an honest archive.
+    part.bytes.resize(static_cast<std::size_t>(std::min(members[i].size, max_bytes) + 1));
+    std::size_t used = 0;
+    while (true) {
+      if (used == part.bytes.size()) part.bytes.resize(part.bytes.size() * 2);
+      Result<std::size_t> n = (*reader)->Read(part.bytes.data() + used, part.bytes.size() - used);
+      if (!n.ok()) return n.status();
+      if (*n == 0) break;
+      used += *n;
+      inflated += *n;
+      if (inflated > max_bytes) {
+        return Status::InvalidInput(part.name +
+                                    ": the archive inflates to more than the limit of " +
+                                    std::to_string(max_bytes) + kInflateLimitHint);
+      }
+    }
+    part.bytes.resize(used);
     parts.push_back(std::move(part));
   }
   if (parts.empty()) return Status::InvalidInput(name + ": archive holds no file");

@@ -6,9 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/date.h"
+#include "core/input_open.h"
+#include "core/ordered_work.h"
 #include "fetch/record_store.h"
 #include "io/archive_stream.h"
 #include "io/input_file.h"
@@ -30,6 +33,46 @@ std::string DayOf(const std::string& utc) { return utc.substr(0, 10); }
 
 const char* SourceName(const std::string& source) {
   return source == "sam" ? "SAM.gov" : "USAspending";
+}
+
+// At most this many inputs read whole are held at once, beyond the one being added.
+constexpr std::size_t kWholeWindow = 16;
+
+// An input read whole on a worker thread: its parts, and when it is a per-award download, what
+// it parsed to.
+struct WholeInput {
+  std::string name;
+  Status status;
+  std::vector<InputPart> parts;
+  std::optional<ParsedDownload> download;
+};
+
+// Decodes `bytes` into `in` and parses it when it is a per-award download.
+void Decode(std::string bytes, WholeInput* in) {
+  Result<std::vector<InputPart>> parts = DecodeInput(in->name, std::move(bytes));
+  if (!parts.ok()) {
+    in->status = parts.status();
+    return;
+  }
+  in->parts = std::move(parts).value();
+  if (!IsAwardDownload(in->parts)) return;
+  Result<ParsedDownload> parsed = ParseAwardDownload(in->name, in->parts);
+  if (!parsed.ok()) {
+    in->status = parsed.status();
+    return;
+  }
+  in->download = std::move(parsed).value();
+  in->parts.clear();
+}
+
+// Adds what a worker read to `records`, or fails as it failed.
+Status Add(WholeInput in, RecordSet* records) {
+  if (!in.status.ok()) return in.status;
+  if (in.download) {
+    AddAwardDownload(std::move(*in.download), records);
+    return Status::Ok();
+  }
+  return ReadRecordParts(in.name, in.parts, records);
 }
 
 // The awards of the store in `dir`: per source, the latest stored file of each (asked key,
@@ -66,21 +109,36 @@ Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::st
     note_fetched(entry.fetched_at);
   }
   std::set<std::string> read_bodies;
+  std::vector<const StoreEntry*> bodies;
   for (const auto& [keys, entry] : files) {
     auto outcome = last_outcome.find(keys.first);
     if (outcome == last_outcome.end() || outcome->second.role != "done") continue;
     if (!read_bodies.insert(entry.sha256).second) continue;  // one body serving two keys
-    Result<std::string> body = (*store)->ReadBody(entry);
-    if (!body.ok()) return body.status();
-    const std::string name = (*store)->BodyPath(entry.sha256);
-    Result<std::vector<InputPart>> parts = DecodeInput(name, std::move(*body));
-    if (!parts.ok()) return parts.status();
-    Status s = IsAwardDownload(*parts) ? ReadAwardDownload(name, *parts, records)
-                                       : ReadRecordParts(name, *parts, records);
-    if (!s.ok()) return s;
-    if (files_read != nullptr) files_read->push_back(name);
-    note_fetched(entry.fetched_at);
+    bodies.push_back(&entry);
   }
+  // Each body is read, checked, inflated and parsed on its own, on every core, then added in
+  // index order.
+  std::vector<WholeInput> read(bodies.size());
+  Status s = RunInOrder(
+      bodies.size(), 0, kWholeWindow,
+      [&](std::size_t i) {
+        WholeInput& in = read[i];
+        in.name = (*store)->BodyPath(bodies[i]->sha256);
+        Result<std::string> body = (*store)->ReadBody(*bodies[i]);
+        if (!body.ok()) {
+          in.status = body.status();
+          return;
+        }
+        Decode(std::move(body).value(), &in);
+      },
+      [&](std::size_t i) {
+        WholeInput in = std::move(read[i]);
+        if (Status added = Add(std::move(in), records); !added.ok()) return added;
+        if (files_read != nullptr) files_read->push_back((*store)->BodyPath(bodies[i]->sha256));
+        note_fetched(bodies[i]->fetched_at);
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   // An award one source has and another has not is not absent.
   for (const Award& award : records->awards) records->absent_awards.erase(award.key);
   if (fetched && (!records->fetched_as_of || *fetched < *records->fetched_as_of)) {
@@ -117,31 +175,34 @@ std::string Head(const std::string& path) {
   return head;
 }
 
-// Reads `path` whole when it is not a CSV to scan: a per-award download (a small zip with a
+// Reads `path` into `in` when it is not a CSV to scan: a per-award download (a small zip with a
 // TransactionHistory member), saved ATOM pages or SAM.gov responses (XML or JSON, plain or
-// compressed), a terminated-grant list or a lease inventory (XLSX or CSV); `*read` tells. Anything
-// else, and any file too big to be one, is left to the scan.
-Status ReadIfWhole(const std::string& path, RecordSet* records, bool* read) {
-  *read = false;
+// compressed), a terminated-grant list or a lease inventory (XLSX or CSV); `*whole` tells.
+// Anything else, and any file too big to be one, is left to the scan.
+void ReadIfWhole(const std::string& path, WholeInput* in, bool* whole) {
+  *whole = false;
+  in->name = path;
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::Ok();  // the scan names the file
+  if (ec) return;  // the scan names the file
   Result<ArchiveStream::Kind> kind = ArchiveStream::Detect(path);
-  if (!kind.ok()) return Status::Ok();
+  if (!kind.ok()) return;
   if (*kind == ArchiveStream::Kind::kPlain) {
-    if (size > kWholeBytes || !IsStructuredRecords(Head(path))) return Status::Ok();
+    if (size > kWholeBytes || !IsStructuredRecords(Head(path))) return;
   } else if (size > (*kind == ArchiveStream::Kind::kZip ? kSmallZipBytes : kSmallGzipBytes)) {
-    return Status::Ok();
+    return;
   }
-  Result<std::vector<InputPart>> parts = ReadInputFile(path);
-  if (!parts.ok()) return parts.status();
-  if (IsAwardDownload(*parts)) {
-    *read = true;
-    return ReadAwardDownload(path, *parts, records);
+  *whole = true;
+  Result<std::string> bytes = ReadWholeFile(path);
+  if (!bytes.ok()) {
+    in->status = bytes.status();
+    return;
   }
-  if (!IsWholeRecords(*parts)) return Status::Ok();
-  *read = true;
-  return ReadRecordParts(path, *parts, records);
+  Decode(std::move(bytes).value(), in);
+  if (in->status.ok() && !in->download && !IsWholeRecords(in->parts)) {
+    *whole = false;
+    in->parts.clear();
+  }
 }
 
 }  // namespace
@@ -167,13 +228,28 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
     }
     for (std::string& file : *beneath) files.push_back(std::move(file));
   }
+  // Files read whole are read, checked and parsed on every core, and added in order.
   std::vector<std::string> scanned;
-  for (const std::string& file : files) {
-    bool read = false;
-    if (Status s = ReadIfWhole(file, records, &read); !s.ok()) return s;
-    if (!read) scanned.push_back(file);
-    if (files_read != nullptr) files_read->push_back(file);
-  }
+  std::vector<WholeInput> read(files.size());
+  std::vector<char> whole(files.size(), 0);
+  Status s = RunInOrder(
+      files.size(), 0, kWholeWindow,
+      [&](std::size_t i) {
+        bool is_whole = false;
+        ReadIfWhole(files[i], &read[i], &is_whole);
+        whole[i] = is_whole ? 1 : 0;
+      },
+      [&](std::size_t i) {
+        WholeInput in = std::move(read[i]);
+        if (whole[i] != 0) {
+          if (Status added = Add(std::move(in), records); !added.ok()) return added;
+        } else {
+          scanned.push_back(files[i]);
+        }
+        if (files_read != nullptr) files_read->push_back(files[i]);
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   if (scanned.empty()) return Status::Ok();
   return ScanRecordFiles(scanned, wanted, records, stats, options);
 }

@@ -109,7 +109,8 @@ void RecordBatch::FoldVendorSplits() {
 }
 
 void RecordBatch::MoveInto(RecordSet* records) {
-  records->awards.reserve(records->awards.size() + awards_.size());
+  // No exact reserve: thousands of one-award batches (a record store) would each reallocate the
+  // whole vector, which took 11% of verifying a 6,030-file store.
   for (Award& award : awards_) records->awards.push_back(std::move(award));
   records->action_count += action_count_;
   awards_.clear();

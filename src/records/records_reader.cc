@@ -197,7 +197,16 @@ bool IsAwardDownload(const std::vector<InputPart>& parts) {
 
 Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& parts,
                          RecordSet* records) {
-  records::RecordBatch batch;
+  Result<ParsedDownload> parsed = ParseAwardDownload(name, parts);
+  if (!parsed.ok()) return parsed.status();
+  AddAwardDownload(std::move(parsed).value(), records);
+  return Status::Ok();
+}
+
+Result<ParsedDownload> ParseAwardDownload(const std::string& name,
+                                          const std::vector<InputPart>& parts) {
+  ParsedDownload parsed{name, std::make_unique<records::RecordBatch>()};
+  records::RecordBatch& batch = *parsed.batch;
   std::map<std::string, Cents> outlays;
   for (const InputPart& part : parts) {
     const bool history = part.name.find("TransactionHistory") != std::string::npos;
@@ -219,10 +228,13 @@ Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& 
     for (auto& [key, cents] : *read) outlays[key] += cents;
   }
   for (const auto& [key, cents] : outlays) batch.FindOrAdd(key)->total_outlayed = cents;
-  records->action_count -= std::min(records->action_count, batch.ApplyDeletions(records));
-  batch.MoveInto(records);
-  records->sources.push_back(name);
-  return Status::Ok();
+  return parsed;
+}
+
+void AddAwardDownload(ParsedDownload parsed, RecordSet* records) {
+  records->action_count -= std::min(records->action_count, parsed.batch->ApplyDeletions(records));
+  parsed.batch->MoveInto(records);
+  records->sources.push_back(std::move(parsed.name));
 }
 
 bool IsStructuredRecords(std::string_view bytes) {

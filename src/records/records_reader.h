@@ -8,6 +8,7 @@
 // Plain, .gz or .zip; columns by header name, never position.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/award.h"
 #include "core/status.h"
 #include "io/input_file.h"
+#include "records/records_batch.h"
 
 namespace receipts {
 
@@ -56,6 +58,17 @@ bool IsAwardDownload(const std::vector<InputPart>& parts);
 // nothing, as ReadRecordsFile.
 Status ReadAwardDownload(const std::string& name, const std::vector<InputPart>& parts,
                          RecordSet* records);
+
+// ReadAwardDownload in two steps, so that many downloads can be parsed at once (each on its own)
+// and added in order: ParseAwardDownload reads `parts` and touches nothing else; AddAwardDownload
+// adds what it read to `records` (its deletions apply to the awards read before).
+struct ParsedDownload {
+  std::string name;
+  std::unique_ptr<records::RecordBatch> batch;
+};
+Result<ParsedDownload> ParseAwardDownload(const std::string& name,
+                                          const std::vector<InputPart>& parts);
+void AddAwardDownload(ParsedDownload parsed, RecordSet* records);
 
 // Merges awards that share a key, drops exact duplicate actions (same mod and transaction
 // number: the later row wins), sorts each award's actions, and sets as_of and action_count.

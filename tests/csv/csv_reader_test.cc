@@ -92,6 +92,39 @@ TEST(CsvReaderTest, RepeatedColumnNameIsRefusedNamingBothColumns) {
   EXPECT_EQ(s.message(), "t.csv:1: columns 3 and 7 are both named 'savings'");
 }
 
+// Of several repeated names, the pair reported is the one a scan from the left meets first: the
+// first two columns of the name whose second column comes first.
+TEST(CsvReaderTest, OfSeveralRepeatsTheFirstMetIsReported) {
+  CsvReader csv("t.csv", "b,a,x,b,a,b\n1,2,3,4,5,6\n");
+  Status s = csv.ReadHeader();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "t.csv:1: columns 1 and 4 are both named 'b'");
+}
+
+// Lookups are binary searches over orders kept per header: readers of different headers taking
+// turns on one thread (a per-award download's members) each find their own columns, exact
+// matches first, then the first column equal ignoring case.
+TEST(CsvReaderTest, ReadersOfDifferentHeadersTakingTurnsFindTheirOwnColumns) {
+  for (int round = 0; round < 3; ++round) {
+    CsvReader history("h.csv", "PIID,piid,Agency,zeta,Amount\n1,2,3,4,5\n");
+    ASSERT_TRUE(history.ReadHeader().ok());
+    CsvReader funding("f.csv", "award_unique_key,AMOUNT,amount\nK,1,2\n");
+    ASSERT_TRUE(funding.ReadHeader().ok());
+    EXPECT_EQ(history.Find("PIID"), 0);
+    EXPECT_EQ(history.Find("piid"), 1);
+    EXPECT_EQ(history.Find("Piid"), 0);
+    EXPECT_EQ(history.Find("agency"), 2);
+    EXPECT_EQ(history.Find("AMOUNT"), 4);
+    EXPECT_EQ(history.Find("award_unique_key"), -1);
+    EXPECT_EQ(history.Find("zet"), -1);
+    EXPECT_EQ(history.Find("zetas"), -1);
+    EXPECT_EQ(funding.Find("amount"), 2);
+    EXPECT_EQ(funding.Find("Amount"), 1);
+    EXPECT_EQ(funding.Find("AWARD_UNIQUE_KEY"), 0);
+    EXPECT_EQ(funding.Find("piid"), -1);
+  }
+}
+
 TEST(CsvReaderTest, NamesAllowedToRepeatKeepTheFirst) {
   CsvReader csv("t.csv", "description,savings,description\nDOGE's,1,USAspending's\n");
   ASSERT_TRUE(csv.ReadHeader({"description"}).ok());

@@ -202,6 +202,61 @@ TEST_F(RecordScanTest, GzipAndZipStreamedInPieces) {
   }
 }
 
+// A folder of thousands of small files (a record store's shape) is read file by file on every
+// core with no thread or mapping per file: the result is the one of scanning each file as a
+// stream, in file order (deletions in a later file apply to the earlier ones), and a bad row in
+// one file names it and its line.
+TEST_F(RecordScanTest, ManySmallFilesScanAsOneAfterTheOther) {
+  const std::string all = Synthetic(1200, "\n");
+  const std::string header = all.substr(0, all.find('\n') + 1);
+  std::vector<std::string> paths;
+  std::size_t at = header.size();
+  for (int i = 0; at < all.size(); ++i) {
+    // About ten records a file (a quoted field may hold a line end: cut at a record's start).
+    std::size_t end = at;
+    for (int r = 0; r < 10 && end < all.size(); ++r) {
+      end = all.find("\n9700_", end);
+      end = end == std::string::npos ? all.size() : end + 1;
+    }
+    const std::string name = fmt::format("f{:04d}.csv", i);
+    paths.push_back(Write(name, header + all.substr(at, end - at)));
+    if (i % 3 == 1) {  // some gzipped, as fetched files may be
+      ASSERT_EQ(std::system(("gzip -f " + paths.back()).c_str()), 0);
+      paths.back() += ".gz";
+    }
+    at = end;
+  }
+  paths.push_back(Fixture("contracts_prime_transactions.csv"));
+  paths.push_back(Fixture("contracts_delta.csv"));
+  ASSERT_GT(paths.size(), 100u);
+  ScanOptions streamed;  // no file is small next to one-byte chunks and pieces
+  streamed.chunk_bytes = 1;
+  streamed.stream_piece_bytes = 1;
+  std::vector<Claim> claims(2);
+  claims[0].piid = "P7";
+  claims[1].piid = "93310023P0021";
+  for (const RecordFilter& filter : {RecordFilter::All(), RecordFilter::ForClaims(claims)}) {
+    RecordSet small = ReadScan(paths, filter);
+    RecordSet one_by_one = ReadScan(paths, filter, streamed);
+    EXPECT_EQ(Describe(small, filter), Describe(one_by_one, filter));
+    EXPECT_EQ(small.awards.size(), one_by_one.awards.size());
+    EXPECT_EQ(small.skipped_awards, one_by_one.skipped_awards);
+    EXPECT_EQ(small.skipped_actions, one_by_one.skipped_actions);
+    EXPECT_EQ(small.sources, one_by_one.sources);
+  }
+  // A row with a field too many in the 37th file.
+  std::string bad = header +
+                    "9700_-NONE-_PX_0_-NONE-_0,CONT_AWD_PX_9700_-NONE-_-NONE-,PX,0,"
+                    "1.00,2025-01-01,NAME\n9700_-NONE-_PY_0_-NONE-_0,"
+                    "CONT_AWD_PY_9700_-NONE-_-NONE-,PY,0,1.00,2025-01-01,NAME,EXTRA\n";
+  paths[36] = Write("bad.csv", bad);
+  RecordSet records;
+  ScanStats stats;
+  Status s = ScanRecordFiles(paths, RecordFilter::All(), &records, &stats);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind(paths[36] + ":3:", 0), 0u) << s.ToString();
+}
+
 TEST_F(RecordScanTest, TruncatedZipNamesFileAndLine) {
   std::string whole = Write("synthetic.csv", Synthetic(3000, "\n"));
   if (std::system(("cd " + dir_.string() + " && zip -q big.zip synthetic.csv").c_str()) != 0) {
