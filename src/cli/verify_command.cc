@@ -1,5 +1,5 @@
 // receipts verify --claims FILE… --records FILE… --out DIR [--since DATE] [--kind KIND]
-// receipts verify --ledger L [--snapshot ID|latest] --records FILE… [--out DIR] [--since DATE]
+// receipts verify --ledger L [--snapshot ID|latest|all] --records FILE… [--out DIR] [--since DATE]
 #include <unistd.h>
 
 #include <memory>
@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "io/progress.h"
 #include "jobs/ledger_verify_job.h"
 #include "jobs/verify_cache.h"
@@ -38,9 +39,30 @@ std::optional<ClaimKind> ParseKind(const std::string& text, bool* ok) {
   return kind;
 }
 
+// --snapshot all: one line a snapshot, then what was stored.
+int RunLedgerVerifyAll(const VerifyFlags& flags, Date since) {
+  if (!flags.out.empty()) {
+    return UsageError("--out: the report is of one snapshot; give --snapshot ID or latest");
+  }
+  auto results = RunLedgerVerifyAllJob({flags.ledger, "all", flags.records, "", since});
+  if (!results.ok()) return Fail(results.status());
+  std::size_t verdicts = 0;
+  for (const LedgerVerifyResult& result : *results) {
+    const Summary summary = Summarize(result.run);
+    std::cout << "snapshot " << result.snapshot.id << " (" << result.snapshot.source
+              << "): " << summary.claims << " claims, claimed " << FormatUsd(summary.claimed_total)
+              << ", verified " << FormatUsd(summary.verified_total) << "\n";
+    verdicts += result.run.results.size();
+  }
+  std::cout << "  stored:   " << verdicts << " verdicts with " << results->size()
+            << " snapshots in " << flags.ledger << " (one read of the records)\n";
+  return kExitOk;
+}
+
 int RunLedgerVerify(const VerifyFlags& flags, Date since) {
   if (!flags.claims.empty()) return UsageError("give --claims or --ledger, not both");
   if (!flags.kind.empty()) return UsageError("--kind: a stored snapshot keeps its own kind");
+  if (flags.snapshot == "all") return RunLedgerVerifyAll(flags, since);
   auto result = RunLedgerVerifyJob({flags.ledger, flags.snapshot, flags.records, flags.out, since});
   if (!result.ok()) return Fail(result.status());
   std::string headline =
@@ -100,7 +122,10 @@ void AddVerifyCommand(CLI::App& root, Commands* commands) {
   verify->add_option("--ledger", flags->ledger,
                      "Verify a snapshot stored in this ledger (instead of --claims) and store "
                      "the verdicts with it");
-  verify->add_option("--snapshot", flags->snapshot, "With --ledger: snapshot id or 'latest'")
+  verify
+      ->add_option("--snapshot", flags->snapshot,
+                   "With --ledger: snapshot id, 'latest', or 'all' (every snapshot, one read of "
+                   "the records)")
       ->capture_default_str();
   verify->add_flag("--quiet", flags->quiet, "No progress on stderr");
   verify->add_flag("--no-cache", flags->no_cache,

@@ -104,6 +104,16 @@ Result<std::unique_ptr<ArchiveStream>> ArchiveStream::Open(const std::string& pa
   return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
 }
 
+Result<std::size_t> ArchiveStream::CountParts(const std::string& path, Kind kind) {
+  if (kind != Kind::kZip) return std::size_t{1};
+  Result<std::shared_ptr<ZipArchive>> zip = ZipArchive::OpenFile(path);
+  if (!zip.ok()) return zip.status();
+  if (!(*zip)->ReadableByIsal()) return std::size_t{2};
+  const std::vector<ZipMember>& members = (*zip)->members();
+  return static_cast<std::size_t>(std::count_if(members.begin(), members.end(),
+                                                [](const ZipMember& m) { return !m.directory(); }));
+}
+
 Result<std::unique_ptr<ArchiveStream>> ArchiveStream::OpenBytes(const std::string& name,
                                                                 std::string_view bytes, Kind kind,
                                                                 const InputLimits& limits) {

@@ -31,6 +31,9 @@ class ArchiveStream {
   static Result<std::unique_ptr<ArchiveStream>> OpenBytes(const std::string& name,
                                                           std::string_view bytes, Kind kind,
                                                           const InputLimits& limits = {});
+  // How many parts `path` has: 1 for a gzip file, a zip's members less its directories (read
+  // from its directory; a zip libarchive reads counts as 2, "several"). Fails as Open.
+  static Result<std::size_t> CountParts(const std::string& path, Kind kind);
   // The kind of `bytes` from their magic bytes, as Detect.
   static Kind DetectBytes(std::string_view bytes);
   ~ArchiveStream();

@@ -50,20 +50,26 @@ Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo
   return claims;
 }
 
-Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
-  auto ledger = Ledger::Open(job.ledger_path, /*create=*/false);
-  if (!ledger.ok()) return ledger.status();
-  auto snapshot = (*ledger)->FindSnapshot(job.snapshot);
-  if (!snapshot.ok()) return snapshot.status();
-  LedgerVerifyResult result;
-  result.snapshot = *snapshot;
-  VerifyRun& run = result.run;
-  run.since = job.since;
-  run.claim_files = {snapshot->source};
-  run.record_files = job.record_files;
-  auto claims = ReadSnapshotClaims(ledger->get(), *snapshot);
-  if (!claims.ok()) return claims.status();
-  run.claims = std::move(*claims);
+namespace {
+
+// Verifies `snapshots` of `ledger` in one read of the records and stores each one's verdicts;
+// writes the report of the last to `job.out_dir` when it is set.
+Result<std::vector<LedgerVerifyResult>> VerifySnapshots(Ledger* ledger,
+                                                        const std::vector<SnapshotInfo>& snapshots,
+                                                        const LedgerVerifyJob& job) {
+  std::vector<LedgerVerifyResult> results(snapshots.size());
+  std::vector<VerifyRun*> runs;
+  for (std::size_t i = 0; i < snapshots.size(); ++i) {
+    results[i].snapshot = snapshots[i];
+    VerifyRun& run = results[i].run;
+    run.since = job.since;
+    run.claim_files = {snapshots[i].source};
+    run.record_files = job.record_files;
+    auto claims = ReadSnapshotClaims(ledger, snapshots[i]);
+    if (!claims.ok()) return claims.status();
+    run.claims = std::move(*claims);
+    runs.push_back(&run);
+  }
 
   // The digests go into the ledger with the verdicts. Named files are hashed beside the scan; a
   // directory's files are known only once it has been read.
@@ -78,19 +84,48 @@ Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
     digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
   }
   ClaimsMoney money;
-  Status verified = VerifyAgainstRecords(job.record_files, /*progress=*/false, &run, &files_read,
-                                         job.out_dir.empty() ? nullptr : &money);
+  Status verified = VerifyRunsAgainstRecords(job.record_files, /*progress=*/false, runs,
+                                             &files_read, job.out_dir.empty() ? nullptr : &money);
   Result<std::vector<RecordFileDigest>> hashed =
       any_directory ? (verified.ok() ? DigestRecordFiles(files_read)
                                      : Result<std::vector<RecordFileDigest>>(verified))
                     : digests.get();
   if (!verified.ok()) return verified;
   if (!hashed.ok()) return hashed.status();
-  if (!job.out_dir.empty()) {
-    if (Status s = WriteVerifyReport(job.out_dir, run, &money); !s.ok()) return s;
+  if (!job.out_dir.empty() && !runs.empty()) {
+    if (Status s = WriteVerifyReport(job.out_dir, *runs.back(), &money); !s.ok()) return s;
   }
-  if (Status s = StoreVerdicts(ledger->get(), snapshot->id, run, *hashed); !s.ok()) return s;
-  return result;
+  for (const LedgerVerifyResult& result : results) {
+    if (Status s = StoreVerdicts(ledger, result.snapshot.id, result.run, *hashed); !s.ok()) {
+      return s;
+    }
+  }
+  return results;
+}
+
+}  // namespace
+
+Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job) {
+  auto ledger = Ledger::Open(job.ledger_path, /*create=*/false);
+  if (!ledger.ok()) return ledger.status();
+  auto snapshot = (*ledger)->FindSnapshot(job.snapshot);
+  if (!snapshot.ok()) return snapshot.status();
+  auto results = VerifySnapshots(ledger->get(), {*snapshot}, job);
+  if (!results.ok()) return results.status();
+  return std::move(results->front());
+}
+
+Result<std::vector<LedgerVerifyResult>> RunLedgerVerifyAllJob(const LedgerVerifyJob& job) {
+  auto ledger = Ledger::Open(job.ledger_path, /*create=*/false);
+  if (!ledger.ok()) return ledger.status();
+  auto snapshots = (*ledger)->Snapshots();
+  if (!snapshots.ok()) return snapshots.status();
+  if (snapshots->empty()) {
+    return Status::InvalidInput(job.ledger_path + ": the ledger holds no snapshot to verify");
+  }
+  LedgerVerifyJob all = job;
+  all.out_dir.clear();
+  return VerifySnapshots(ledger->get(), *snapshots, all);
 }
 
 }  // namespace receipts

@@ -30,6 +30,13 @@ struct LedgerVerifyResult {
 // verdicts replace any stored for the snapshot in one transaction.
 Result<LedgerVerifyResult> RunLedgerVerifyJob(const LedgerVerifyJob& job);
 
+// `receipts verify --ledger L --snapshot all`: every snapshot of the ledger verified in one read
+// of the records (the whole wall against a multi-GB file costs one scan, not one per list), each
+// as RunLedgerVerifyJob would verify it alone, in snapshot order. `job.snapshot` and `job.out_dir`
+// are not used. Each snapshot's verdicts are stored in a transaction of their own, once every
+// snapshot is verified: a failure before that stores none.
+Result<std::vector<LedgerVerifyResult>> RunLedgerVerifyAllJob(const LedgerVerifyJob& job);
+
 // The claims of raw pages (in order) as ingest and `fetch doge` read them: each page through
 // ParseClaims, the kind forced when `snapshot_kind` names one ("contracts", "grants", "leases").
 // `receipts check` compares them with the stored claims.

@@ -40,6 +40,14 @@ void DropWhatVerificationIgnores(Claim* claim) {
 Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool progress,
                             VerifyRun* run, std::vector<std::string>* files_read,
                             ClaimsMoney* money) {
+  return VerifyRunsAgainstRecords(record_files, progress, {run}, files_read, money);
+}
+
+Status VerifyRunsAgainstRecords(const std::vector<std::string>& record_files, bool progress,
+                                const std::vector<VerifyRun*>& runs,
+                                std::vector<std::string>* files_read, ClaimsMoney* money) {
+  RecordFilter wanted = RecordFilter::ForClaims({});
+  for (const VerifyRun* run : runs) wanted.Merge(RecordFilter::ForClaims(run->claims));
   RecordSet records;
   ProgressMeter meter(progress);
   ScanOptions options;
@@ -47,8 +55,7 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
   ScanStats stats;
   auto started = std::chrono::steady_clock::now();
   std::clock_t cpu_started = std::clock();
-  Status scanned = ReadRecordInputs(record_files, RecordFilter::ForClaims(run->claims), &records,
-                                    &stats, options, files_read);
+  Status scanned = ReadRecordInputs(record_files, wanted, &records, &stats, options, files_read);
   if (!scanned.ok()) return scanned;
   if (std::getenv("RECEIPTS_SCAN_STATS") != nullptr) {
     // For benchmarks and profiles: what the scan read and what it cost.
@@ -61,15 +68,17 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
         cpu > 0 ? static_cast<double>(stats.bytes) / cpu / 1e6 : 0.0);
   }
   FinishRecords(&records);
-  run->records_as_of = records.as_of;
-  run->record_actions = records.action_count;
-  run->results = VerifyClaims(run->claims, records, VerifyOptions{run->since});
-  run->kinds_without_records = KindsWithoutRecords(run->claims, records);
-  run->termination_list_grants = records.grant_terminations.size();
-  for (const LeaseInventory& inventory : records.lease_inventories) {
-    run->lease_inventory_dates.push_back(inventory.published);
+  for (VerifyRun* run : runs) {
+    run->records_as_of = records.as_of;
+    run->record_actions = records.action_count;
+    run->results = VerifyClaims(run->claims, records, VerifyOptions{run->since});
+    run->kinds_without_records = KindsWithoutRecords(run->claims, records);
+    run->termination_list_grants = records.grant_terminations.size();
+    for (const LeaseInventory& inventory : records.lease_inventories) {
+      run->lease_inventory_dates.push_back(inventory.published);
+    }
   }
-  if (money != nullptr) *money = MoneyOfClaims(*run, records);
+  if (money != nullptr && !runs.empty()) *money = MoneyOfClaims(*runs.back(), records);
   return Status::Ok();
 }
 

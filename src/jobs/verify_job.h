@@ -32,6 +32,14 @@ Status VerifyAgainstRecords(const std::vector<std::string>& record_files, bool p
                             VerifyRun* run, std::vector<std::string>* files_read = nullptr,
                             ClaimsMoney* money = nullptr);
 
+// The same for several runs (the snapshots of a ledger) in one read of the records: the awards any
+// of them can match are decoded once, then each run's claims are verified on their own, as
+// VerifyAgainstRecords would verify them alone. `money` (may be null) is for the last run.
+Status VerifyRunsAgainstRecords(const std::vector<std::string>& record_files, bool progress,
+                                const std::vector<VerifyRun*>& runs,
+                                std::vector<std::string>* files_read = nullptr,
+                                ClaimsMoney* money = nullptr);
+
 // Runs the job. Writes DIR/verdicts.csv, summary.json, summary.md and report.html all or
 // nothing: on any error no new output is left in DIR. Claims from several files are numbered
 // in the order the files are given.

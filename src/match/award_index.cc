@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace receipts {
 namespace {
@@ -51,10 +52,17 @@ AwardMatch AwardIndex::MatchAmongSharedPiid(const Claim& claim,
   AwardMatch match;
   match.has_identifier = true;
   std::vector<const Award*> same_vendor;
-  std::string vendors;
+  // The names in alphabetical order, so the sentence is the same whatever order the record files
+  // list the awards in (a record store reads them by key, a bulk file by action).
+  std::set<std::string> names;
   for (const Award* award : candidates) {
     if (SameVendor(award->vendor_name, claim.vendor)) same_vendor.push_back(award);
-    if (vendors.size() < 200) vendors += (vendors.empty() ? "" : "; ") + award->vendor_name;
+    names.insert(award->vendor_name);
+  }
+  std::string vendors;
+  for (const std::string& name : names) {
+    if (vendors.size() >= 200) break;
+    vendors += (vendors.empty() ? "" : "; ") + name;
   }
   if (same_vendor.empty()) {
     match.why_not = fmt::format(

@@ -281,6 +281,55 @@ TEST_F(LedgerCliTest, VerifyStoresVerdictsAndReportShowsThem) {
       << edited.out;
 }
 
+// --snapshot all reads the records once and stores, for every snapshot, the verdicts a verify of
+// that snapshot alone stores (so the whole wall against a multi-GB file is one scan).
+TEST_F(LedgerCliTest, VerifyAllSnapshotsInOneReadStoresWhatEachAloneWould) {
+  ASSERT_EQ(Ingest(kFeb18).exit_code, 0);
+  ASSERT_EQ(Ingest(kFeb19).exit_code, 0);
+  ASSERT_EQ(Ingest(kOct21).exit_code, 0);
+  const std::string one_by_one = (dir_ / "one_by_one.db").string();
+  fs::copy_file(ledger_, one_by_one);
+  const std::string records = kSource + "/demo/records/2025-03-13_fpds_awards.csv.gz " + kSource +
+                              "/demo/records/2025-03-13_fpds_idvs.csv.gz";
+  Ran all = Run("verify --ledger " + ledger_ + " --snapshot all --records " + records);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const std::vector<std::string> lines = Lines(all.out);
+  ASSERT_EQ(lines.size(), 4u) << all.out;
+  EXPECT_EQ(lines[0].rfind("snapshot 1 (", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("): 1127 claims, claimed $"), std::string::npos) << lines[0];
+  EXPECT_EQ(lines[2].rfind("snapshot 3 (", 0), 0u) << lines[2];
+  EXPECT_NE(lines[3].find("verdicts with 3 snapshots in " + ledger_ + " (one read of the records)"),
+            std::string::npos)
+      << lines[3];
+  for (int id = 1; id <= 3; ++id) {
+    Ran alone = Run("verify --ledger " + one_by_one + " --snapshot " + std::to_string(id) +
+                    " --records " + records);
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  }
+  auto stored = [this](const std::string& ledger) {
+    const fs::path dump = dir_ / "dump.txt";
+    EXPECT_EQ(std::system(("sqlite3 " + ledger +
+                           " 'SELECT snapshot_id, seq, verdict, verified_savings_cents, reason "
+                           "FROM verdicts ORDER BY 1, 2' > " +
+                           dump.string())
+                              .c_str()),
+              0);
+    return Slurp(dump);
+  };
+  const std::string verdicts = stored(ledger_);
+  EXPECT_GT(Lines(verdicts).size(), 1127u * 2);
+  EXPECT_EQ(verdicts, stored(one_by_one));
+  Ran sealed = Run("check --ledger " + ledger_);
+  EXPECT_EQ(sealed.exit_code, 0) << sealed.out << sealed.err;
+  EXPECT_NE(sealed.out.find("verifications: 3 sealed, all match"), std::string::npos) << sealed.out;
+  // The report is of one snapshot.
+  EXPECT_EQ(
+      Run("verify --ledger " + ledger_ + " --snapshot all --records " + records + " --out out")
+          .exit_code,
+      2);
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
 // log and history wrote ledger tables into any file given (and created a missing one): every
 // read-only command now opens SQLite read-only and refuses what is not a ledger.
 TEST_F(LedgerCliTest, ReadOnlyCommandsNeverCreateOrWriteTheFileGiven) {
