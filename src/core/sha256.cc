@@ -1,11 +1,12 @@
 #include "core/sha256.h"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <vector>
 
 #include "core/hex.h"
@@ -13,26 +14,40 @@
 
 namespace receipts {
 
+// OpenSSL's, not libsodium's: OpenSSL uses the CPU's SHA instructions where it has them. On this
+// machine (SHA-NI) it hashes the 874 MB bench file in 0.56 s where libsodium took 2.28 s, and
+// verify --ledger hashes every record file it reads (a 10 GB file: 26 s against 7 s).
 struct Sha256::State {
-  crypto_hash_sha256_state sodium;
+  EVP_MD_CTX* context = nullptr;
+  ~State() { EVP_MD_CTX_free(context); }
 };
 
-Sha256::Sha256() : state_(new State) { crypto_hash_sha256_init(&state_->sodium); }
+namespace {
+
+void Begin(EVP_MD_CTX* context) {
+  if (EVP_DigestInit_ex(context, EVP_sha256(), nullptr) != 1) throw std::bad_alloc();
+}
+
+}  // namespace
+
+Sha256::Sha256() : state_(new State) {
+  state_->context = EVP_MD_CTX_new();
+  if (state_->context == nullptr) throw std::bad_alloc();
+  Begin(state_->context);
+}
 
 Sha256::~Sha256() = default;
 
 void Sha256::Update(std::string_view bytes) {
-  if (!bytes.empty()) {
-    crypto_hash_sha256_update(&state_->sodium, reinterpret_cast<const unsigned char*>(bytes.data()),
-                              bytes.size());
-  }
+  if (!bytes.empty()) EVP_DigestUpdate(state_->context, bytes.data(), bytes.size());
 }
 
 std::string Sha256::FinishHex() {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state_->sodium, digest);
-  crypto_hash_sha256_init(&state_->sodium);  // ready for reuse
-  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(state_->context, digest, &size);
+  Begin(state_->context);  // ready for reuse
+  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 std::string Sha256Hex(std::string_view bytes) {

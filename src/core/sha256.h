@@ -1,5 +1,5 @@
-// SHA-256 (libsodium's crypto_hash_sha256), as lower-case hex: the one digest receipts uses, for
-// raw pages, record files, the hash chain and the fetch store.
+// SHA-256 (OpenSSL's, with the CPU's SHA instructions where it has them), as lower-case hex: the
+// one digest receipts uses, for raw pages, record files, the hash chain and the fetch store.
 #pragma once
 
 #include <memory>
