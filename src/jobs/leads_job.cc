@@ -19,8 +19,7 @@ Result<LeadsReport> RunLeadsJob(const LeadsJob& job) {
   const unsigned parts = PartsFor(job.record_inputs, job.part_bytes);
   std::optional<std::vector<AwardClaim>> claims;
   for (unsigned i = 0; i < parts; ++i) {
-    auto records = ReadAwards(job.record_inputs,
-                              parts == 1 ? RecordFilter::All() : RecordFilter::Part(i, parts));
+    auto records = ReadAwards(job.record_inputs, RecordFilter::Part(i, parts));
     if (!records.ok()) return records.status();
     report.records_as_of = records->as_of;
     for (const Award& award : records->awards) {

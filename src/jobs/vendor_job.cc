@@ -40,8 +40,7 @@ Result<UeiSet> UeisNamed(const VendorJob& job, const std::string& name) {
   UeiSet named;
   const unsigned parts = PartsFor(job.record_inputs, job.part_bytes);
   for (unsigned i = 0; i < parts; ++i) {
-    auto records = ReadAwards(job.record_inputs,
-                              parts == 1 ? RecordFilter::All() : RecordFilter::Part(i, parts));
+    auto records = ReadAwards(job.record_inputs, RecordFilter::Part(i, parts));
     if (!records.ok()) return records.status();
     const VendorFamilies families = VendorFamilies::Build(*records);
     for (const VendorFamily* family : families.FindByName(name)) {

@@ -43,6 +43,7 @@ RecordFilter RecordFilter::ForClaims(const std::vector<Claim>& claims) {
 }
 
 RecordFilter RecordFilter::Part(unsigned index, unsigned count) {
+  if (count <= 1) return All();  // one part is every award
   RecordFilter filter;
   filter.part_count_ = std::max(1u, count);
   filter.part_index_ = std::min(index, filter.part_count_ - 1);

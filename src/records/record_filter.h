@@ -26,7 +26,7 @@ class RecordFilter {
   // Wants part `index` of `count` (index < count) of every award, by a hash of its PIID (or FAIN
   // or URI): reading each part in turn reads every award once, in a count-th of the memory. Rows
   // whose identifier is blank or odd are kept by every part; a reader keeps an award in the part
-  // PartOf names (so such awards too are read once).
+  // PartOf names (so such awards too are read once). A count of 1 (or 0) is All().
   static RecordFilter Part(unsigned index, unsigned count);
   // The part of `count` that holds the award with this identifier (a PIID as NormalizePiid
   // gives it, or a FAIN or URI trimmed and upper-cased); 0 when `id` is empty.
