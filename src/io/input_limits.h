@@ -2,6 +2,8 @@
 // input is refused, never cut short.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 
 #include "core/env_limit.h"
@@ -15,6 +17,17 @@ inline constexpr std::uint64_t kDefaultMaxStreamedBytes = std::uint64_t{64} << 3
 inline constexpr const char* kInflateLimitHint =
     " bytes (RECEIPTS_MAX_INFLATED_BYTES sets it for inputs read whole, "
     "RECEIPTS_MAX_STREAMED_BYTES for record files scanned as a stream; doc/formats.md)";
+
+// How many bytes an inflater may write into a buffer of `capacity` when it has written
+// `written` of at most `max_bytes`: one byte beyond the limit is enough to know it is passed,
+// and ISA-L takes 32-bit sizes (at most 1 GiB a call here).
+inline std::uint32_t InflateWindow(std::size_t capacity, std::uint64_t written,
+                                   std::uint64_t max_bytes) {
+  const std::uint64_t left = max_bytes - std::min(max_bytes, written);
+  const std::uint64_t most = std::uint64_t{1} << 30;
+  return static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(capacity, left < most ? left + 1 : most));
+}
 
 struct InputLimits {
   // Inputs decoded whole into memory (claims lists, uploads, per-award downloads, ATOM and

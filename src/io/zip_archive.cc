@@ -261,11 +261,7 @@ std::uint64_t ZipMemberReader::compressed_bytes() const {
 Result<std::size_t> ZipMemberReader::Read(char* buffer, std::size_t capacity) {
   State& s = *state_;
   if (s.done || capacity == 0) return std::size_t{0};
-  // One byte beyond the limit is enough to know it is passed.
-  const std::uint64_t left = max_bytes_ - std::min(max_bytes_, s.out_total);
-  const std::uint64_t most = std::uint64_t{1} << 30;
-  const auto want =
-      static_cast<std::uint32_t>(std::min<std::uint64_t>(capacity, left < most ? left + 1 : most));
+  const std::uint32_t want = InflateWindow(capacity, s.out_total, max_bytes_);
   std::size_t produced = 0;
   bool finished = false;
   if (member_.method == kStored) {
