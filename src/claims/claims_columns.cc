@@ -76,8 +76,7 @@ Status ParseSquareFeet(const Row& row, int column, std::optional<long long>* out
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (digits.empty() || i != text.size() || ec != std::errc() ||
       end != digits.data() + digits.size()) {
-    return row.Error(
-        column, "'" + std::string(text.substr(0, 40)) + "' is not a whole number of square feet");
+    return row.Error(column, QuotedPrefix(text, " is not a whole number of square feet"));
   }
   *out = value;
   return Status::Ok();

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <chrono>
 
+#include "core/text.h"
+
 namespace receipts {
 namespace {
 
@@ -15,8 +17,7 @@ using std::chrono::year_month_day;
 year_month_day Ymd(int days) { return year_month_day(sys_days(std::chrono::days(days))); }
 
 Status Bad(std::string_view text, std::string_view why) {
-  return Status::InvalidInput("'" + std::string(text.substr(0, 40)) +
-                              "' is not a date: " + std::string(why));
+  return Status::InvalidInput(QuotedPrefix(text, " is not a date: ").append(why));
 }
 
 // Reads an unsigned number of 1..max_digits digits at text[pos], advancing pos.

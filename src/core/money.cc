@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "core/text.h"
+
 namespace receipts {
 namespace {
 
@@ -17,8 +19,7 @@ std::string_view TrimSpaces(std::string_view s) {
 }
 
 Status Bad(std::string_view text, std::string_view why) {
-  return Status::InvalidInput("'" + std::string(text.substr(0, 40)) +
-                              "' is not money: " + std::string(why));
+  return Status::InvalidInput(QuotedPrefix(text, " is not money: ").append(why));
 }
 
 // |cents|, defined for every value (the most negative too).
@@ -147,9 +148,14 @@ std::string ShortUsd(Cents cents) {
     ++unit;
     value = rounded(unit);
   }
-  if (unit == 0) return sign + "$" + std::to_string(value);
-  std::string out = sign + "$" + GroupThousands(value / 10);
-  if (value % 10 != 0) out += "." + std::to_string(value % 10);
+  std::string out = sign;
+  out += '$';
+  if (unit == 0) return out.append(std::to_string(value));
+  out += GroupThousands(value / 10);
+  if (value % 10 != 0) {
+    out += '.';
+    out += std::to_string(value % 10);
+  }
   return out + kSuffixes[unit];
 }
 

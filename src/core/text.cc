@@ -87,4 +87,14 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string QuotedPrefix(std::string_view text, std::string_view then) {
+  std::string out;
+  out.reserve(42 + then.size());
+  out += '\'';
+  out += text.substr(0, 40);
+  out += '\'';
+  out += then;
+  return out;
+}
+
 }  // namespace receipts

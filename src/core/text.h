@@ -18,6 +18,10 @@ bool IsValidUtf8(std::string_view text);
 std::string Windows1252ToUtf8(std::string_view text);
 // Collapses runs of white space to one space and trims: for names compared across sources.
 std::string CollapseSpaces(std::string_view text);
+// The first 40 bytes of `text` in single quotes, `then` after: the start of an error about a
+// value ("'12x' is not money"). Appended piece by piece: g++ 12 warns (-Wrestrict, a false
+// positive) on "'" + std::string(...) + "..." in optimised builds.
+std::string QuotedPrefix(std::string_view text, std::string_view then = "");
 // `parts` with `separator` between each two.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 

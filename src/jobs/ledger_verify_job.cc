@@ -8,6 +8,7 @@
 #include "jobs/verify_job.h"
 #include "ledger/claim_key.h"
 #include "ledger/verdict_store.h"
+#include "records/postgres_records.h"
 #include "report/output_dir.h"
 #include "verify/verifier.h"
 
@@ -52,6 +53,22 @@ Result<std::vector<Claim>> ReadSnapshotClaims(Ledger* ledger, const SnapshotInfo
 
 namespace {
 
+// DigestRecordFiles for --records inputs: a database (records/postgres_records.h) is named, with
+// no file digest; its rows are named by their keys in each verdict's evidence.
+Result<std::vector<RecordFileDigest>> DigestRecordInputs(const std::vector<std::string>& inputs) {
+  std::vector<RecordFileDigest> digests;
+  for (const std::string& input : inputs) {
+    if (IsPostgresInput(input)) {
+      digests.push_back({PostgresDisplayName(input), ""});
+      continue;
+    }
+    Result<std::vector<RecordFileDigest>> one = DigestRecordFiles({input});
+    if (!one.ok()) return one.status();
+    digests.push_back(std::move(one->front()));
+  }
+  return digests;
+}
+
 // Verifies `snapshots` of `ledger` in one read of the records and stores each one's verdicts;
 // writes the report of the last to `job.out_dir` when it is set.
 Result<std::vector<LedgerVerifyResult>> VerifySnapshots(Ledger* ledger,
@@ -81,13 +98,13 @@ Result<std::vector<LedgerVerifyResult>> VerifySnapshots(Ledger* ledger,
   std::vector<std::string> files_read;
   std::future<Result<std::vector<RecordFileDigest>>> digests;
   if (!any_directory) {
-    digests = std::async(std::launch::async, DigestRecordFiles, std::cref(job.record_files));
+    digests = std::async(std::launch::async, DigestRecordInputs, std::cref(job.record_files));
   }
   ClaimsMoney money;
   Status verified = VerifyRunsAgainstRecords(job.record_files, /*progress=*/false, runs,
                                              &files_read, job.out_dir.empty() ? nullptr : &money);
   Result<std::vector<RecordFileDigest>> hashed =
-      any_directory ? (verified.ok() ? DigestRecordFiles(files_read)
+      any_directory ? (verified.ok() ? DigestRecordInputs(files_read)
                                      : Result<std::vector<RecordFileDigest>>(verified))
                     : digests.get();
   if (!verified.ok()) return verified;

@@ -15,6 +15,7 @@
 #include "fetch/record_store.h"
 #include "io/archive_stream.h"
 #include "io/input_file.h"
+#include "records/postgres_records.h"
 #include "records/records_reader.h"
 
 namespace receipts {
@@ -212,6 +213,11 @@ Status ReadRecordInputs(const std::vector<std::string>& inputs, const RecordFilt
                         std::vector<std::string>* files_read) {
   std::vector<std::string> files;
   for (const std::string& input : inputs) {
+    if (IsPostgresInput(input)) {
+      if (Status s = ReadPostgresRecords(input, wanted, records); !s.ok()) return s;
+      if (files_read != nullptr) files_read->push_back(PostgresDisplayName(input));
+      continue;
+    }
     std::error_code ec;
     if (!std::filesystem::is_directory(input, ec)) {
       files.push_back(input);

@@ -17,6 +17,7 @@
 #include "core/sha256.h"
 #include "fetch/record_store.h"
 #include "jobs/claims_input.h"
+#include "records/postgres_records.h"
 #include "report/headline.h"
 #include "report/output_dir.h"
 #include "report/summary.h"
@@ -133,6 +134,8 @@ Result<std::string> VerifyCacheKey(const VerifyJob& job) {
     key.Update(fmt::format("claims {}\n{}\n", path, *sha));
   }
   for (const std::string& path : job.record_files) {
+    // A database changes under the same name: never cached.
+    if (IsPostgresInput(path)) return Status::NotFound(PostgresDisplayName(path) + ": not cached");
     std::error_code ec;
     // A record store's index names every body by its SHA-256 and only grows: it stands for the
     // store. Any other directory is not cached (its files are not listed here).

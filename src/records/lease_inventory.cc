@@ -71,7 +71,7 @@ Result<std::optional<long long>> SquareFeet(std::string_view text) {
   if (ec != std::errc() || end != digits.data() + digits.size() || value < 0 || digits.empty() ||
       fraction.find_first_not_of("0123456789") != std::string_view::npos ||
       (dot != std::string_view::npos && fraction.empty())) {
-    return Status::InvalidInput("'" + std::string(text.substr(0, 40)) + "' is not square feet");
+    return Status::InvalidInput(QuotedPrefix(text, " is not square feet"));
   }
   if (!fraction.empty() && fraction.front() >= '5') ++value;
   return std::optional<long long>(value);

@@ -119,4 +119,21 @@ std::string RecordFilter::Fingerprint() const {
   return out;
 }
 
+namespace {
+
+template <typename Set>
+std::vector<std::string> Sorted(const Set& set) {
+  std::vector<std::string> out(set.begin(), set.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> RecordFilter::WantedPiids() const { return Sorted(piids_); }
+std::vector<std::string> RecordFilter::WantedAssistanceIds() const {
+  return Sorted(assistance_ids_);
+}
+std::vector<std::string> RecordFilter::WantedVendorUeis() const { return Sorted(vendor_ueis_); }
+
 }  // namespace receipts

@@ -54,6 +54,14 @@ class RecordFilter {
   // filter keeps odd rows in every part, and whole files are read whole).
   bool KeepsAward(const Award& award) const;
 
+  // What it wants, sorted, for a reader that asks a server for them: PIIDs as NormalizePiid
+  // gives them, FAINs and URIs and UEIs trimmed and upper-cased. Empty for All() and parts.
+  std::vector<std::string> WantedPiids() const;
+  std::vector<std::string> WantedAssistanceIds() const;
+  std::vector<std::string> WantedVendorUeis() const;
+  // True for a part filter (Part with a count above 1).
+  bool is_part() const { return part_count_ > 1; }
+
   // A digest of the filter's contents, for cache keys.
   std::string Fingerprint() const;
 

@@ -71,7 +71,7 @@ Result<std::optional<int>> ParseCountText(std::string_view text) {
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (ec != std::errc() || end != digits.data() + digits.size() || value < 0 || !zero_fraction ||
       digits.empty()) {
-    return Status::InvalidInput("'" + std::string(text.substr(0, 40)) + "' is not a count");
+    return Status::InvalidInput(QuotedPrefix(text, " is not a count"));
   }
   return std::optional<int>(value);
 }

@@ -40,20 +40,15 @@ std::map<std::string, Layer> ParseLayers(const std::string& text) {
 
 // The library a third-party header belongs to; "" for the standard library and the system.
 std::string LibraryOf(const std::string& header) {
-  static const std::pair<const char*, const char*> kPrefixes[] = {{"curl/", "curl"},
-                                                                  {"httplib.h", "httplib"},
-                                                                  {"sqlite3.h", "sqlite"},
-                                                                  {"sodium", "sodium"},
-                                                                  {"openssl/", "openssl"},
-                                                                  {"archive.h", "archive"},
-                                                                  {"archive_entry.h", "archive"},
-                                                                  {"zlib.h", "zlib"},
-                                                                  {"isa-l/", "isal"},
-                                                                  {"expat", "expat"},
-                                                                  {"simdjson", "simdjson"},
-                                                                  {"CLI/", "cli11"},
-                                                                  {"kainjow/", "mustache"},
-                                                                  {"fmt/", "fmt"}};
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"curl/", "curl"},        {"httplib.h", "httplib"},
+      {"sqlite3.h", "sqlite"},  {"libpq-fe.h", "pq"},
+      {"sodium", "sodium"},     {"openssl/", "openssl"},
+      {"archive.h", "archive"}, {"archive_entry.h", "archive"},
+      {"zlib.h", "zlib"},       {"isa-l/", "isal"},
+      {"expat", "expat"},       {"simdjson", "simdjson"},
+      {"CLI/", "cli11"},        {"kainjow/", "mustache"},
+      {"fmt/", "fmt"}};
   for (const auto& [prefix, library] : kPrefixes) {
     if (header.rfind(prefix, 0) == 0) return library;
   }

@@ -1,0 +1,39 @@
+// The record read from a database with USAspending's own schema (the monthly PostgreSQL dump,
+// restored): contract transactions from rpt.transaction_search (is_fpds), assistance
+// transactions from the same table (NOT is_fpds), with each award's obligation and outlays from
+// rpt.award_search. Only the awards the claims name are read: their PIIDs, FAINs and URIs go to
+// the server once, as arrays in one streaming COPY per kind, so the time follows the claims, not
+// the table (doc/formats.md, "USAspending database"; ../shared facts in doc/usaspending-db.md).
+//
+// Each row comes back with the column names of USAspending's CSV downloads and is read by the
+// same code as those files, so text-typed money (the FPDS ceilings are TEXT in
+// transaction_search) is parsed exactly as strictly as CSV money, and errors name the table and
+// the row's unique key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/award.h"
+#include "core/status.h"
+#include "records/record_filter.h"
+
+namespace receipts {
+
+// True when a --records input names a database: "postgresql://…" or "postgres://…" (a libpq
+// URI), "service=NAME" (pg_service.conf), or "postgresql:" alone (the PG* environment).
+bool IsPostgresInput(std::string_view input);
+
+// The input as shown in messages and outputs: the URI without its password.
+std::string PostgresDisplayName(std::string_view input);
+
+// Adds the transactions of the awards `wanted` names to `records` (call FinishRecords after),
+// and sets the records' as-of to the latest action date in the table. Fails, naming the
+// database, on a connection or authentication failure, a table or column the schema lacks
+// ("rpt.transaction_search has no column piid"), a dropped connection (nothing is added then),
+// or a value the CSV readers would refuse. A filter that wants every award is refused: reading
+// the whole table is not what this reader is for.
+Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
+                           RecordSet* records);
+
+}  // namespace receipts
