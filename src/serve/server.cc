@@ -334,8 +334,8 @@ struct Server::Impl {
     http.Post("/api/snapshots",
               [this](const httplib::Request& req, httplib::Response& res,
                      const httplib::ContentReader& reader) { HandleUpload(req, res, reader); });
-    auto not_allowed = [this](const httplib::Request& req, httplib::Response& res,
-                              const httplib::ContentReader&) {
+    auto not_allowed = [](const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader&) {
       res.set_header("Allow", req.path == "/api/snapshots" ? "GET, HEAD, POST" : "GET, HEAD");
       Send(res, JsonError(405, "method " + req.method + " is not allowed on " + req.path));
     };
