@@ -15,84 +15,67 @@
 namespace receipts {
 namespace {
 
-// The CSV column (as USAspending's downloads name it) and the expression that gives it from
-// rpt.transaction_search `ts` (and rpt.award_search `a`), per doc/usaspending-db.md 1.3.
+// The CSV column (as USAspending's downloads name it) and the column that gives it, of
+// rpt.transaction_search `ts` or rpt.award_search `a` (doc/usaspending-db.md 1.3).
 struct Column {
   const char* csv;
-  const char* table;   // the table whose column is needed
-  const char* column;  // the column itself
-  const char* expression;
+  const char* table;  // "ts" or "a"
+  const char* column;
 };
 
 constexpr Column kContractColumns[] = {
-    {"contract_transaction_unique_key", "ts", "detached_award_proc_unique",
-     "ts.detached_award_proc_unique"},
-    {"contract_award_unique_key", "ts", "generated_unique_award_id",
-     "ts.generated_unique_award_id"},
-    {"award_id_piid", "ts", "piid", "ts.piid"},
-    {"modification_number", "ts", "modification_number", "ts.modification_number"},
-    {"transaction_number", "ts", "transaction_number", "ts.transaction_number"},
-    {"parent_award_agency_id", "ts", "referenced_idv_agency_iden", "ts.referenced_idv_agency_iden"},
-    {"parent_award_id_piid", "ts", "parent_award_id", "ts.parent_award_id"},
-    {"awarding_sub_agency_code", "ts", "awarding_sub_tier_agency_c",
-     "ts.awarding_sub_tier_agency_c"},
-    {"federal_action_obligation", "ts", "federal_action_obligation",
-     "ts.federal_action_obligation"},
-    {"total_dollars_obligated", "ts", "total_obligated_amount", "ts.total_obligated_amount"},
-    {"base_and_exercised_options_value", "ts", "base_exercised_options_val",
-     "ts.base_exercised_options_val"},
-    {"current_total_value_of_award", "ts", "current_total_value_award",
-     "ts.current_total_value_award"},
-    {"base_and_all_options_value", "ts", "base_and_all_options_value",
-     "ts.base_and_all_options_value"},
-    {"potential_total_value_of_award", "ts", "potential_total_value_awar",
-     "ts.potential_total_value_awar"},
-    {"total_outlayed_amount_for_overall_award", "a", "total_outlays", "a.total_outlays"},
-    {"action_date", "ts", "action_date", "ts.action_date"},
-    {"period_of_performance_current_end_date", "ts", "period_of_performance_current_end_date",
-     "ts.period_of_performance_current_end_date"},
-    {"period_of_performance_potential_end_date", "ts", "period_of_perf_potential_e",
-     "ts.period_of_perf_potential_e"},
-    {"ordering_period_end_date", "ts", "ordering_period_end_date", "ts.ordering_period_end_date"},
-    {"action_type_code", "ts", "action_type", "ts.action_type"},
-    {"award_or_idv_flag", "ts", "pulled_from", "ts.pulled_from"},
-    {"award_type_code", "ts", "contract_award_type", "ts.contract_award_type"},
-    {"idv_type_code", "ts", "idv_type", "ts.idv_type"},
-    {"type_of_contract_pricing_code", "ts", "type_of_contract_pricing",
-     "ts.type_of_contract_pricing"},
-    {"extent_competed_code", "ts", "extent_competed", "ts.extent_competed"},
-    {"number_of_offers_received", "ts", "number_of_offers_received",
-     "ts.number_of_offers_received"},
-    {"product_or_service_code", "ts", "product_or_service_code", "ts.product_or_service_code"},
-    {"naics_code", "ts", "naics_code", "ts.naics_code"},
-    {"recipient_name", "ts", "recipient_name", "ts.recipient_name"},
-    {"recipient_uei", "ts", "recipient_uei", "ts.recipient_uei"},
-    {"recipient_parent_uei", "ts", "parent_uei", "ts.parent_uei"},
-    {"recipient_parent_name", "ts", "parent_recipient_name", "ts.parent_recipient_name"},
+    {"contract_transaction_unique_key", "ts", "detached_award_proc_unique"},
+    {"contract_award_unique_key", "ts", "generated_unique_award_id"},
+    {"award_id_piid", "ts", "piid"},
+    {"modification_number", "ts", "modification_number"},
+    {"transaction_number", "ts", "transaction_number"},
+    {"parent_award_agency_id", "ts", "referenced_idv_agency_iden"},
+    {"parent_award_id_piid", "ts", "parent_award_id"},
+    {"awarding_sub_agency_code", "ts", "awarding_sub_tier_agency_c"},
+    {"federal_action_obligation", "ts", "federal_action_obligation"},
+    {"total_dollars_obligated", "ts", "total_obligated_amount"},
+    {"base_and_exercised_options_value", "ts", "base_exercised_options_val"},
+    {"current_total_value_of_award", "ts", "current_total_value_award"},
+    {"base_and_all_options_value", "ts", "base_and_all_options_value"},
+    {"potential_total_value_of_award", "ts", "potential_total_value_awar"},
+    {"total_outlayed_amount_for_overall_award", "a", "total_outlays"},
+    {"action_date", "ts", "action_date"},
+    {"period_of_performance_current_end_date", "ts", "period_of_performance_current_end_date"},
+    {"period_of_performance_potential_end_date", "ts", "period_of_perf_potential_e"},
+    {"ordering_period_end_date", "ts", "ordering_period_end_date"},
+    {"action_type_code", "ts", "action_type"},
+    {"award_or_idv_flag", "ts", "pulled_from"},
+    {"award_type_code", "ts", "contract_award_type"},
+    {"idv_type_code", "ts", "idv_type"},
+    {"type_of_contract_pricing_code", "ts", "type_of_contract_pricing"},
+    {"extent_competed_code", "ts", "extent_competed"},
+    {"number_of_offers_received", "ts", "number_of_offers_received"},
+    {"product_or_service_code", "ts", "product_or_service_code"},
+    {"naics_code", "ts", "naics_code"},
+    {"recipient_name", "ts", "recipient_name"},
+    {"recipient_uei", "ts", "recipient_uei"},
+    {"recipient_parent_uei", "ts", "parent_uei"},
+    {"recipient_parent_name", "ts", "parent_recipient_name"},
 };
 
 constexpr Column kAssistanceColumns[] = {
-    {"assistance_transaction_unique_key", "ts", "afa_generated_unique", "ts.afa_generated_unique"},
-    {"assistance_award_unique_key", "ts", "generated_unique_award_id",
-     "ts.generated_unique_award_id"},
-    {"award_id_fain", "ts", "fain", "ts.fain"},
-    {"award_id_uri", "ts", "uri", "ts.uri"},
-    {"modification_number", "ts", "modification_number", "ts.modification_number"},
-    {"federal_action_obligation", "ts", "federal_action_obligation",
-     "ts.federal_action_obligation"},
-    {"total_obligated_amount", "a", "total_obligation", "a.total_obligation"},
-    {"total_outlayed_amount_for_overall_award", "a", "total_outlays", "a.total_outlays"},
-    {"action_date", "ts", "action_date", "ts.action_date"},
-    {"action_type_code", "ts", "action_type", "ts.action_type"},
-    {"assistance_type_code", "ts", "type", "ts.type"},
-    {"correction_delete_ind", "ts", "correction_delete_indicatr", "ts.correction_delete_indicatr"},
-    {"awarding_sub_agency_code", "ts", "awarding_sub_tier_agency_c",
-     "ts.awarding_sub_tier_agency_c"},
-    {"period_of_performance_current_end_date", "ts", "period_of_performance_current_end_date",
-     "ts.period_of_performance_current_end_date"},
-    {"recipient_name", "ts", "recipient_name", "ts.recipient_name"},
-    {"recipient_uei", "ts", "recipient_uei", "ts.recipient_uei"},
-    {"recipient_parent_uei", "ts", "parent_uei", "ts.parent_uei"},
+    {"assistance_transaction_unique_key", "ts", "afa_generated_unique"},
+    {"assistance_award_unique_key", "ts", "generated_unique_award_id"},
+    {"award_id_fain", "ts", "fain"},
+    {"award_id_uri", "ts", "uri"},
+    {"modification_number", "ts", "modification_number"},
+    {"federal_action_obligation", "ts", "federal_action_obligation"},
+    {"total_obligated_amount", "a", "total_obligation"},
+    {"total_outlayed_amount_for_overall_award", "a", "total_outlays"},
+    {"action_date", "ts", "action_date"},
+    {"action_type_code", "ts", "action_type"},
+    {"assistance_type_code", "ts", "type"},
+    {"correction_delete_ind", "ts", "correction_delete_indicatr"},
+    {"awarding_sub_agency_code", "ts", "awarding_sub_tier_agency_c"},
+    {"period_of_performance_current_end_date", "ts", "period_of_performance_current_end_date"},
+    {"recipient_name", "ts", "recipient_name"},
+    {"recipient_uei", "ts", "recipient_uei"},
+    {"recipient_parent_uei", "ts", "parent_uei"},
 };
 
 struct ConnectionCloser {
@@ -213,7 +196,7 @@ std::string SelectList(const Column* begin, const Column* end) {
   std::string out;
   for (const Column* c = begin; c != end; ++c) {
     if (!out.empty()) out += ", ";
-    out += std::string(c->expression) + " AS " + c->csv;
+    out += std::string(c->table) + "." + c->column + " AS " + c->csv;
   }
   return out;
 }
