@@ -44,6 +44,17 @@ struct ArchiveStream::Handle {
   }
 };
 
+namespace {
+
+// Keeps an opened zip in `*slot` when ISA-L reads all of it; leaves it to libarchive otherwise.
+Status TakeZip(Result<std::shared_ptr<ZipArchive>> zip, std::shared_ptr<ZipArchive>* slot) {
+  if (!zip.ok()) return zip.status();
+  if ((*zip)->ReadableByIsal()) *slot = std::move(zip).value();
+  return Status::Ok();
+}
+
+}  // namespace
+
 ArchiveStream::ArchiveStream(std::unique_ptr<Handle> handle) : handle_(std::move(handle)) {}
 ArchiveStream::~ArchiveStream() = default;
 
@@ -90,10 +101,8 @@ Result<std::unique_ptr<ArchiveStream>> ArchiveStream::Open(const std::string& pa
         limits.max_streamed_bytes);
     return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
   }
-  Result<std::shared_ptr<ZipArchive>> zip = ZipArchive::OpenFile(path);
-  if (!zip.ok()) return zip.status();
-  if ((*zip)->ReadableByIsal()) {
-    h->zip_archive = std::move(zip).value();
+  if (Status s = TakeZip(ZipArchive::OpenFile(path), &h->zip_archive); !s.ok()) return s;
+  if (h->zip_archive != nullptr) {
     return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
   }
   h->a = archive_read_new();
@@ -134,10 +143,8 @@ Result<std::unique_ptr<ArchiveStream>> ArchiveStream::OpenBytes(const std::strin
         limits.max_streamed_bytes);
     return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
   }
-  Result<std::shared_ptr<ZipArchive>> zip = ZipArchive::OpenBytes(name, bytes);
-  if (!zip.ok()) return zip.status();
-  if ((*zip)->ReadableByIsal()) {
-    h->zip_archive = std::move(zip).value();
+  if (Status s = TakeZip(ZipArchive::OpenBytes(name, bytes), &h->zip_archive); !s.ok()) return s;
+  if (h->zip_archive != nullptr) {
     return std::unique_ptr<ArchiveStream>(new ArchiveStream(std::move(h)));
   }
   h->a = archive_read_new();

@@ -133,9 +133,9 @@ Status ReadStore(const std::string& dir, RecordSet* records, std::vector<std::st
         Decode(std::move(body).value(), &in);
       },
       [&](std::size_t i) {
-        WholeInput in = std::move(read[i]);
-        if (Status added = Add(std::move(in), records); !added.ok()) return added;
-        if (files_read != nullptr) files_read->push_back((*store)->BodyPath(bodies[i]->sha256));
+        std::string name = read[i].name;
+        if (Status added = Add(std::move(read[i]), records); !added.ok()) return added;
+        if (files_read != nullptr) files_read->push_back(std::move(name));
         note_fetched(bodies[i]->fetched_at);
         return Status::Ok();
       });
