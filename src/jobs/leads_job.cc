@@ -16,22 +16,22 @@ Result<LeadsReport> RunLeadsJob(const LeadsJob& job) {
   auto beside = ClaimsBeside::Open(job.claims_file, job.ledger);
   if (!beside.ok()) return beside.status();
   LeadsFinder finder(report.rules);
-  const unsigned parts = PartsFor(job.record_inputs, job.part_bytes);
   std::optional<std::vector<AwardClaim>> claims;
-  for (unsigned i = 0; i < parts; ++i) {
-    auto records = ReadAwards(job.record_inputs, RecordFilter::Part(i, parts));
-    if (!records.ok()) return records.status();
-    report.records_as_of = records->as_of;
-    for (const Award& award : records->awards) {
-      report.awards += award.family != AwardFamily::kAssistance;
-    }
-    finder.Add(*records);
-    if (parts == 1) {
-      auto verdicts = beside->WithVerdicts(*records, job.since);
-      if (!verdicts.ok()) return verdicts.status();
-      claims = std::move(*verdicts);
-    }
-  }
+  Status read = ForEachRecordPart(job.record_inputs, job.part_bytes,
+                                  [&](RecordSet* records, bool whole) -> Status {
+                                    if (records->as_of) report.records_as_of = records->as_of;
+                                    for (const Award& award : records->awards) {
+                                      report.awards += award.family != AwardFamily::kAssistance;
+                                    }
+                                    finder.Add(*records);
+                                    if (whole) {
+                                      auto verdicts = beside->WithVerdicts(*records, job.since);
+                                      if (!verdicts.ok()) return verdicts.status();
+                                      claims = std::move(*verdicts);
+                                    }
+                                    return Status::Ok();
+                                  });
+  if (!read.ok()) return read;
   report.run = finder.Finish();
   if (!claims) {
     // Read in parts: the claims list's own awards, read once more for its verdicts.

@@ -298,4 +298,28 @@ unsigned PartsFor(const std::vector<std::string>& inputs, std::uint64_t part_byt
       std::clamp<std::uint64_t>((text_bytes + part_bytes - 1) / part_bytes, 1, 4096));
 }
 
+Status ForEachRecordPart(const std::vector<std::string>& inputs, std::uint64_t part_bytes,
+                         const std::function<Status(RecordSet* part, bool whole)>& take) {
+  for (const std::string& input : inputs) {
+    if (!IsPostgresInput(input)) continue;
+    if (inputs.size() > 1) {
+      return Status::Usage(PostgresDisplayName(input) +
+                           ": to read every award, give the database alone as --records (not "
+                           "beside record files)");
+    }
+    return ScanPostgresRecords(input, part_bytes == 0 ? UINT64_MAX : part_bytes,
+                               [&take](RecordSet* part) {
+                                 FinishRecords(part);
+                                 return take(part, false);
+                               });
+  }
+  const unsigned parts = PartsFor(inputs, part_bytes);
+  for (unsigned i = 0; i < parts; ++i) {
+    Result<RecordSet> records = ReadAwards(inputs, RecordFilter::Part(i, parts));
+    if (!records.ok()) return records.status();
+    if (Status s = take(&*records, parts == 1); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace receipts

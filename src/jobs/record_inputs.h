@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,13 @@ constexpr std::uint64_t kPartBytes = std::uint64_t{512} << 20;
 // (USAspending's CSV zips compress about 6:1 to 8:1), directories the files beneath them. At
 // least 1.
 unsigned PartsFor(const std::vector<std::string>& inputs, std::uint64_t part_bytes);
+
+// Calls `take` with every award of `inputs`, finished, a part at a time, so memory follows a
+// part: files in PartsFor parts by award (RecordFilter::Part); a database (given alone) streamed
+// by award, a batch of about `part_bytes` of rows at a time (ScanPostgresRecords). `whole` is true
+// when the one part holds every award. A database beside record files is refused: an award's rows
+// in both could not be joined a part at a time.
+Status ForEachRecordPart(const std::vector<std::string>& inputs, std::uint64_t part_bytes,
+                         const std::function<Status(RecordSet* part, bool whole)>& take);
 
 }  // namespace receipts

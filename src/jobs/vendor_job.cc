@@ -38,17 +38,17 @@ Result<RecordSet> ReadFamilies(const std::vector<std::string>& inputs, const Uei
 // The UEIs one of whose recorded names holds every word of `name`, read part by part.
 Result<UeiSet> UeisNamed(const VendorJob& job, const std::string& name) {
   UeiSet named;
-  const unsigned parts = PartsFor(job.record_inputs, job.part_bytes);
-  for (unsigned i = 0; i < parts; ++i) {
-    auto records = ReadAwards(job.record_inputs, RecordFilter::Part(i, parts));
-    if (!records.ok()) return records.status();
-    const VendorFamilies families = VendorFamilies::Build(*records);
-    for (const VendorFamily* family : families.FindByName(name)) {
-      for (const VendorFamily::Member& m : family->members) {
-        if (NamesHoldWords(m.names, name)) named.insert(m.uei);
-      }
-    }
-  }
+  Status read =
+      ForEachRecordPart(job.record_inputs, job.part_bytes, [&](RecordSet* records, bool) -> Status {
+        const VendorFamilies families = VendorFamilies::Build(*records);
+        for (const VendorFamily* family : families.FindByName(name)) {
+          for (const VendorFamily::Member& m : family->members) {
+            if (NamesHoldWords(m.names, name)) named.insert(m.uei);
+          }
+        }
+        return Status::Ok();
+      });
+  if (!read.ok()) return read;
   return named;
 }
 

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -48,6 +49,7 @@ constexpr Column kContractColumns[] = {
     {"award_type_code", "ts", "contract_award_type"},
     {"idv_type_code", "ts", "idv_type"},
     {"type_of_contract_pricing_code", "ts", "type_of_contract_pricing"},
+    {"undefinitized_action_code", "ts", "undefinitized_action"},
     {"extent_competed_code", "ts", "extent_competed"},
     {"number_of_offers_received", "ts", "number_of_offers_received"},
     {"product_or_service_code", "ts", "product_or_service_code"},
@@ -147,28 +149,52 @@ class Database {
     return out + "]::text[]";
   }
 
-  // Streams `COPY (select) TO STDOUT` as CSV with a header into `*out`.
-  Status CopyCsv(const std::string& select, const std::string& what, std::string* out) {
+  // Streams `COPY (select) TO STDOUT` as CSV with a header, a row at a time (the header first),
+  // into `row`; stops at the first failure `row` returns.
+  Status CopyRows(const std::string& select, const std::string& what,
+                  const std::function<Status(std::string_view)>& row) {
     const std::string sql = "COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER true)";
     QueryResult started(PQexec(connection_.get(), sql.c_str()));
     if (PQresultStatus(started.get()) != PGRES_COPY_OUT) return Fail(what);
+    Status taken = Status::Ok();
     while (true) {
       char* buffer = nullptr;
       const int n = PQgetCopyData(connection_.get(), &buffer, 0);
       if (n > 0) {
-        out->append(buffer, static_cast<std::size_t>(n));
+        if (taken.ok()) {
+          taken = row(std::string_view(buffer, static_cast<std::size_t>(n)));
+          // The rest of a whole-table COPY is not wanted: the server is asked to stop sending.
+          if (!taken.ok()) Cancel();
+        }
         PQfreemem(buffer);
         continue;
       }
-      if (n == -2) return Fail(what + " (the connection failed mid-stream)");
+      if (n == -2 && taken.ok()) return Fail(what + " (the connection failed mid-stream)");
       break;  // -1: the COPY is done
     }
     QueryResult finished(PQgetResult(connection_.get()));
-    if (PQresultStatus(finished.get()) != PGRES_COMMAND_OK) {
+    if (taken.ok() && PQresultStatus(finished.get()) != PGRES_COMMAND_OK) {
       return Fail(what + " (the connection failed mid-stream)");
     }
     while (PGresult* more = PQgetResult(connection_.get())) PQclear(more);
-    return Status::Ok();
+    return taken;
+  }
+
+  // Asks the server to cancel the running query (best effort: it may already be done).
+  void Cancel() {
+    PGcancel* cancel = PQgetCancel(connection_.get());
+    if (cancel == nullptr) return;
+    char error[256];
+    PQcancel(cancel, error, sizeof error);
+    PQfreeCancel(cancel);
+  }
+
+  // CopyRows into one string.
+  Status CopyCsv(const std::string& select, const std::string& what, std::string* out) {
+    return CopyRows(select, what, [out](std::string_view row) {
+      out->append(row);
+      return Status::Ok();
+    });
   }
 
   const std::string& name() const { return name_; }
@@ -192,8 +218,10 @@ Status CheckColumns(const Database& db, const std::set<std::string>& ts,
   return Status::Ok();
 }
 
+// The columns as the CSV readers name them, and each row's transaction_id, which the readers take
+// as the row's place (its "line") in the evidence.
 std::string SelectList(const Column* begin, const Column* end) {
-  std::string out;
+  std::string out = "ts.transaction_id AS usaspending_transaction_id";
   for (const Column* c = begin; c != end; ++c) {
     if (!out.empty()) out += ", ";
     out += std::string(c->table) + "." + c->column + " AS " + c->csv;
@@ -228,14 +256,12 @@ std::string PostgresDisplayName(std::string_view input) {
   return name;
 }
 
-Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
-                           RecordSet* records) {
+namespace {
+
+// Connects to `input` and checks it has USAspending's tables and the columns read; the read is
+// one read-only, repeatable-read transaction, so every query sees the same data.
+Result<std::unique_ptr<Database>> OpenUsaspending(const std::string& input) {
   const std::string name = PostgresDisplayName(input);
-  if (wanted.wants_all() || wanted.is_part()) {
-    return Status::InvalidInput(name +
-                                ": a database is read for the awards claims name (or a vendor's "
-                                "UEIs), never whole; give record files to read every award");
-  }
   // The URI or key=value string as libpq reads it (expanded as dbname), or nothing for the PG*
   // environment; named "receipts" in pg_stat_activity unless the input names itself.
   std::vector<const char*> keys = {"fallback_application_name"};
@@ -248,21 +274,20 @@ Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
   values.push_back(nullptr);
   PGconn* raw = PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
   if (raw == nullptr) return Status::IoError(name + ": cannot connect: out of memory");
-  Database db(name, raw);
-  if (PQstatus(raw) != CONNECTION_OK) return db.Fail("cannot connect");
-  // Read-only, and one snapshot of the data for every query below.
-  if (auto r = db.Query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read");
+  auto db = std::make_unique<Database>(name, raw);
+  if (PQstatus(raw) != CONNECTION_OK) return db->Fail("cannot connect");
+  if (auto r = db->Query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read");
       !r.ok()) {
     return r.status();
   }
-  Result<std::set<std::string>> ts = db.ColumnsOf("rpt", "transaction_search");
+  Result<std::set<std::string>> ts = db->ColumnsOf("rpt", "transaction_search");
   if (!ts.ok()) return ts.status();
   if (ts->empty()) {
     return Status::InvalidInput(name +
                                 ": the database has no table rpt.transaction_search (is "
                                 "it USAspending's, restored from its database download?)");
   }
-  Result<std::set<std::string>> a = db.ColumnsOf("rpt", "award_search");
+  Result<std::set<std::string>> a = db->ColumnsOf("rpt", "award_search");
   if (!a.ok()) return a.status();
   if (a->empty())
     return Status::InvalidInput(name + ": the database has no table rpt.award_search");
@@ -277,22 +302,97 @@ Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
                                 ": rpt.award_search has no column generated_unique_award_id");
   }
   if (Status s =
-          CheckColumns(db, *ts, *a, std::begin(kContractColumns), std::end(kContractColumns));
+          CheckColumns(*db, *ts, *a, std::begin(kContractColumns), std::end(kContractColumns));
       !s.ok()) {
     return s;
   }
   if (Status s =
-          CheckColumns(db, *ts, *a, std::begin(kAssistanceColumns), std::end(kAssistanceColumns));
+          CheckColumns(*db, *ts, *a, std::begin(kAssistanceColumns), std::end(kAssistanceColumns));
       !s.ok()) {
     return s;
   }
+  return db;
+}
+
+// The record's as-of: the day USAspending last loaded its transaction feeds
+// (public.external_data_load_date, as its site's "last updated" shows), or where a database lacks
+// that table, the latest action date in rpt.transaction_search (an index answers it).
+Result<std::optional<Date>> ReadAsOf(Database* db) {
+  Result<QueryResult> has_loads = db->Query(
+      "SELECT to_regclass('public.external_data_load_date') IS NOT NULL AND "
+      "to_regclass('public.external_data_type') IS NOT NULL",
+      "looking for its load dates");
+  if (!has_loads.ok()) return has_loads.status();
+  const bool loads = PQntuples(has_loads->get()) == 1 &&
+                     std::string_view(PQgetvalue(has_loads->get(), 0, 0)) == "t";
+  const std::string sql =
+      loads ? "SELECT max(d.last_load_date)::date::text FROM public.external_data_load_date d "
+              "JOIN public.external_data_type t USING (external_data_type_id) WHERE t.name IN "
+              "('fpds', 'fabs', 'transaction_fpds', 'transaction_fabs')"
+            : "SELECT max(action_date)::text FROM rpt.transaction_search";
+  Result<QueryResult> latest = db->Query(sql, "reading its as-of");
+  if (!latest.ok()) return latest.status();
+  std::optional<Date> as_of;
+  if (PQntuples(latest->get()) == 1 && !PQgetisnull(latest->get(), 0, 0)) {
+    Result<std::optional<Date>> day = ParseDate(PQgetvalue(latest->get(), 0, 0));
+    if (day.ok()) as_of = *day;
+  }
+  return as_of;
+}
+
+void SetAsOf(const std::optional<Date>& as_of, RecordSet* records) {
+  if (as_of && (!records->skipped_as_of || *records->skipped_as_of < *as_of)) {
+    records->skipped_as_of = as_of;
+  }
+}
+
+// The source every row read names: with its transaction_id, a row of the table.
+constexpr std::string_view kTable = "rpt.transaction_search";
+
+constexpr std::string_view kJoin =
+    " FROM rpt.transaction_search ts LEFT JOIN rpt.award_search a"
+    " ON a.generated_unique_award_id = ts.generated_unique_award_id";
+
+// The key an award's rows share in the readers (records_usaspending.cc): a contract's PIID as
+// stored, an assistance award's FAIN or else its URI, upper-cased and trimmed.
+constexpr std::string_view kContractKey = "ts.piid";
+constexpr std::string_view kAssistanceKey =
+    "coalesce(nullif(upper(btrim(ts.fain)), ''), upper(btrim(ts.uri)))";
+
+// The first CSV field of `row` as written (quotes and all): equal rows' keys are equal text.
+std::string_view FirstField(std::string_view row) {
+  if (row.empty() || row.front() != '"') return row.substr(0, row.find_first_of(",\n"));
+  std::size_t i = 1;
+  while (i < row.size()) {
+    if (row[i] != '"') {
+      ++i;
+    } else if (i + 1 < row.size() && row[i + 1] == '"') {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return row.substr(0, std::min(i + 1, row.size()));
+}
+
+}  // namespace
+
+Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
+                           RecordSet* records) {
+  const std::string name = PostgresDisplayName(input);
+  if (wanted.wants_all() || wanted.is_part()) {
+    return Status::InvalidInput(name +
+                                ": a database is read for the awards claims name (or a vendor's "
+                                "UEIs), or streamed whole by award (ScanPostgresRecords)");
+  }
+  Result<std::unique_ptr<Database>> opened = OpenUsaspending(input);
+  if (!opened.ok()) return opened.status();
+  Database& db = **opened;
 
   const std::vector<std::string> piids = wanted.WantedPiids();
   const std::vector<std::string> ids = wanted.WantedAssistanceIds();
   const std::vector<std::string> ueis = wanted.WantedVendorUeis();
-  const std::string join =
-      " FROM rpt.transaction_search ts LEFT JOIN rpt.award_search a"
-      " ON a.generated_unique_award_id = ts.generated_unique_award_id";
+  const std::string join(kJoin);
   // Rows in the order USAspending loaded them (transaction_id), as a file lists them: where an
   // award repeats a modification with other figures, the later row is the one kept.
   std::vector<InputPart> parts;
@@ -308,7 +408,7 @@ Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
         "SELECT " + SelectList(std::begin(kContractColumns), std::end(kContractColumns)) + join +
         " WHERE ts.is_fpds AND (ts.piid = ANY(" + db.Array(piids) + ")" + vendors() +
         ") ORDER BY ts.transaction_id";
-    InputPart part{name + ":rpt.transaction_search(contracts)", {}};
+    InputPart part{std::string(kTable), {}};
     if (Status s = db.CopyCsv(select, "reading contract transactions", &part.bytes); !s.ok()) {
       return s;
     }
@@ -319,30 +419,81 @@ Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
         "SELECT " + SelectList(std::begin(kAssistanceColumns), std::end(kAssistanceColumns)) +
         join + " WHERE NOT ts.is_fpds AND (ts.fain = ANY(" + db.Array(ids) + ") OR ts.uri = ANY(" +
         db.Array(ids) + ")" + vendors() + ") ORDER BY ts.transaction_id";
-    InputPart part{name + ":rpt.transaction_search(assistance)", {}};
+    InputPart part{std::string(kTable), {}};
     if (Status s = db.CopyCsv(select, "reading assistance transactions", &part.bytes); !s.ok()) {
       return s;
     }
     parts.push_back(std::move(part));
   }
-  // The record's as-of: the latest action in the whole table (an index on action_date answers
-  // it without a scan).
-  Result<QueryResult> latest =
-      db.Query("SELECT max(action_date)::text FROM rpt.transaction_search", "reading its as-of");
-  if (!latest.ok()) return latest.status();
-  std::optional<Date> as_of;
-  if (PQntuples(latest->get()) == 1 && !PQgetisnull(latest->get(), 0, 0)) {
-    Result<std::optional<Date>> day = ParseDate(PQgetvalue(latest->get(), 0, 0));
-    if (day.ok()) as_of = *day;
-  }
+  Result<std::optional<Date>> as_of = ReadAsOf(&db);
+  if (!as_of.ok()) return as_of.status();
   db.Query("COMMIT", "ending the read");
   // Everything read: parsed as USAspending's CSV downloads are, all or nothing.
   if (!parts.empty()) {
     if (Status s = ReadRecordParts(name, parts, records); !s.ok()) return s;
   }
-  if (as_of && (!records->skipped_as_of || *records->skipped_as_of < *as_of)) {
-    records->skipped_as_of = as_of;
+  SetAsOf(*as_of, records);
+  return Status::Ok();
+}
+
+Status ScanPostgresRecords(const std::string& input, std::uint64_t batch_bytes,
+                           const std::function<Status(RecordSet*)>& take) {
+  Result<std::unique_ptr<Database>> opened = OpenUsaspending(input);
+  if (!opened.ok()) return opened.status();
+  Database& db = **opened;
+  Result<std::optional<Date>> as_of = ReadAsOf(&db);
+  if (!as_of.ok()) return as_of.status();
+  const std::string name = db.name();
+  struct Kind {
+    const char* label;
+    const char* where;
+    std::string_view key;
+    const Column* begin;
+    const Column* end;
+  };
+  const Kind kinds[] = {
+      {"contracts", "ts.is_fpds", kContractKey, std::begin(kContractColumns),
+       std::end(kContractColumns)},
+      {"assistance", "NOT ts.is_fpds", kAssistanceKey, std::begin(kAssistanceColumns),
+       std::end(kAssistanceColumns)},
+  };
+  for (const Kind& kind : kinds) {
+    // Rows grouped by award (the key first, so a batch ends only where an award does), each
+    // award's rows in the order USAspending loaded them.
+    const std::string select = "SELECT " + std::string(kind.key) + " AS receipts_award_key, " +
+                               SelectList(kind.begin, kind.end) + std::string(kJoin) + " WHERE " +
+                               kind.where + " ORDER BY 1, ts.transaction_id";
+    const std::string label(kTable);
+    std::string header;
+    std::string batch;
+    std::string last_key;
+    auto flush = [&]() -> Status {
+      if (batch.empty()) return Status::Ok();
+      RecordSet part;
+      const std::vector<InputPart> parts = {{label, header + batch}};
+      batch.clear();
+      if (Status s = ReadRecordParts(name, parts, &part); !s.ok()) return s;
+      SetAsOf(*as_of, &part);
+      return take(&part);
+    };
+    Status copied = db.CopyRows(select, std::string("reading ") + kind.label + " transactions",
+                                [&](std::string_view row) -> Status {
+                                  if (header.empty()) {
+                                    header = row;
+                                    return Status::Ok();
+                                  }
+                                  const std::string_view key = FirstField(row);
+                                  if (batch.size() >= batch_bytes && key != last_key) {
+                                    if (Status s = flush(); !s.ok()) return s;
+                                  }
+                                  last_key = key;
+                                  batch.append(row);
+                                  return Status::Ok();
+                                });
+    if (!copied.ok()) return copied;
+    if (Status s = flush(); !s.ok()) return s;
   }
+  db.Query("COMMIT", "ending the read");
   return Status::Ok();
 }
 

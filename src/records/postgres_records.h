@@ -11,6 +11,8 @@
 // the row's unique key.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -28,12 +30,22 @@ bool IsPostgresInput(std::string_view input);
 std::string PostgresDisplayName(std::string_view input);
 
 // Adds the transactions of the awards `wanted` names to `records` (call FinishRecords after),
-// and sets the records' as-of to the latest action date in the table. Fails, naming the
+// and sets the records' as-of to the day USAspending last loaded its transaction feeds
+// (public.external_data_load_date), or, for a database without that table, the latest action
+// date in rpt.transaction_search. Fails, naming the
 // database, on a connection or authentication failure, a table or column the schema lacks
 // ("rpt.transaction_search has no column piid"), a dropped connection (nothing is added then),
-// or a value the CSV readers would refuse. A filter that wants every award is refused: reading
-// the whole table is not what this reader is for.
+// or a value the CSV readers would refuse. A filter that wants every award, or a part of them,
+// is refused: ScanPostgresRecords reads every award.
 Status ReadPostgresRecords(const std::string& input, const RecordFilter& wanted,
                            RecordSet* records);
+
+// Streams every transaction of the database, contracts then assistance, grouped by award, and
+// calls `take` with a batch of whole awards each time about `batch_bytes` of rows have come
+// (FinishRecords not yet called), so memory follows a batch, not the table. The as-of is set as
+// ReadPostgresRecords sets it. One query per kind, one snapshot of the data; fails as
+// ReadPostgresRecords does, or with what `take` returns (no later batch is taken then).
+Status ScanPostgresRecords(const std::string& input, std::uint64_t batch_bytes,
+                           const std::function<Status(RecordSet*)>& take);
 
 }  // namespace receipts

@@ -1,5 +1,7 @@
 #include "records/records_usaspending.h"
 
+#include <charconv>
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -73,11 +75,28 @@ struct ContractColumns {
   int extent_competed = -1, offers = -1, outlayed = -1;
   int total_obligated = -1, total_base_exercised = -1, total_base_all = -1;
   int parent_name = -1, pricing = -1, undefinitized = -1, psc = -1, naics = -1;
+  int table_row = -1;
 };
 
 namespace {
 
+// The column a database read adds (records/postgres_records.h): the row's
+// rpt.transaction_search.transaction_id, which then stands as the action's source line.
+constexpr std::string_view kTableRowColumn = "usaspending_transaction_id";
+
+// Where the row is: its transaction_id when it came from the database, else its line.
+std::size_t RowOf(const CsvReader& csv, int table_row) {
+  if (table_row >= 0) {
+    std::uint64_t id = 0;
+    const std::string_view field = Trim(csv.field(table_row));
+    const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), id);
+    if (error == std::errc() && end == field.data() + field.size() && !field.empty()) return id;
+  }
+  return csv.line();
+}
+
 void FindContractColumns(const CsvReader& csv, ContractColumns* c) {
+  c->table_row = csv.Find(kTableRowColumn);
   c->parent_agency = csv.Find("parent_award_agency_id");
   c->parent_piid = csv.Find("parent_award_id_piid");
   c->sub_agency = csv.Find("awarding_sub_agency_code");
@@ -125,7 +144,7 @@ Status ReadContractCommon(const CsvReader& csv, const ContractColumns& c, bool i
   a->psc = Text(csv, c.psc);
   a->naics = Text(csv, c.naics);
   a->source_file = csv.name();
-  a->source_line = csv.line();
+  a->source_line = RowOf(csv, c.table_row);
   return Status::Ok();
 }
 
@@ -151,7 +170,7 @@ struct UsaspendingColumns {
   // Assistance
   int award_key = -1, total_obligated = -1, outlayed = -1, fain = -1, uri = -1, sub_agency = -1;
   int current_end = -1, assistance_type = -1, recipient = -1, recipient_uei = -1;
-  int recipient_parent_uei = -1;
+  int recipient_parent_uei = -1, table_row = -1;
 };
 
 namespace {
@@ -308,6 +327,7 @@ Status BindAssistance(bool summaries, const CsvReader& csv, UsaspendingColumns* 
   u->recipient_uei = csv.Find("recipient_uei");
   u->recipient_parent_uei = csv.Find("recipient_parent_uei");
   u->correction = csv.FindAny({"correction_delete_ind", "correction_delete_indicator_code"});
+  u->table_row = csv.Find(kTableRowColumn);
   return Status::Ok();
 }
 
@@ -342,7 +362,7 @@ Status DecodeAssistance(bool summaries, const CsvReader* csv, const UsaspendingC
   a.vendor_uei = Text(*csv, u.recipient_uei);
   a.parent_uei = Text(*csv, u.recipient_parent_uei);
   a.source_file = csv->name();
-  a.source_line = csv->line();
+  a.source_line = RowOf(*csv, u.table_row);
   Award* award = batch->FindOrAdd(key);
   if (!(s = SetOutlay(*csv, u.outlayed, award)).ok()) return s;
   SetIdentity(award, AwardFamily::kAssistance, std::move(agency), std::move(id), "", "");

@@ -8,7 +8,7 @@ INSERT INTO rpt.transaction_search (
   base_exercised_options_val, current_total_value_award, base_and_all_options_value,
   potential_total_value_awar, action_date, period_of_performance_current_end_date,
   period_of_perf_potential_e, ordering_period_end_date, action_type, pulled_from,
-  contract_award_type, idv_type, type_of_contract_pricing, extent_competed,
+  contract_award_type, idv_type, type_of_contract_pricing, undefinitized_action, extent_competed,
   number_of_offers_received, product_or_service_code, naics_code, recipient_name,
   recipient_uei, parent_uei, parent_recipient_name)
 SELECT row_number() OVER (), TRUE, contract_transaction_unique_key, contract_award_unique_key,
@@ -19,7 +19,7 @@ SELECT row_number() OVER (), TRUE, contract_transaction_unique_key, contract_awa
   NULLIF(left(period_of_performance_current_end_date, 10), '')::date,
   period_of_performance_potential_end_date, ordering_period_end_date, action_type_code,
   award_or_idv_flag, award_type_code, idv_type_code, type_of_contract_pricing_code,
-  extent_competed_code, number_of_offers_received, product_or_service_code, naics_code,
+  undefinitized_action_code, extent_competed_code, number_of_offers_received, product_or_service_code, naics_code,
   recipient_name, recipient_uei, recipient_parent_uei, recipient_parent_name
 FROM stage;
 

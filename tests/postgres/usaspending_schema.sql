@@ -43,6 +43,7 @@ CREATE TABLE rpt.transaction_search (
   idv_type text,
   type text,
   type_of_contract_pricing text,
+  undefinitized_action text,
   extent_competed text,
   number_of_offers_received text,
   product_or_service_code text,

@@ -14,11 +14,15 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
 #include <string>
 #include <thread>
 
 #include "../cli/run_binary.h"
 #include "generate_lib.h"
+#include "records/records_reader.h"
 
 namespace receipts {
 namespace {
@@ -171,6 +175,94 @@ TEST_F(PostgresRecordsTest, AMissingColumnIsNamedWithItsTable) {
                        Uri("postgres", "postgres") + " --out " + (work_ / "out").string());
   EXPECT_EQ(empty.exit_code, 1);
   EXPECT_NE(empty.err.find("has no table rpt.transaction_search"), std::string::npos) << empty.err;
+}
+
+// Every award streamed in batches: each award whole in one batch, and together every action the
+// file holds.
+TEST_F(PostgresRecordsTest, ScanStreamsEveryAwardWholeInBatches) {
+  const std::string uri = "postgresql://postgres@/usaspending?host=" + Socket();
+  std::map<std::string, int> batch_of;
+  std::uint64_t actions = 0;
+  int batches = 0;
+  Status s = ScanPostgresRecords(uri, 64 << 10, [&](RecordSet* part) {
+    FinishRecords(part);
+    ++batches;
+    actions += part->action_count;
+    for (const Award& award : part->awards) {
+      const std::string id = std::to_string(static_cast<int>(award.family)) + award.piid;
+      auto [at, first] = batch_of.try_emplace(id, batches);
+      EXPECT_TRUE(first || at->second == batches) << id << " in two batches";
+    }
+    EXPECT_TRUE(part->as_of.has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_GT(batches, 10);
+  RecordSet file;
+  ASSERT_TRUE(ReadRecordsFile(*csv_, &file).ok());
+  FinishRecords(&file);
+  EXPECT_EQ(actions, file.action_count);
+  std::set<std::string> file_ids;
+  for (const Award& award : file.awards) {
+    file_ids.insert(std::to_string(static_cast<int>(award.family)) + award.piid);
+  }
+  EXPECT_EQ(batch_of.size(), file_ids.size());
+  // What `take` returns ends the scan.
+  int taken = 0;
+  Status stopped = ScanPostgresRecords(uri, 64 << 10, [&](RecordSet*) {
+    return ++taken == 2 ? Status::InvalidInput("enough") : Status::Ok();
+  });
+  EXPECT_EQ(stopped.ToString().find("enough") != std::string::npos, true) << stopped.ToString();
+  EXPECT_EQ(taken, 2);
+}
+
+// `leads` and `vendor NAME` see every award: from the database, streamed, they give what the file
+// gives; a database beside record files is refused for them.
+TEST_F(PostgresRecordsTest, LeadsAndVendorNamesFromTheDatabaseAreTheFiles) {
+  Ran from_file = Receipts("leads --records " + *csv_ + " --out " + (work_ / "file").string());
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+  Ran from_db = Receipts("leads --records " + Uri() + " --out " + (work_ / "db").string());
+  ASSERT_EQ(from_db.exit_code, 0) << from_db.err;
+  // The same leads, sentences and evidence rows; only where each row is differs: a file's line,
+  // or the table row's transaction_id.
+  const std::regex file_row(R"( \(real_rows\.csv:[0-9]+\))");
+  const std::regex table_row(R"( \(rpt\.transaction_search:[0-9]+\))");
+  const std::string file_leads =
+      std::regex_replace(testing::Slurp(work_ / "file" / "leads.csv"), file_row, "");
+  const std::string db_leads_raw = testing::Slurp(work_ / "db" / "leads.csv");
+  ASSERT_GT(file_leads.size(), 1000u);
+  EXPECT_NE(db_leads_raw.find(" (rpt.transaction_search:"), std::string::npos);
+  EXPECT_EQ(std::regex_replace(db_leads_raw, table_row, ""), file_leads);
+
+  Ran vendor_file = Receipts("vendor 'booz allen' --format csv --records " + *csv_);
+  ASSERT_EQ(vendor_file.exit_code, 0) << vendor_file.err;
+  Ran vendor_db = Receipts("vendor 'booz allen' --format csv --records " + Uri());
+  ASSERT_EQ(vendor_db.exit_code, 0) << vendor_db.err;
+  EXPECT_GT(vendor_file.out.size(), 200u);
+  EXPECT_EQ(vendor_db.out, vendor_file.out);
+
+  Ran mixed =
+      Receipts("leads --records " + Uri() + " " + *csv_ + " --out " + (work_ / "mixed").string());
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.err.find("give the database alone"), std::string::npos) << mixed.err;
+  EXPECT_FALSE(fs::exists(work_ / "mixed"));
+}
+
+// USAspending's own load dates, where the database has them, are the records' as-of.
+TEST_F(PostgresRecordsTest, TheAsOfIsTheDayUsaspendingLastLoadedItsFeeds) {
+  ASSERT_EQ(Psql("CREATE TABLE public.external_data_type (external_data_type_id serial PRIMARY "
+                 "KEY, name text NOT NULL); CREATE TABLE public.external_data_load_date "
+                 "(external_data_load_date_id serial PRIMARY KEY, last_load_date timestamp NOT "
+                 "NULL, external_data_type_id integer NOT NULL); INSERT INTO "
+                 "public.external_data_type (name) VALUES ('fpds'), ('fabs'), ('gtas'); INSERT "
+                 "INTO public.external_data_load_date (last_load_date, external_data_type_id) "
+                 "VALUES ('2025-03-20 04:10', 1), ('2025-03-18 02:00', 2), ('2025-06-01', 3)"),
+            0);
+  Ran ran = Receipts("verify --no-cache --quiet --claims " + kClaims + " --records " + Uri() +
+                     " --out " + (work_ / "out").string());
+  Psql("DROP TABLE public.external_data_load_date; DROP TABLE public.external_data_type");
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_NE(ran.out.find("records as of 2025-03-20"), std::string::npos) << ran.out;
 }
 
 // Another session holds a lock the read must wait for; the read's backend is terminated while it
