@@ -50,6 +50,22 @@ std::string Sha256::FinishHex() {
   return ToHex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
+std::string Sha256::FinishRaw() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(state_->context, digest, &size);
+  Begin(state_->context);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+std::string Sha256Raw(std::string_view prefix, std::string_view a, std::string_view b) {
+  Sha256 hash;
+  hash.Update(prefix);
+  hash.Update(a);
+  hash.Update(b);
+  return hash.FinishRaw();
+}
+
 std::string Sha256Hex(std::string_view bytes) {
   Sha256 hash;
   hash.Update(bytes);

@@ -21,6 +21,8 @@ class Sha256 {
 
   void Update(std::string_view bytes);
   std::string FinishHex();
+  // The 32 digest bytes themselves; readies the hash for reuse as FinishHex does.
+  std::string FinishRaw();
 
  private:
   struct State;  // libsodium's, kept out of this header
@@ -28,6 +30,9 @@ class Sha256 {
 };
 
 std::string Sha256Hex(std::string_view bytes);
+
+// The 32 raw digest bytes of `prefix`, `a` and `b` one after the other (Merkle tree hashing).
+std::string Sha256Raw(std::string_view prefix, std::string_view a = {}, std::string_view b = {});
 
 // The SHA-256 of a file's bytes, read in pieces.
 Result<std::string> Sha256File(const std::string& path);
