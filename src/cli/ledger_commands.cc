@@ -1,15 +1,21 @@
-// The ledger commands: ingest, log, diff, history, check, head, migrate, keygen, report.
+// The ledger commands: ingest, log, diff, history, check, head, migrate, keygen, report,
+// checkpoint, prove, verify-proof.
 //   receipts ingest  --ledger L --claims FILE [--as-of TIME] [--kind K] [--sign-key KEYFILE]
 //                    [--allow-empty]
 //   receipts log     --ledger L
 //   receipts diff    --ledger L A B [--format text|csv]
 //   receipts history --ledger L KEY_OR_PIID
-//   receipts check   --ledger L [--pubkey FILE] [--expect-head HEAD]
+//   receipts check   --ledger L [--pubkey FILE] [--expect-head HEAD] [--checkpoint FILE]
 //                                                        (exit 3: the ledger was tampered with)
 //   receipts head    --ledger L                          (the latest head, to pin for
 //   --expect-head) receipts migrate --ledger L receipts keygen  --out KEYFILE receipts report
 //   --ledger L --out DIR
-// Only ingest and migrate write the ledger; every other command opens it read-only.
+//   receipts checkpoint --ledger L [--sign-key KEYFILE]
+//   receipts prove   --ledger L --claim KEY [--snapshot ID] [--from CHECKPOINT] [--out FILE]
+//   receipts prove   --ledger L --from CHECKPOINT [--out FILE]
+//   receipts verify-proof FILE --pubkey KEY [--checkpoint CHECKPOINT]   (exit 3: it does not)
+// Only ingest, migrate and checkpoint --sign-key write the ledger; every other command opens it
+// read-only.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -26,16 +32,20 @@
 #include "claims/claims_reader.h"
 #include "cli/command.h"
 #include "core/as_of.h"
+#include "core/atomic_file.h"
 #include "core/input_open.h"
 #include "jobs/ingest_job.h"
 #include "jobs/ledger_verify_job.h"
 #include "ledger/check.h"
+#include "ledger/checkpoint.h"
 #include "ledger/diff.h"
 #include "ledger/hash_chain.h"
 #include "ledger/history.h"
 #include "ledger/ledger.h"
+#include "ledger/proofs.h"
 #include "ledger/schema.h"
 #include "ledger/signing.h"
+#include "ledger/transparency_log.h"
 #include "report/diff_render.h"
 #include "report/history_render.h"
 #include "report/ledger_report.h"
@@ -186,7 +196,31 @@ struct CheckFlags {
   std::string ledger = kDefaultLedger;
   std::string pubkey;
   std::string expect_head;
+  std::string checkpoint;
 };
+
+// A checkpoint file's note: its signature verified when `public_key` is given, else only parsed.
+Result<Checkpoint> ReadCheckpointFile(const std::string& path,
+                                      const std::optional<std::string>& public_key,
+                                      std::string* text) {
+  auto read = ReadWholeFile(path);
+  if (!read.ok()) return read.status();
+  *text = std::move(*read);
+  if (public_key) {
+    auto opened = OpenCheckpoint(*text, *public_key);
+    if (!opened.ok()) {
+      return opened.status().code() == Status::Code::kCorruption
+                 ? Status::Corruption(path + ": " + opened.status().message())
+                 : Status::InvalidInput(path + ": " + opened.status().message());
+    }
+    return opened;
+  }
+  auto note = ParseSignedNote(*text);
+  if (!note.ok()) return Status::InvalidInput(path + ": " + note.status().message());
+  auto body = ParseCheckpointBody(note->body);
+  if (!body.ok()) return Status::InvalidInput(path + ": " + body.status().message());
+  return body;
+}
 
 bool IsHexHead(const std::string& text) {
   if (text.size() != 64) return false;
@@ -210,6 +244,18 @@ int RunCheck(const CheckFlags& flags) {
           "'receipts head'");
     }
     options.expect_head = flags.expect_head;
+  }
+  if (!flags.checkpoint.empty()) {
+    std::string text;
+    auto checkpoint = ReadCheckpointFile(flags.checkpoint, options.public_key, &text);
+    if (!checkpoint.ok()) {
+      if (checkpoint.status().code() == Status::Code::kCorruption) {
+        std::cerr << "receipts: BAD: " << checkpoint.status().message() << "\n";
+        return kExitTampered;
+      }
+      return Fail(checkpoint.status());
+    }
+    options.checkpoint = *checkpoint;
   }
   options.read_pages = ReadPagesClaims;
   auto ledger = OpenForReading(flags.ledger);
@@ -246,6 +292,12 @@ int RunCheck(const CheckFlags& flags) {
   if (options.expect_head) {
     std::cout << fmt::format("expected head: snapshot {}\n", report->expected_head_at);
   }
+  std::cout << fmt::format("log: {} leaves, every one recomputed from the rows; root {}\n",
+                           report->log.size, ToBase64(report->log.root));
+  if (report->extends_checkpoint) {
+    std::cout << fmt::format("checkpoint: the log extends the checkpoint of {} leaves\n",
+                             options.checkpoint->size);
+  }
   if (!report->read_by_older_parser.empty()) {
     std::cout << fmt::format(
         "read by an older parser: snapshot {}: this receipts (claims parser {}) reads their raw "
@@ -270,6 +322,118 @@ int RunMigrate(const std::string& path) {
   auto ledger = Ledger::Open(path, /*create=*/false);
   if (!ledger.ok()) return Fail(ledger.status());
   std::cout << fmt::format("{}: schema version {}\n", path, kLedgerSchemaVersion);
+  return kExitOk;
+}
+
+// ---- checkpoint, prove, verify-proof
+
+struct CheckpointFlags {
+  std::string ledger = kDefaultLedger;
+  std::string sign_key;
+};
+
+// Prints the log's checkpoint: signed (and stored, for reports and the site) with --sign-key;
+// else the latest stored signed one when it is of the log as it is; else the unsigned body.
+int RunCheckpoint(const CheckpointFlags& flags) {
+  if (!flags.sign_key.empty()) {
+    auto key = ReadSigningKey(flags.sign_key);
+    if (!key.ok()) return Fail(key.status());
+    auto ledger = Ledger::Open(flags.ledger, /*create=*/false);
+    if (!ledger.ok()) return Fail(ledger.status());
+    auto note = SignAndStoreCheckpoint((*ledger)->db(), *key);
+    if (!note.ok()) return Fail(note.status());
+    std::cout << *note;
+    return kExitOk;
+  }
+  auto ledger = OpenForReading(flags.ledger);
+  if (!ledger.ok()) return Fail(ledger.status());
+  auto note = LogCheckpointNote((*ledger)->db());
+  if (!note.ok()) return Fail(note.status());
+  std::cout << *note;
+  return kExitOk;
+}
+
+struct ProveFlags {
+  std::string ledger = kDefaultLedger;
+  std::string claim;
+  std::string snapshot;
+  std::string from;
+  std::string sign_key;
+  std::string out;
+};
+
+int RunProve(const ProveFlags& flags) {
+  if (flags.claim.empty() && flags.from.empty()) {
+    return UsageError(
+        "give --claim KEY (a claim's proof) or --from CHECKPOINT (a consistency proof)");
+  }
+  if (flags.claim.empty() && !flags.snapshot.empty()) {
+    return UsageError("--snapshot goes with --claim");
+  }
+  std::optional<SigningKey> key;
+  if (!flags.sign_key.empty()) {
+    auto read = ReadSigningKey(flags.sign_key);
+    if (!read.ok()) return Fail(read.status());
+    key = std::move(*read);
+  }
+  std::optional<std::string> from;
+  if (!flags.from.empty()) {
+    auto read = ReadWholeFile(flags.from);
+    if (!read.ok()) return Fail(read.status());
+    from = std::move(*read);
+  }
+  auto ledger = OpenForReading(flags.ledger);
+  if (!ledger.ok()) return Fail(ledger.status());
+  Result<std::string> proof = Status::Ok();
+  if (!flags.claim.empty()) {
+    ClaimProofOptions options;
+    options.claim_key = flags.claim;
+    options.snapshot = flags.snapshot;
+    options.sign_key = key ? &*key : nullptr;
+    options.from_checkpoint = from;
+    proof = ProveClaim(ledger->get(), options);
+  } else {
+    proof = ProveConsistency(ledger->get(), *from, key ? &*key : nullptr);
+  }
+  if (!proof.ok()) {
+    if (proof.status().code() == Status::Code::kCorruption) {
+      std::cerr << "receipts: BAD: " << proof.status().message() << "\n";
+      return kExitTampered;
+    }
+    return Fail(proof.status());
+  }
+  if (flags.out.empty() || flags.out == "-") {
+    std::cout << *proof;
+    return kExitOk;
+  }
+  if (Status s = WriteFileAtomically(flags.out, *proof); !s.ok()) return Fail(s);
+  std::cout << fmt::format("{}: {} bytes\n", flags.out, proof->size());
+  return kExitOk;
+}
+
+struct VerifyProofFlags {
+  std::string file;
+  std::string pubkey;
+  std::string checkpoint;
+};
+
+int RunVerifyProof(const VerifyProofFlags& flags) {
+  auto key = ReadNotePublicKey(flags.pubkey);
+  if (!key.ok()) return Fail(key.status());
+  auto proof = ReadWholeFile(flags.file);
+  if (!proof.ok()) return Fail(proof.status());
+  std::optional<std::string> trusted;
+  if (!flags.checkpoint.empty()) {
+    auto read = ReadWholeFile(flags.checkpoint);
+    if (!read.ok()) return Fail(read.status());
+    trusted = std::move(*read);
+  }
+  auto verified = VerifyProofFile(*proof, *key, trusted);
+  if (!verified.ok()) {
+    std::cerr << "receipts: BAD: " << flags.file << ": " << verified.status().message() << "\n";
+    return kExitTampered;
+  }
+  std::cout << *verified;
   return kExitOk;
 }
 
@@ -347,7 +511,52 @@ void AddLedgerCommands(CLI::App& root, Commands* commands) {
                     "Require every head signed, by this public key (an unsigned head fails)");
     app->add_option("--expect-head", flags->expect_head,
                     "Fail unless the chain contains this head (from 'receipts head' earlier)");
+    app->add_option("--checkpoint", flags->checkpoint,
+                    "Fail unless the log extends this checkpoint file (a deleted tail or a "
+                    "rewritten past fails); its signature is checked with --pubkey");
     commands->push_back({app, [flags] { return RunCheck(*flags); }});
+  }
+  {
+    auto flags = std::make_shared<CheckpointFlags>();
+    CLI::App* app = root.add_subcommand(
+        "checkpoint",
+        "Print the transparency log's checkpoint (C2SP tlog-checkpoint): signed and stored with "
+        "--sign-key, for reports, the site and the API.");
+    AddLedgerOption(app, &flags->ledger);
+    app->add_option("--sign-key", flags->sign_key, "Sign it with this secret key file");
+    commands->push_back({app, [flags] { return RunCheckpoint(*flags); }});
+  }
+  {
+    auto flags = std::make_shared<ProveFlags>();
+    CLI::App* app = root.add_subcommand(
+        "prove",
+        "Write a proof a reader checks without the ledger: a claim's inclusion in its snapshot "
+        "and the log (--claim), or that the log extends an older checkpoint (--from).");
+    AddLedgerOption(app, &flags->ledger);
+    app->add_option("--claim", flags->claim, "Claim key (as 'receipts history' shows it)");
+    app->add_option("--snapshot", flags->snapshot,
+                    "Snapshot id or 'latest' (default: the latest holding the claim)");
+    app->add_option("--from", flags->from,
+                    "A checkpoint file: prove the log now extends it (with --claim: also)");
+    app->add_option("--sign-key", flags->sign_key,
+                    "Sign a fresh checkpoint with this key (default: the latest stored one)");
+    app->add_option("--out", flags->out, "Proof file to write (default: standard output)");
+    commands->push_back({app, [flags] { return RunProve(*flags); }});
+  }
+  {
+    auto flags = std::make_shared<VerifyProofFlags>();
+    CLI::App* app = root.add_subcommand(
+        "verify-proof",
+        "Check a proof file from 'receipts prove' with the log's public key; needs no ledger. "
+        "Exit 3 when it does not verify.");
+    app->add_option("file", flags->file, "Proof file (JSON)")->required();
+    app->add_option("--pubkey", flags->pubkey,
+                    "The log's public key: KEYFILE.pub, or a note verifier key name+hash+base64")
+        ->required();
+    app->add_option("--checkpoint", flags->checkpoint,
+                    "A checkpoint you trust (from a report or the site): the proof must be "
+                    "against it or show that the log extends it");
+    commands->push_back({app, [flags] { return RunVerifyProof(*flags); }});
   }
   {
     auto path = std::make_shared<std::string>(kDefaultLedger);

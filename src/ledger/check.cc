@@ -7,7 +7,9 @@
 #include "ledger/claim_key.h"
 #include "ledger/hash_chain.h"
 #include "ledger/ledger.h"
+#include "ledger/merkle.h"
 #include "ledger/signing.h"
+#include "ledger/transparency_log.h"
 #include "ledger/verification_seal.h"
 
 namespace receipts {
@@ -294,6 +296,35 @@ Result<CheckReport> CheckLedger(SqliteDb* db, const CheckOptions& options) {
                        " is not in the chain (a deleted tail or a rewritten past); the chain's "
                        "head is " +
                        prev + " after " + std::to_string(report.snapshots) + " snapshots");
+  }
+  // The transparency log: every leaf recomputed from the rows, then the tree.
+  auto log_problem = CheckLog(db);
+  if (!log_problem.ok()) return log_problem.status();
+  if (!log_problem->empty()) return fail(0, "transparency log: " + *log_problem);
+  auto now = CurrentCheckpoint(db);
+  if (!now.ok()) return now.status();
+  report.log = *now;
+  if (options.checkpoint) {
+    const Checkpoint& old = *options.checkpoint;
+    if (old.origin != now->origin) {
+      return fail(0, "the checkpoint is of the log '" + old.origin + "', this ledger's is '" +
+                         now->origin + "'");
+    }
+    if (old.size > now->size) {
+      return fail(0, "the log holds " + std::to_string(now->size) + " leaves, the checkpoint " +
+                         std::to_string(old.size) +
+                         ": its tail was deleted since the checkpoint was made");
+    }
+    auto leaves = ReadLogLeaves(db);
+    if (!leaves.ok()) return leaves.status();
+    std::vector<std::string> hashes;
+    for (LogLeaf& leaf : *leaves) hashes.push_back(std::move(leaf.leaf_hash));
+    if (MerkleTree(std::move(hashes)).RootOf(old.size) != old.root) {
+      return fail(0, "the first " + std::to_string(old.size) +
+                         " leaves of the log do not give the checkpoint's root: the past was "
+                         "rewritten since the checkpoint was made");
+    }
+    report.extends_checkpoint = true;
   }
   return report;
 }

@@ -16,6 +16,7 @@
 #include "claims/snapshot_input.h"
 #include "core/claim.h"
 #include "core/status.h"
+#include "ledger/checkpoint.h"
 #include "ledger/sqlite_db.h"
 
 namespace receipts {
@@ -35,6 +36,8 @@ struct CheckReport {
   // but claims that can no longer be re-derived from their pages (re-ingest the list to read it
   // anew). Their pages, claims and heads were still checked like every other snapshot's.
   std::vector<std::int64_t> read_by_older_parser;
+  Checkpoint log;                   // the transparency log's checkpoint now (unsigned)
+  bool extends_checkpoint = false;  // options.checkpoint given, and the log extends it
 };
 
 // Reads a snapshot's raw pages (in order) into claims as ingest did; `snapshot_kind` is the
@@ -50,6 +53,9 @@ struct CheckOptions {
   std::optional<std::string> expect_head;
   // When set, every snapshot's raw pages are re-read and compared with its stored claims.
   PageClaimsReader read_pages;
+  // A checkpoint published earlier (its signature already checked by the caller, if wanted):
+  // the log must extend it, so a deleted tail or a rewritten past fails.
+  std::optional<Checkpoint> checkpoint;
 };
 
 // Checks the ledger. Without `options.public_key`, each signature is verified against the key

@@ -7,6 +7,7 @@
 #include "ledger/claim_key.h"
 #include "ledger/hash_chain.h"
 #include "ledger/schema.h"
+#include "ledger/transparency_log.h"
 
 namespace receipts {
 namespace {
@@ -263,6 +264,12 @@ Result<IngestResult> Ledger::IngestFeed(const SnapshotInput& input, const ClaimF
     chain->BindNull(5);
   }
   if (Status s = chain->Run(); !s.ok()) return s;
+  if (Status s = AppendSnapshotLeaf(db_.get(), header.id); !s.ok()) return s;
+  if (key != nullptr) {
+    if (auto signed_note = SignAndStoreCheckpoint(db_.get(), *key); !signed_note.ok()) {
+      return signed_note.status();
+    }
+  }
   if (Status s = (*txn)->Commit(); !s.ok()) return s;
 
   IngestResult result;

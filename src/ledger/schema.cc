@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/transparency_log.h"
 #include "ledger/verdict_reads.h"
 #include "ledger/verification_seal.h"
 
@@ -105,6 +106,25 @@ CREATE TABLE verdicts (
     // 2 -> 3: the claims-parser version that read each snapshot (kClaimsParserVersion); the
     // snapshots stored before were read by version 1.
     {"ALTER TABLE snapshots ADD COLUMN claims_parser INTEGER NOT NULL DEFAULT 1;", nullptr},
+    // 3 -> 4: the transparency log (ledger/transparency_log.h): each snapshot's claims root, the
+    // log's leaves, and the signed checkpoints made of it. Built from the stored rows.
+    {R"sql(
+ALTER TABLE snapshots ADD COLUMN claims_root TEXT;
+CREATE TABLE log_leaves (
+  idx INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+  entry BLOB NOT NULL,
+  leaf_hash TEXT NOT NULL
+);
+CREATE INDEX log_leaves_snapshot ON log_leaves(snapshot_id);
+CREATE TABLE checkpoints (
+  size INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  made_at TEXT NOT NULL
+);
+)sql",
+     BuildLogFromExistingRows},
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == kLedgerSchemaVersion);

@@ -9,7 +9,7 @@ namespace receipts {
 
 // The schema this build writes. Any other version than 1..kLedgerSchemaVersion (a newer
 // receipts, or garbage) is refused by every command, never migrated or half-read.
-inline constexpr int kLedgerSchemaVersion = 3;
+inline constexpr int kLedgerSchemaVersion = 4;
 
 // Brings `db` up to kLedgerSchemaVersion. A new, empty file gets every migration when
 // `may_create` (otherwise it is InvalidInput and stays empty: `verify --ledger` or `migrate` on a

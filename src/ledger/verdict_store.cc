@@ -3,6 +3,7 @@
 #include "core/as_of.h"
 #include "core/json_writer.h"
 #include "core/sha256.h"
+#include "ledger/transparency_log.h"
 #include "ledger/verification_seal.h"
 
 namespace receipts {
@@ -58,6 +59,7 @@ Status StoreVerdicts(Ledger* ledger, std::int64_t snapshot_id, const VerifyRun& 
     if (Status s = insert->Run(); !s.ok()) return s;
   }
   if (Status s = SealVerification(db, snapshot_id); !s.ok()) return s;
+  if (Status s = AppendVerificationLeaf(db, snapshot_id); !s.ok()) return s;
   return (*txn)->Commit();
 }
 

@@ -38,12 +38,13 @@ class SchemaMigrationTest : public testing::LedgerFileTest {
   }
 
   // Turns the file back into what the version-1 release wrote: no seal column, no parser
-  // version, version 1.
+  // version, no transparency log, version 1.
   void MakeVersionOne() {
     testing::Tamper(path_,
                     "ALTER TABLE verifications DROP COLUMN sha256; ALTER TABLE snapshots DROP "
-                    "COLUMN claims_parser; UPDATE meta SET value = '1' WHERE key = "
-                    "'schema_version'");
+                    "COLUMN claims_parser; ALTER TABLE snapshots DROP COLUMN claims_root; DROP "
+                    "TABLE log_leaves; DROP TABLE checkpoints; UPDATE meta SET value = '1' WHERE "
+                    "key = 'schema_version'");
   }
 };
 

@@ -280,7 +280,7 @@ TEST_F(TamperTest, VerificationMovedToAnotherSnapshotFailsTheSeal) {
 }
 
 TEST_F(TamperTest, UnknownSchemaVersionIsRefused) {
-  for (const char* version : {"999", "4", "0", "-1", "x"}) {
+  for (const char* version : {"999", "5", "0", "-1", "x"}) {
     testing::Tamper(path_, std::string("UPDATE meta SET value = '") + version +
                                "' WHERE key = 'schema_version'");
     auto read_only = Ledger::OpenReadOnly(path_);
@@ -293,7 +293,7 @@ TEST_F(TamperTest, UnknownSchemaVersionIsRefused) {
           << read_write.status().message();
     }
   }
-  testing::Tamper(path_, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  testing::Tamper(path_, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
   EXPECT_TRUE(Check().intact);  // refused means untouched: nothing was migrated or half-written
 }
 
