@@ -7,6 +7,7 @@
 #include "claims/claims_reader.h"
 #include "jobs/verify_job.h"
 #include "ledger/claim_key.h"
+#include "ledger/transparency_log.h"
 #include "ledger/verdict_store.h"
 #include "records/postgres_records.h"
 #include "report/output_dir.h"
@@ -109,13 +110,17 @@ Result<std::vector<LedgerVerifyResult>> VerifySnapshots(Ledger* ledger,
                     : digests.get();
   if (!verified.ok()) return verified;
   if (!hashed.ok()) return hashed.status();
-  if (!job.out_dir.empty() && !runs.empty()) {
-    if (Status s = WriteVerifyReport(job.out_dir, *runs.back(), &money); !s.ok()) return s;
-  }
   for (const LedgerVerifyResult& result : results) {
     if (Status s = StoreVerdicts(ledger, result.snapshot.id, result.run, *hashed); !s.ok()) {
       return s;
     }
+  }
+  // The report carries the log's checkpoint with this run in it.
+  if (!job.out_dir.empty() && !runs.empty()) {
+    auto checkpoint = LogCheckpointNote(ledger->db());
+    if (!checkpoint.ok()) return checkpoint.status();
+    runs.back()->log_checkpoint = *checkpoint;
+    if (Status s = WriteVerifyReport(job.out_dir, *runs.back(), &money); !s.ok()) return s;
   }
   return results;
 }

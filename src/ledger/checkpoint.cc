@@ -181,10 +181,11 @@ Result<std::string> ReadNotePublicKey(const std::string& path_or_verifier_key) {
   if (!std::filesystem::exists(path_or_verifier_key, ec)) {
     // name+hash+base64(0x01 || key)
     const std::string& text = path_or_verifier_key;
-    const std::size_t second = text.rfind('+');
-    const std::size_t first = second == std::string::npos ? second : text.rfind('+', second - 1);
+    // The name holds no '+'; the base64 after the hash may.
+    const std::size_t first = text.find('+');
+    const std::size_t second = first == std::string::npos ? first : text.find('+', first + 1);
     std::string hash, typed;
-    if (first == std::string::npos || first == 0 ||
+    if (first == std::string::npos || first == 0 || second == std::string::npos ||
         !FromHex(std::string_view(text).substr(first + 1, second - first - 1), &hash) ||
         hash.size() != 4 || !FromBase64(std::string_view(text).substr(second + 1), &typed) ||
         typed.size() != 33 || typed[0] != kEd25519Type) {

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "core/hex.h"
@@ -124,6 +125,87 @@ std::vector<std::string> PrefixPath(const LogState& log, std::uint64_t size, std
 
 }  // namespace
 
+namespace {
+
+// What every claim proof of one snapshot shares: its claims tree, the log, the checkpoint chosen
+// and the verdicts tree; built once, so proving every claim of a list costs one read.
+struct SnapshotProofs {
+  std::vector<std::string> entries, keys;
+  MerkleTree claims{{}};
+  LogState log;
+  std::int64_t snapshot_leaf = -1, run_leaf = -1;
+  std::vector<std::string> verdicts;  // empty when no run is proved
+  MerkleTree verdict_tree{{}};
+  std::string note;
+  std::uint64_t size = 0;
+  std::string consistency;  // the member's JSON, or ""
+};
+
+Result<SnapshotProofs> OpenSnapshotProofs(Ledger* ledger, std::int64_t snapshot_id,
+                                          const SigningKey* sign_key,
+                                          const std::optional<std::string>& from_checkpoint) {
+  SqliteDb* db = ledger->db();
+  SnapshotProofs p;
+  if (Status s = ReadClaimEntries(db, snapshot_id, &p.entries, &p.keys); !s.ok()) return s;
+  p.claims = MerkleTree(LeafHashes(p.entries));
+  auto log = ReadLog(db);
+  if (!log.ok()) return log.status();
+  p.log = std::move(*log);
+  for (const LogLeaf& leaf : p.log.leaves) {
+    if (leaf.snapshot_id != snapshot_id) continue;
+    if (leaf.kind == "snapshot" && p.snapshot_leaf < 0) p.snapshot_leaf = leaf.index;
+    if (leaf.kind == "verification") p.run_leaf = leaf.index;
+  }
+  if (p.snapshot_leaf < 0) {
+    return Status::Corruption(db->path() + ": snapshot " + std::to_string(snapshot_id) +
+                              " has no leaf in the log (run 'receipts check')");
+  }
+  // The verdicts, when the snapshot's latest run is the one stored.
+  std::uint64_t need = static_cast<std::uint64_t>(p.snapshot_leaf) + 1;
+  if (p.run_leaf >= 0) {
+    auto run_entry = RecomputeVerificationEntry(db, snapshot_id, p.snapshot_leaf);
+    if (run_entry.ok() && *run_entry == p.log.leaves[p.run_leaf].entry) {
+      auto verdicts = ReadVerdictEntries(db, snapshot_id);
+      if (!verdicts.ok()) return verdicts.status();
+      p.verdicts = std::move(*verdicts);
+      need = static_cast<std::uint64_t>(p.run_leaf) + 1;
+    }
+  }
+  auto chosen = ChooseCheckpoint(db, p.log, need, sign_key);
+  if (!chosen.ok()) return chosen.status();
+  p.note = chosen->first;
+  p.size = chosen->second;
+  if (p.size < need) p.verdicts.clear();  // the checkpoint predates the run: the claim alone
+  p.verdict_tree = MerkleTree(LeafHashes(p.verdicts));
+  if (from_checkpoint) {
+    auto section = ConsistencySection(p.log, *from_checkpoint, p.size);
+    if (!section.ok()) return section.status();
+    p.consistency = std::move(*section);
+  }
+  return p;
+}
+
+std::string ProofOf(const SnapshotProofs& p, std::size_t i) {
+  std::string out = "{\"format\":\"" + std::string(kFormat) + "\",\"type\":\"claim\"";
+  out += ",\"claim_key\":" + JsonString(p.keys[i]);
+  out +=
+      ",\"claim\":" + JsonInclusion(i, p.claims.size(), p.entries[i], p.claims.InclusionProof(i));
+  out +=
+      ",\"snapshot\":" + JsonInclusion(p.snapshot_leaf, p.size, p.log.leaves[p.snapshot_leaf].entry,
+                                       PrefixPath(p.log, p.size, p.snapshot_leaf));
+  if (i < p.verdicts.size()) {
+    out += ",\"verdict\":" +
+           JsonInclusion(i, p.verdict_tree.size(), p.verdicts[i], p.verdict_tree.InclusionProof(i));
+    out += ",\"run\":" + JsonInclusion(p.run_leaf, p.size, p.log.leaves[p.run_leaf].entry,
+                                       PrefixPath(p.log, p.size, p.run_leaf));
+  }
+  if (!p.consistency.empty()) out += ",\"consistency\":" + p.consistency;
+  out += ",\"checkpoint\":" + JsonString(p.note) + "}\n";
+  return out;
+}
+
+}  // namespace
+
 Result<std::string> ProveClaim(Ledger* ledger, const ClaimProofOptions& options) {
   SqliteDb* db = ledger->db();
   std::int64_t snapshot_id = 0;
@@ -143,73 +225,24 @@ Result<std::string> ProveClaim(Ledger* ledger, const ClaimProofOptions& options)
     if (!found.ok()) return found.status();
     snapshot_id = found->id;
   }
-  std::vector<std::string> entries, keys;
-  if (Status s = ReadClaimEntries(db, snapshot_id, &entries, &keys); !s.ok()) return s;
-  std::uint64_t claim_index = entries.size();
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == options.claim_key) {
-      claim_index = i;
-      break;
-    }
+  auto proofs = OpenSnapshotProofs(ledger, snapshot_id, options.sign_key, options.from_checkpoint);
+  if (!proofs.ok()) return proofs.status();
+  for (std::size_t i = 0; i < proofs->keys.size(); ++i) {
+    if (proofs->keys[i] == options.claim_key) return ProofOf(*proofs, i);
   }
-  if (claim_index == entries.size()) {
-    return Status::NotFound("snapshot " + std::to_string(snapshot_id) + " has no claim '" +
-                            options.claim_key + "'");
-  }
-  const MerkleTree claims(LeafHashes(entries));
+  return Status::NotFound("snapshot " + std::to_string(snapshot_id) + " has no claim '" +
+                          options.claim_key + "'");
+}
 
-  auto log = ReadLog(db);
-  if (!log.ok()) return log.status();
-  std::int64_t snapshot_leaf = -1, run_leaf = -1;
-  for (const LogLeaf& leaf : log->leaves) {
-    if (leaf.snapshot_id != snapshot_id) continue;
-    if (leaf.kind == "snapshot" && snapshot_leaf < 0) snapshot_leaf = leaf.index;
-    if (leaf.kind == "verification") run_leaf = leaf.index;
+Status ProveSnapshotClaims(
+    Ledger* ledger, std::int64_t snapshot_id,
+    const std::function<Status(const std::string& claim_key, const std::string& proof)>& take) {
+  auto proofs = OpenSnapshotProofs(ledger, snapshot_id, nullptr, std::nullopt);
+  if (!proofs.ok()) return proofs.status();
+  for (std::size_t i = 0; i < proofs->keys.size(); ++i) {
+    if (Status s = take(proofs->keys[i], ProofOf(*proofs, i)); !s.ok()) return s;
   }
-  if (snapshot_leaf < 0) {
-    return Status::Corruption(db->path() + ": snapshot " + std::to_string(snapshot_id) +
-                              " has no leaf in the log (run 'receipts check')");
-  }
-  // The verdict, when the snapshot's latest run is the one stored.
-  std::string verdict;
-  std::uint64_t need = static_cast<std::uint64_t>(snapshot_leaf) + 1;
-  if (run_leaf >= 0) {
-    auto run_entry = RecomputeVerificationEntry(db, snapshot_id, snapshot_leaf);
-    if (run_entry.ok() && *run_entry == log->leaves[run_leaf].entry) {
-      auto verdicts = ReadVerdictEntries(db, snapshot_id);
-      if (!verdicts.ok()) return verdicts.status();
-      if (claim_index < verdicts->size()) {
-        const MerkleTree tree(LeafHashes(*verdicts));
-        verdict = JsonInclusion(claim_index, tree.size(), (*verdicts)[claim_index],
-                                tree.InclusionProof(claim_index));
-        need = static_cast<std::uint64_t>(run_leaf) + 1;
-      }
-    }
-  }
-  auto chosen = ChooseCheckpoint(db, *log, need, options.sign_key);
-  if (!chosen.ok()) return chosen.status();
-  const auto& [note, size] = *chosen;
-  if (size < need) verdict.clear();  // the stored checkpoint predates the run: claim alone
-
-  std::string out = "{\"format\":\"" + std::string(kFormat) + "\",\"type\":\"claim\"";
-  out += ",\"claim_key\":" + JsonString(options.claim_key);
-  out += ",\"snapshot_id\":" + std::to_string(snapshot_id);
-  out += ",\"claim\":" + JsonInclusion(claim_index, claims.size(), entries[claim_index],
-                                       claims.InclusionProof(claim_index));
-  out += ",\"snapshot\":" + JsonInclusion(snapshot_leaf, size, log->leaves[snapshot_leaf].entry,
-                                          PrefixPath(*log, size, snapshot_leaf));
-  if (!verdict.empty()) {
-    out += ",\"verdict\":" + verdict;
-    out += ",\"run\":" + JsonInclusion(run_leaf, size, log->leaves[run_leaf].entry,
-                                       PrefixPath(*log, size, run_leaf));
-  }
-  if (options.from_checkpoint) {
-    auto section = ConsistencySection(*log, *options.from_checkpoint, size);
-    if (!section.ok()) return section.status();
-    out += ",\"consistency\":" + *section;
-  }
-  out += ",\"checkpoint\":" + JsonString(note) + "}\n";
-  return out;
+  return Status::Ok();
 }
 
 Result<std::string> ProveConsistency(Ledger* ledger, const std::string& old_checkpoint,
@@ -236,6 +269,14 @@ struct Inclusion {
   std::vector<std::string> path;
 };
 
+// Hashes are written in lower case: an upper-case digit is a changed byte of the file.
+bool IsLowerHex(std::string_view text) {
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 Result<std::vector<std::string>> HashList(simdjson::dom::element list, const std::string& where) {
   simdjson::dom::array array;
   if (list.get(array) != simdjson::SUCCESS) return Bad(where + ": path is not a list");
@@ -243,7 +284,8 @@ Result<std::vector<std::string>> HashList(simdjson::dom::element list, const std
   for (simdjson::dom::element item : array) {
     std::string_view hex;
     std::string bytes;
-    if (item.get(hex) != simdjson::SUCCESS || !FromHex(hex, &bytes) || bytes.size() != 32) {
+    if (item.get(hex) != simdjson::SUCCESS || !IsLowerHex(hex) || !FromHex(hex, &bytes) ||
+        bytes.size() != 32) {
       return Bad(where + ": a path hash is not 64 hex digits");
     }
     out.push_back(std::move(bytes));
@@ -252,9 +294,26 @@ Result<std::vector<std::string>> HashList(simdjson::dom::element list, const std
   return out;
 }
 
+// Fails on a member of `object` outside `allowed`: a proof says nothing it does not prove, so a
+// renamed (flipped) member is a changed file, not one to skip.
+Status OnlyMembers(simdjson::dom::element object, std::initializer_list<std::string_view> allowed,
+                   const std::string& where) {
+  simdjson::dom::object members;
+  if (object.get(members) != simdjson::SUCCESS) return Bad(where + " is not an object");
+  for (auto [name, value] : members) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == name;
+    if (!known) return Bad(where + ": unknown member '" + std::string(name) + "'");
+  }
+  return Status::Ok();
+}
+
 Result<Inclusion> ReadInclusion(simdjson::dom::element doc, const char* name) {
   simdjson::dom::element section;
   if (doc[name].get(section) != simdjson::SUCCESS) return Bad(std::string("no '") + name + "'");
+  if (Status s = OnlyMembers(section, {"index", "tree_size", "entry", "path"}, name); !s.ok()) {
+    return s;
+  }
   Inclusion out;
   std::string_view entry;
   simdjson::dom::element path;
@@ -319,6 +378,61 @@ Status CheckAgainstTrusted(simdjson::dom::element doc, const Checkpoint& proved,
   return Status::Ok();
 }
 
+// Every member name a proof file has, in the order `prove` writes members.
+constexpr std::string_view kMemberOrder[] = {
+    "format",      "type", "claim_key", "claim",     "snapshot", "verdict", "run",
+    "consistency", "from", "index",     "tree_size", "entry",    "path",    "checkpoint"};
+
+// The file `prove` would write for `value`: members in kMemberOrder, no spaces, strings escaped
+// as JsonString escapes them. A file that parses to the same values but is not this, byte for
+// byte, has been changed (an escape's hex digit in the other case, a member moved).
+bool Recompose(simdjson::dom::element value, std::string* out) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::STRING: {
+      std::string_view text;
+      if (value.get(text) != simdjson::SUCCESS) return false;
+      *out += JsonString(text);
+      return true;
+    }
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::INT64: {
+      std::uint64_t n = 0;
+      if (value.get(n) != simdjson::SUCCESS) return false;
+      *out += std::to_string(n);
+      return true;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      simdjson::dom::array items;
+      if (value.get(items) != simdjson::SUCCESS) return false;
+      *out += '[';
+      bool first = true;
+      for (simdjson::dom::element item : items) {
+        if (!first) *out += ',';
+        first = false;
+        if (!Recompose(item, out)) return false;
+      }
+      *out += ']';
+      return true;
+    }
+    case simdjson::dom::element_type::OBJECT: {
+      *out += '{';
+      bool first = true;
+      for (std::string_view name : kMemberOrder) {
+        simdjson::dom::element member;
+        if (value[name].get(member) != simdjson::SUCCESS) continue;
+        if (!first) *out += ',';
+        first = false;
+        *out += "\"" + std::string(name) + "\":";
+        if (!Recompose(member, out)) return false;
+      }
+      *out += '}';
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 Result<std::string> VerifyProofFile(std::string_view json, std::string_view public_key,
@@ -330,6 +444,21 @@ Result<std::string> VerifyProofFile(std::string_view json, std::string_view publ
     return Bad("not JSON");
   }
   std::string_view format, type, note;
+  if (Status s = OnlyMembers(doc,
+                             {"format", "type", "claim_key", "claim", "snapshot", "verdict", "run",
+                              "consistency", "checkpoint"},
+                             "the file");
+      !s.ok()) {
+    return s;
+  }
+  simdjson::dom::element consistency;
+  if (doc["consistency"].get(consistency) == simdjson::SUCCESS) {
+    if (Status s = OnlyMembers(consistency, {"from", "path"}, "consistency"); !s.ok()) return s;
+  }
+  std::string canonical;
+  if (!Recompose(doc, &canonical) || canonical + "\n" != json) {
+    return Bad("not byte for byte the form 'receipts prove' writes (a changed byte)");
+  }
   if (doc["format"].get(format) != simdjson::SUCCESS || format != kFormat) {
     return Bad(std::string("not a ") + kFormat + " file");
   }
@@ -422,7 +551,11 @@ Result<std::string> VerifyProofFile(std::string_view json, std::string_view publ
   // 4. The verdict, when the proof carries it: in the run's verdicts tree, the run in the log,
   // and the run judging this snapshot.
   simdjson::dom::element unused;
-  if (doc["verdict"].get(unused) == simdjson::SUCCESS) {
+  const bool has_verdict = doc["verdict"].get(unused) == simdjson::SUCCESS;
+  if (has_verdict != (doc["run"].get(unused) == simdjson::SUCCESS)) {
+    return Bad("a verdict without its run, or a run without its verdict");
+  }
+  if (has_verdict) {
     auto verdict = ReadInclusion(doc, "verdict");
     if (!verdict.ok()) return verdict.status();
     auto run = ReadInclusion(doc, "run");

@@ -5,6 +5,8 @@
 // log extends an older checkpoint. JSON, a few kilobytes.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,12 @@ struct ClaimProofOptions {
 
 // The proof file of one claim. NotFound naming the key when the snapshot has no such claim.
 Result<std::string> ProveClaim(Ledger* ledger, const ClaimProofOptions& options);
+
+// Every claim's proof file of `snapshot_id`, in seq order, against the checkpoint ProveClaim
+// would choose without a key; the trees are built once.
+Status ProveSnapshotClaims(
+    Ledger* ledger, std::int64_t snapshot_id,
+    const std::function<Status(const std::string& claim_key, const std::string& proof)>& take);
 
 // The consistency proof file from `old_checkpoint` (a checkpoint note of this log) to the log
 // now, against a fresh checkpoint signed by `sign_key`, or else the latest stored signed one.

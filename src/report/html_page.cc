@@ -1,5 +1,7 @@
 #include "report/html_page.h"
 
+#include "report/html_escape.h"
+
 namespace receipts {
 namespace {
 
@@ -48,6 +50,17 @@ std::string ReportPageStart(const ReportPage& page) {
   out += page.title;
   out += "</h1>\n";
   return out;
+}
+
+std::string CheckpointSection(std::string_view checkpoint) {
+  if (checkpoint.empty()) return {};
+  return "<section>\n<h2>Transparency log checkpoint</h2>\n<p>The ledger's log of every snapshot "
+         "and verification, as of this report. Keep this text: <code>receipts check --checkpoint"
+         "</code> shows whether a ledger still extends it (no deleted tail, no rewritten past), "
+         "and <code>receipts verify-proof PROOF --pubkey KEY.pub --checkpoint FILE</code> checks "
+         "a claim's proof against it without the ledger (doc/formats.md, "
+         "“Checkpoints”).</p>\n<pre data-testid=\"checkpoint\">" +
+         HtmlEscape(checkpoint) + "</pre>\n</section>\n";
 }
 
 }  // namespace receipts

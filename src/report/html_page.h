@@ -21,4 +21,8 @@ struct ReportPage {
 // footer) with the page's own rules in between.
 std::string ReportPageStart(const ReportPage& page);
 
+// The transparency log's checkpoint note shown whole, with what a reader does with it; "" when
+// `checkpoint` is "" (a report not made from a ledger).
+std::string CheckpointSection(std::string_view checkpoint);
+
 }  // namespace receipts

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "ledger/transparency_log.h"
 #include "report/html_escape.h"
 #include "report/html_page.h"
 #include "report/output_dir.h"
@@ -52,7 +53,8 @@ std::string VerdictCell(const std::optional<StoredVerdict>& verdict) {
 
 }  // namespace
 
-std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& ledger_name) {
+std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& ledger_name,
+                                   const std::string& checkpoint) {
   std::string out;
   auto it = std::back_inserter(out);
   out += ReportPageStart({.title = "receipts — the claims over time",
@@ -156,6 +158,7 @@ std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& l
   }
   out += "</tbody>\n</table>\n</section>\n";
 
+  out += CheckpointSection(checkpoint);
   out +=
       "<footer>\n<p>Every snapshot is hash-chained: run <code>receipts check --ledger</code> "
       "to recompute every digest and head from the stored rows. Formats: doc/formats.md, "
@@ -166,8 +169,10 @@ std::string RenderLedgerReportHtml(const LedgerTimeline& t, const std::string& l
 Status WriteLedgerReport(Ledger* ledger, const std::string& dir) {
   auto timeline = BuildTimeline(ledger);
   if (!timeline.ok()) return timeline.status();
-  return WriteFilesAtomically(dir,
-                              {{"report.html", RenderLedgerReportHtml(*timeline, ledger->path())}});
+  auto checkpoint = LogCheckpointNote(ledger->db());
+  if (!checkpoint.ok()) return checkpoint.status();
+  return WriteFilesAtomically(
+      dir, {{"report.html", RenderLedgerReportHtml(*timeline, ledger->path(), *checkpoint)}});
 }
 
 }  // namespace receipts

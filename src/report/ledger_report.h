@@ -14,7 +14,10 @@ namespace receipts {
 // At most this many removed (and revised) claims are listed; the totals cover all of them.
 inline constexpr std::size_t kReportClaimRows = 500;
 
-std::string RenderLedgerReportHtml(const LedgerTimeline& timeline, const std::string& ledger_name);
+// `checkpoint`: the transparency log's checkpoint note (LogCheckpointNote), shown whole so a
+// reader can keep it and check proofs and the ledger against it later.
+std::string RenderLedgerReportHtml(const LedgerTimeline& timeline, const std::string& ledger_name,
+                                   const std::string& checkpoint);
 
 // Builds the timeline and writes DIR/report.html atomically.
 Status WriteLedgerReport(Ledger* ledger, const std::string& dir);

@@ -298,6 +298,8 @@ void RenderReportHtml(const VerifyRun& run, const Summary& summary, TextSink* si
   }
   out += "</tbody>\n</table>\n</section>\n";
 
+  out += CheckpointSection(run.log_checkpoint);
+
   // Footer: what the run was made against.
   std::vector<std::string> claim_files, record_files;
   for (const std::string& f : run.claim_files) claim_files.push_back(HtmlEscape(f));

@@ -3,6 +3,8 @@
 #include "core/as_of.h"
 #include "jobs/ingest_job.h"
 #include "ledger/diff.h"
+#include "ledger/proofs.h"
+#include "ledger/transparency_log.h"
 #include "report/diff_render.h"
 #include "serve/api_csv.h"
 #include "serve/api_json.h"
@@ -10,6 +12,7 @@
 #include "serve/claims_query.h"
 #include "serve/diff_filter.h"
 #include "serve/handlers.h"
+#include "serve/static_links.h"
 
 namespace receipts::serve {
 namespace {
@@ -90,6 +93,33 @@ Reply ApiClaim(ServeContext& ctx, const GetRequest& req) {
   auto detail = LoadClaimDetail(req.ledger, ctx.records.get(), req.arg, ref);
   if (!detail.ok()) return JsonError(detail.status());
   return Json(JsonBody(ClaimDetailModel(*detail)));
+}
+
+Reply ApiCheckpoint(ServeContext&, const GetRequest& req) {
+  if (Status s = CheckParams(req.params, {}); !s.ok()) return JsonError(s);
+  auto note = LogCheckpointNote(req.ledger->db());
+  if (!note.ok()) return JsonError(note.status());
+  return Reply{200, "text/plain; charset=utf-8", std::move(*note), {}, {}};
+}
+
+Reply ApiProof(ServeContext&, const GetRequest& req) {
+  if (Status s = CheckParams(req.params, {"snapshot"}); !s.ok()) return JsonError(s);
+  std::string ref = Param(req.params, "snapshot");
+  if (!ref.empty()) {
+    if (Status s = CheckSnapshotRef("snapshot", ref); !s.ok()) return JsonError(s);
+  }
+  if (req.arg.empty() || req.arg.size() > kMaxParamLength) {
+    return JsonError(400, "a claim key is 1 to " + std::to_string(kMaxParamLength) + " bytes");
+  }
+  ClaimProofOptions options;
+  options.claim_key = req.arg;
+  options.snapshot = ref;
+  auto proof = ProveClaim(req.ledger, options);
+  if (!proof.ok()) return JsonError(proof.status());
+  Reply reply{200, kJsonType, std::move(*proof), {}, {}};
+  reply.headers.emplace_back("Content-Disposition",
+                             "attachment; filename=\"proof-" + ClaimFileStem(req.arg) + ".json\"");
+  return reply;
 }
 
 Reply ApiDiff(ServeContext&, const GetRequest& req) {

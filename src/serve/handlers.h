@@ -24,6 +24,11 @@ Reply ApiSnapshots(ServeContext& ctx, const GetRequest& req);
 Reply ApiClaims(ServeContext& ctx, const GetRequest& req);
 Reply ApiClaim(ServeContext& ctx, const GetRequest& req);
 Reply ApiDiff(ServeContext& ctx, const GetRequest& req);
+// GET /api/checkpoint: the transparency log's checkpoint note (text/plain), as `receipts
+// checkpoint` prints it. GET /api/proofs/{key}?snapshot=: the claim's proof file, as `receipts
+// prove` writes it (against the latest stored signed checkpoint).
+Reply ApiCheckpoint(ServeContext& ctx, const GetRequest& req);
+Reply ApiProof(ServeContext& ctx, const GetRequest& req);
 
 // POST /api/snapshots, once authorized: ingests `body` (a claims file, any format ingest
 // reads) as the next snapshot. Parameters: name (file name, for messages and the source),

@@ -1,6 +1,7 @@
 #include "core/claim.h"
 #include "ledger/diff.h"
 #include "ledger/history.h"
+#include "ledger/transparency_log.h"
 #include "serve/api_json.h"
 #include "serve/claim_detail.h"
 #include "serve/claims_query.h"
@@ -130,6 +131,10 @@ Reply PageClaim(ServeContext& ctx, const GetRequest& req) {
   if (!detail.ok()) return HtmlError(ctx, detail.status());
   const LedgerClaim& claim = detail->row.claim;
   View model = ClaimPageModel(*detail);
+  model.Set("proof_href", ProofPath(detail->key, detail->snapshot.id));
+  auto checkpoint = LogCheckpointNote(req.ledger->db());
+  if (!checkpoint.ok()) return HtmlError(ctx, checkpoint.status());
+  model.Set("checkpoint", *checkpoint);
   if (FollowsMoney(ctx)) AddMoneyOfClaim(*ctx.records, *detail, &model);
   return Page(ctx, req, "claim", model, !claim.piid.empty() ? claim.piid : detail->key, "claims");
 }

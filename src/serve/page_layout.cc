@@ -16,6 +16,10 @@ std::string ClaimPath(std::string_view key, std::int64_t snapshot_id) {
 
 std::string ClaimPath(std::string_view key) { return "/claims/" + UrlEncode(key); }
 
+std::string ProofPath(std::string_view key, std::int64_t snapshot_id) {
+  return "/api/proofs/" + UrlEncode(key) + "?snapshot=" + std::to_string(snapshot_id);
+}
+
 std::string AsOfText(std::string_view as_of) {
   if (as_of.size() < 16 || as_of[10] != 'T') return std::string(as_of);
   if (as_of.substr(10) == "T00:00:00Z") return std::string(as_of.substr(0, 10));

@@ -14,6 +14,8 @@ namespace receipts::serve {
 std::string ClaimPath(std::string_view key, std::int64_t snapshot_id);
 // "/claims/<key>": the claim in the latest snapshot listing it.
 std::string ClaimPath(std::string_view key);
+// "/api/proofs/KEY?snapshot=ID": the claim's proof file (GET /api/proofs/{key}).
+std::string ProofPath(std::string_view key, std::int64_t snapshot_id);
 
 // "2025-02-18 18:25 UTC" for "2025-02-18T18:25:00Z"; "2025-03-13" for a list dated by its day
 // (midnight UTC); anything else as it is.

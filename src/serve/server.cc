@@ -313,6 +313,8 @@ struct Server::Impl {
     Route("/api/claims", &ApiClaims, true);
     Route(R"(/api/claims/(.+))", &ApiClaim, true);
     Route("/api/diff", &ApiDiff, true);
+    Route("/api/checkpoint", &ApiCheckpoint, true);
+    Route(R"(/api/proofs/(.+))", &ApiProof, true);
     Route("/api/vendors", &ApiVendors, true);
     Route(R"(/api/vendors/(.+))", &ApiVendor, true);
     Route("/api/leads", &ApiLeads, true);

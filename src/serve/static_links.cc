@@ -111,6 +111,11 @@ std::string StaticTarget(std::string_view link, const SiteMap& site) {
     if (csv) return fmt::format("csv/diff-{}-{}.csv", from, to);
     return fmt::format("api/diff/{}-{}.json", from, to);
   }
+  if (path == "/api/checkpoint") return "checkpoint.txt";
+  constexpr std::string_view kProof = "/api/proofs/";
+  if (path.substr(0, kProof.size()) == kProof) {
+    return "proofs/" + ClaimFileStem(path.substr(kProof.size())) + ".json";
+  }
   if (path == "/api/summary") return fmt::format("api/summary/{}.json", snapshot);
   if (path == "/api/snapshots") return csv ? "csv/snapshots.csv" : "api/snapshots.json";
   if (path == "/api/claims") {

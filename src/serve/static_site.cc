@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -12,6 +14,8 @@
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "ledger/ledger.h"
+#include "ledger/proofs.h"
+#include "ledger/transparency_log.h"
 #include "ledger/verdict_reads.h"
 #include "report/output_dir.h"
 #include "serve/api_json.h"
@@ -254,6 +258,40 @@ void AddMoneyFiles(const ServeContext& ctx, const std::vector<const VendorFamily
 
 }  // namespace
 
+namespace {
+
+// The proofs of one snapshot's claims, made together (ProveSnapshotClaims) when the first is
+// wanted.
+class ProvedSnapshot {
+ public:
+  Result<std::string> Proof(Ledger* ledger, std::int64_t snapshot_id, const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (snapshot_id != snapshot_id_) {
+      proofs_.clear();
+      snapshot_id_ = 0;
+      Status s = ProveSnapshotClaims(ledger, snapshot_id,
+                                     [this](const std::string& k, const std::string& proof) {
+                                       proofs_[k] = proof;
+                                       return Status::Ok();
+                                     });
+      if (!s.ok()) return s;
+      snapshot_id_ = snapshot_id;
+    }
+    auto found = proofs_.find(key);
+    if (found == proofs_.end()) {
+      return Status::NotFound("snapshot " + std::to_string(snapshot_id) + " has no claim " + key);
+    }
+    return found->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::int64_t snapshot_id_ = 0;
+  std::map<std::string, std::string> proofs_;
+};
+
+}  // namespace
+
 Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std::string& out_dir,
                    PublishStats* stats) {
   *stats = PublishStats{};
@@ -273,6 +311,7 @@ Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std:
   std::map<std::string, std::int64_t> last_of_kind;
   std::set<std::string> kinds;
   std::set<std::string> keys;
+  std::map<std::string, std::int64_t> latest_of_key;  // the latest snapshot listing each claim
   for (const SnapshotInfo& s : *snapshots) {
     by_id[s.id] = s;
     site.map.pages[s.id] =
@@ -283,7 +322,10 @@ Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std:
     kinds.insert(s.kind);
     auto claims = (*ledger)->Claims(s.id, /*with_raw=*/false);
     if (!claims.ok()) return claims.status();
-    for (const LedgerClaim& c : *claims) keys.insert(c.key);
+    for (const LedgerClaim& c : *claims) {
+      keys.insert(c.key);
+      latest_of_key[c.key] = s.id;
+    }
   }
   site.map.latest_snapshot = snapshots->back().id;
   stats->claims = keys.size();
@@ -333,6 +375,20 @@ Status PublishSite(ServeContext& ctx, const std::string& ledger_path, const std:
   for (const std::string& key : keys) {
     files.Page("claims/" + ClaimFileStem(key) + ".html", PageClaim, {}, key);
     files.Data("api/claim/" + ClaimFileStem(key) + ".json", ApiClaim, {}, key);
+  }
+  // The log's checkpoint, and each claim's proof in the latest snapshot listing it (what its
+  // page links to). A snapshot's claims are proved in one pass, its trees built once, and held
+  // only until the next snapshot's are wanted.
+  Ledger* db = ledger->get();
+  files.Text("checkpoint.txt", false, [db] { return LogCheckpointNote(db->db()); });
+  std::map<std::int64_t, std::vector<std::string>> keys_by_snapshot;
+  for (const auto& [key, id] : latest_of_key) keys_by_snapshot[id].push_back(key);
+  auto proved = std::make_shared<ProvedSnapshot>();
+  for (const auto& [id, of_snapshot] : keys_by_snapshot) {
+    for (const std::string& key : of_snapshot) {
+      files.Text("proofs/" + ClaimFileStem(key) + ".json", false,
+                 [db, proved, id = id, key]() { return proved->Proof(db, id, key); });
+    }
   }
   std::vector<const VendorFamily*> families;
   if (FollowsMoney(ctx)) {

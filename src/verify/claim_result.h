@@ -109,6 +109,9 @@ struct VerifyRun {
   // FAIN per list) and the publication dates of the lease inventories, oldest first.
   std::size_t termination_list_grants = 0;
   std::vector<Date> lease_inventory_dates;
+  // The ledger's transparency-log checkpoint once this run was stored (verify --ledger); "" for a
+  // run not kept in a ledger.
+  std::string log_checkpoint;
 };
 
 }  // namespace receipts

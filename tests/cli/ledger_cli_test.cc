@@ -452,7 +452,7 @@ TEST_F(LedgerCliTest, CheckExpectHeadCatchesADeletedTail) {
   ASSERT_EQ(std::system(("sqlite3 " + ledger_ +
                          " \"DELETE FROM claims WHERE snapshot_id = 2; DELETE FROM pages WHERE "
                          "snapshot_id = 2; DELETE FROM chain WHERE snapshot_id = 2; DELETE FROM "
-                         "snapshots WHERE id = 2\"")
+                         "log_leaves WHERE snapshot_id = 2; DELETE FROM snapshots WHERE id = 2\"")
                             .c_str()),
             0);
   EXPECT_EQ(Run("check --ledger " + ledger_).exit_code, 0);

@@ -41,7 +41,12 @@ TEST_F(PastLedgerTest, ReadsAsTheReleaseThatWroteItDid) {
   EXPECT_EQ(log.out, Expected("log.txt"));
   Ran check = Run("check");
   EXPECT_EQ(check.exit_code, 0) << check.err;
-  EXPECT_EQ(check.out, Expected("check.txt"));
+  // As that release printed it, then the transparency log the migration built (three
+  // snapshots and the verification of the second).
+  const std::string before = Expected("check.txt");
+  EXPECT_EQ(check.out.substr(0, before.size()), before);
+  EXPECT_EQ(check.out.substr(before.size()).rfind("log: 4 leaves, every one recomputed", 0), 0u)
+      << check.out;
   Ran diff = Run("diff 1 2");
   EXPECT_EQ(diff.out, Expected("diff-1-2.txt"));
   Ran diff_csv = Run("diff 1 2 --format csv");
