@@ -82,12 +82,13 @@ Result<std::string> LedgerContentVersion(Ledger* ledger) {
       "SELECT (SELECT count(*) FROM snapshots), "
       "(SELECT head FROM chain ORDER BY snapshot_id DESC LIMIT 1), "
       "(SELECT group_concat(snapshot_id || '@' || ran_at, ',') FROM verifications), "
-      "(SELECT count(*) FROM verdicts)");
+      "(SELECT count(*) FROM verdicts), (SELECT count(*) FROM checkpoints)");
   if (!stmt.ok()) return stmt.status();
   auto row = stmt->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::string();
-  return stmt->Text(0) + ":" + stmt->Text(1) + ":" + stmt->Text(2) + ":" + stmt->Text(3);
+  return stmt->Text(0) + ":" + stmt->Text(1) + ":" + stmt->Text(2) + ":" + stmt->Text(3) + ":" +
+         stmt->Text(4);
 }
 
 }  // namespace receipts

@@ -117,6 +117,38 @@ TEST_F(PublishCommandTest, EveryLinkOfTheSiteIsAFileOfIt) {
   EXPECT_TRUE(fs::exists(site / "api" / "leads" / "W11-20.json"));
 }
 
+// A reader with the site alone: its checkpoint.txt, and a proof file beside every claim's page
+// that `receipts verify-proof` checks against that checkpoint with the publisher's key.
+TEST_F(PublishCommandTest, TheSiteCarriesTheCheckpointAndEveryClaimsProof) {
+  const fs::path ledger = *dir_ / "signed.db";
+  fs::copy_file(Ledger(), ledger, fs::copy_options::overwrite_existing);
+  ASSERT_EQ(RunBinary(*dir_, "keygen --out " + (*dir_ / "site-key").string()).exit_code, 0);
+  Ran signed_cp = RunBinary(*dir_, "checkpoint --ledger " + ledger.string() + " --sign-key " +
+                                       (*dir_ / "site-key").string());
+  ASSERT_EQ(signed_cp.exit_code, 0) << signed_cp.err;
+  const fs::path site = *dir_ / "proved-site";
+  Ran ran = RunBinary(*dir_, "publish --ledger " + ledger.string() + " --out " + site.string());
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_EQ(Slurp(site / "checkpoint.txt"), signed_cp.out);
+  std::size_t proofs = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(site / "proofs")) {
+    proofs += e.path().extension() == ".json";
+  }
+  EXPECT_EQ(proofs, 1'127u);  // one per claim, as there is one page per claim
+  const std::string stem = serve::ClaimFileStem("contract:7012:70CMSD22A00000008");
+  EXPECT_NE(Slurp(site / "claims" / (stem + ".html"))
+                .find("href=\"../proofs/" + stem + ".json\" download data-testid=\"proof-link\""),
+            std::string::npos);
+  EXPECT_NE(Slurp(site / "index.html").find("href=\"checkpoint.txt\""), std::string::npos);
+  Ran verified = RunBinary(*dir_, "verify-proof " + (site / "proofs" / (stem + ".json")).string() +
+                                      " --pubkey " + (*dir_ / "site-key.pub").string() +
+                                      " --checkpoint " + (site / "checkpoint.txt").string());
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_NE(verified.out.find("ok: claim contract:7012:70CMSD22A00000008 is claim "),
+            std::string::npos)
+      << verified.out;
+}
+
 TEST_F(PublishCommandTest, WithoutRecordsTheSiteHasNoVendorOrLeadsPages) {
   const fs::path site = *dir_ / "site-no-records";
   Ran ran = RunBinary(*dir_, "publish --ledger " + Ledger() + " --out " + site.string());

@@ -17,6 +17,8 @@
 
 #include "../cli/run_binary.h"
 #include "core/sha256.h"
+#include "ledger/proofs.h"
+#include "ledger/signing.h"
 #include "running_server.h"
 #include "serve/auth.h"
 #include "serve/ledger_pool.h"
@@ -53,6 +55,10 @@ class ServeApiTest : public ::testing::Test {
         Sh(kBinary + " verify --ledger " + ledger + " --snapshot latest --records " + kRecords +
            "2025-03-13_fpds_awards.csv.gz " + kRecords + "2025-03-13_fpds_idvs.csv.gz"),
         0);
+    // The log's checkpoint signed, as a publisher would before serving.
+    const std::string key = (*dir_ / "log-key").string();
+    ASSERT_EQ(Sh(kBinary + " keygen --out " + key), 0);
+    ASSERT_EQ(Sh(kBinary + " checkpoint --ledger " + ledger + " --sign-key " + key), 0);
     ServeOptions options;
     options.ledger = ledger;
     options.threads = 4;
@@ -263,6 +269,45 @@ TEST_F(ServeApiTest, ClaimHasVerdictEvidenceAndEveryVersion) {
   res = server_->Client().Get("/api/claims/70CMSD22A00000008");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+}
+
+// The log's checkpoint and a claim's proof over HTTP: the proof a reader downloads verifies with
+// the publisher's public key alone, and the claim page links to it and shows the checkpoint.
+TEST_F(ServeApiTest, CheckpointAndProofsAreServed) {
+  auto res = server_->Client().Get("/api/checkpoint");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+  // Two snapshots and the verification of the second; signed.
+  EXPECT_EQ(res->body.rfind("receipts.ledger/doge-claims\n3\n", 0), 0u) << res->body;
+  EXPECT_NE(res->body.find("\n\n\xE2\x80\x94 receipts.ledger/doge-claims "), std::string::npos);
+  const std::string checkpoint = res->body;
+
+  res = server_->Client().Get("/api/proofs/contract%3A7012%3A70CMSD22A00000008?snapshot=2");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment; filename=\"proof-"),
+            std::string::npos);
+  auto key = receipts::ReadPublicKey((*dir_ / "log-key.pub").string());
+  ASSERT_TRUE(key.ok());
+  auto verified = receipts::VerifyProofFile(res->body, *key, checkpoint);
+  ASSERT_TRUE(verified.ok()) << verified.status().message();
+  EXPECT_NE(verified->find("ok: claim " + kKey + " is claim "), std::string::npos) << *verified;
+  EXPECT_NE(verified->find("verdict: idv_ceiling"), std::string::npos) << *verified;
+
+  ExpectJsonError(server_->Client().Get("/api/proofs/contract%3A0000%3ANOPE"), 404);
+  ExpectJsonError(server_->Client().Get("/api/proofs/" + kKey + "?snapshot=x"), 400);
+
+  res = server_->Client().Get("/claims/contract%3A7012%3A70CMSD22A00000008");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("href=\"/api/proofs/contract%3A7012%3A70CMSD22A00000008?snapshot=2\" "
+                           "download data-testid=\"proof-link\""),
+            std::string::npos);
+  EXPECT_NE(res->body.find("<pre class=\"checkpoint\" data-testid=\"checkpoint\">"
+                           "receipts.ledger/doge-claims\n3\n"),
+            std::string::npos);
 }
 
 TEST_F(ServeApiTest, DiffShowsTheEightBillionCorrection) {
