@@ -220,12 +220,23 @@ TEST_F(TransparencyLogTest, CheckRefusesALogThatDoesNotExtendTheCheckpoint) {
                   "DELETE FROM verdicts; DELETE FROM verifications;");  // unverified, as at first
   ASSERT_EQ(Run("migrate --ledger ledger.db").exit_code, 0);
   const std::string records = kSource + "/demo/records/2025-03-13_fpds_";
-  Ran verify = Run("verify --ledger ledger.db --snapshot 1 --records " + records +
+  Ran verify = Run("verify --ledger ledger.db --snapshot 1 --out OUT --records " + records +
                    "awards.csv.gz --records " + records + "idvs.csv.gz");
   ASSERT_EQ(verify.exit_code, 0) << verify.err;
   Ran signed_cp = Run("checkpoint --ledger ledger.db --sign-key " + kKey);
   ASSERT_EQ(signed_cp.exit_code, 0);
   std::ofstream(dir_ / "CP") << signed_cp.out;
+  // The run's report carries the log's checkpoint with the run in it (3 leaves, unsigned then),
+  // and the ledger's report the signed one.
+  EXPECT_NE(Slurp(dir_ / "OUT" / "report.html")
+                .find("<pre data-testid=\"checkpoint\">receipts.ledger/doge-claims\n3\n"),
+            std::string::npos);
+  ASSERT_EQ(Run("report --ledger ledger.db --out HISTORY").exit_code, 0);
+  const std::string history = Slurp(dir_ / "HISTORY" / "report.html");
+  const std::string signature_line = signed_cp.out.substr(signed_cp.out.rfind("\n\n") + 2);
+  EXPECT_NE(history.find("receipts.ledger/doge-claims\n3\n"), std::string::npos);
+  EXPECT_NE(history.find(signature_line.substr(0, signature_line.size() - 1)), std::string::npos)
+      << history.substr(history.find("data-testid=\"checkpoint\""), 400);
   Ran fine = Run("check --ledger ledger.db --checkpoint CP");
   EXPECT_EQ(fine.exit_code, 0) << fine.out << fine.err;
   EXPECT_NE(fine.out.find("checkpoint: the log extends the checkpoint of 3 leaves"),
