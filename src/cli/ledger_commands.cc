@@ -428,7 +428,13 @@ int RunVerifyProof(const VerifyProofFlags& flags) {
     if (!read.ok()) return Fail(read.status());
     trusted = std::move(*read);
   }
-  auto verified = VerifyProofFile(*proof, *key, trusted);
+  // A note verifier key (not a file) names the log it verifies.
+  std::optional<std::string> key_name;
+  std::error_code ec;
+  if (!std::filesystem::exists(flags.pubkey, ec)) {
+    key_name = flags.pubkey.substr(0, flags.pubkey.find('+'));
+  }
+  auto verified = VerifyProofFile(*proof, *key, trusted, key_name);
   if (!verified.ok()) {
     std::cerr << "receipts: BAD: " << flags.file << ": " << verified.status().message() << "\n";
     return kExitTampered;

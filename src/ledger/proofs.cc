@@ -341,6 +341,31 @@ std::string DescribeClaim(const std::vector<std::string>& fields) {
   return out;
 }
 
+// The checkpoint the file's consistency member starts from, once its signature and its path
+// to `proved` are verified.
+Result<Checkpoint> CheckConsistencyMember(simdjson::dom::element doc, const Checkpoint& proved,
+                                          std::string_view public_key) {
+  simdjson::dom::element section;
+  std::string_view from;
+  simdjson::dom::element path;
+  if (doc["consistency"].get(section) != simdjson::SUCCESS ||
+      section["from"].get(from) != simdjson::SUCCESS ||
+      section["path"].get(path) != simdjson::SUCCESS) {
+    return Bad("consistency lacks from or path");
+  }
+  auto old = OpenCheckpoint(from, public_key);
+  if (!old.ok()) return Bad("consistency.from: " + old.status().message());
+  if (old->origin != proved.origin) return Bad("consistency.from is of another log");
+  auto hashes = HashList(path, "consistency");
+  if (!hashes.ok()) return hashes.status();
+  if (!VerifyConsistency(old->size, proved.size, old->root, proved.root, *hashes)) {
+    return Bad(
+        "the log does not extend the checkpoint in consistency.from (a deleted tail or a "
+        "rewritten past)");
+  }
+  return *old;
+}
+
 // The checkpoint `note` when the proof's consistency section shows it extends `trusted`.
 Status CheckAgainstTrusted(simdjson::dom::element doc, const Checkpoint& proved,
                            const Checkpoint& trusted, std::string_view public_key) {
@@ -436,7 +461,8 @@ bool Recompose(simdjson::dom::element value, std::string* out) {
 }  // namespace
 
 Result<std::string> VerifyProofFile(std::string_view json, std::string_view public_key,
-                                    const std::optional<std::string>& trusted_checkpoint) {
+                                    const std::optional<std::string>& trusted_checkpoint,
+                                    const std::optional<std::string>& key_name) {
   if (json.size() > (std::size_t{16} << 20)) return Bad("larger than 16 MiB");
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -468,6 +494,10 @@ Result<std::string> VerifyProofFile(std::string_view json, std::string_view publ
   if (doc["checkpoint"].get(note) != simdjson::SUCCESS) return Bad("no checkpoint");
   auto checkpoint = OpenCheckpoint(note, public_key);
   if (!checkpoint.ok()) return Bad(checkpoint.status().message());
+  if (key_name && *key_name != checkpoint->origin) {
+    return Bad("the verifier key is named '" + *key_name + "', the log '" + checkpoint->origin +
+               "'");
+  }
   const std::string signer = "checkpoint of " + checkpoint->origin + ", " +
                              std::to_string(checkpoint->size) + " leaves, signed by key " +
                              ToHex(NoteKeyHash(checkpoint->origin, public_key));
@@ -584,6 +614,14 @@ Result<std::string> VerifyProofFile(std::string_view json, std::string_view publ
     out += "verdict: " + (*v)[1] + ((*v)[2].empty() ? "" : ", award " + (*v)[2]) +
            ((*v)[3].empty() ? "" : ", verified $" + (*v)[3]) + " (records as of " + (*r)[4] +
            ", log leaf " + std::to_string(run->index) + "): " + (*v)[4] + "\n";
+  }
+  // A consistency member is checked whenever the file carries one: a member nobody checks could
+  // change unnoticed.
+  if (doc["consistency"].get(unused) == simdjson::SUCCESS) {
+    auto extended = CheckConsistencyMember(doc, *checkpoint, public_key);
+    if (!extended.ok()) return extended.status();
+    out += "the log of " + std::to_string(checkpoint->size) + " leaves extends the checkpoint of " +
+           std::to_string(extended->size) + " leaves\n";
   }
   if (trusted) {
     if (Status s = CheckAgainstTrusted(doc, *checkpoint, *trusted, public_key); !s.ok()) return s;

@@ -47,7 +47,10 @@ Result<std::string> ProveConsistency(Ledger* ledger, const std::string& old_chec
 // Checks a proof file against `public_key` (32 raw bytes) and, when given, a checkpoint the
 // reader trusts (its note text): every hash recomputed, every signature verified. Returns what
 // was proved, for people; Corruption saying what failed otherwise.
+// `key_name`, when the key came as a note verifier key (NAME+HASH+BASE64), must be the log's
+// origin, as Go's sumdb/note requires of a key and the notes it verifies.
 Result<std::string> VerifyProofFile(std::string_view json, std::string_view public_key,
-                                    const std::optional<std::string>& trusted_checkpoint);
+                                    const std::optional<std::string>& trusted_checkpoint,
+                                    const std::optional<std::string>& key_name = std::nullopt);
 
 }  // namespace receipts

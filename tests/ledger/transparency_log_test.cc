@@ -122,6 +122,27 @@ TEST_F(TransparencyLogTest, ProveAndVerifyProofFromTheCommandLine) {
   Ran by_verifier_key =
       Run("verify-proof P.json --pubkey '" + NoteVerifierKey(kDefaultLogOrigin, *pub) + "'");
   EXPECT_EQ(by_verifier_key.exit_code, 0) << by_verifier_key.err;
+  // A verifier key names its log: the same key under another name is refused.
+  Ran misnamed =
+      Run("verify-proof P.json --pubkey '" + NoteVerifierKey("someone.else/log", *pub) + "'");
+  EXPECT_EQ(misnamed.exit_code, 3);
+  EXPECT_NE(misnamed.err.find("the verifier key is named 'someone.else/log'"), std::string::npos)
+      << misnamed.err;
+  // A claim proof carrying a consistency member: checked even without --checkpoint, so a changed
+  // hash in it is refused.
+  ASSERT_EQ(Run("prove --ledger ledger.db --claim contract:9507:9523ZY24P0043 --snapshot 1 "
+                "--from CP --out PC.json")
+                .exit_code,
+            0);
+  EXPECT_EQ(Run("verify-proof PC.json --pubkey " + kKey + ".pub").exit_code, 0);
+  std::string with_consistency = Slurp(dir_ / "PC.json");
+  const std::size_t from = with_consistency.find("\"from\":\"");
+  ASSERT_NE(from, std::string::npos);
+  // The signature of the old checkpoint, one character changed (still base64).
+  const std::size_t sig = with_consistency.find("\\u000a\\u000a", from) + 40;
+  with_consistency[sig] = with_consistency[sig] == 'A' ? 'B' : 'A';
+  std::ofstream(dir_ / "PC2.json") << with_consistency;
+  EXPECT_EQ(Run("verify-proof PC2.json --pubkey " + kKey + ".pub").exit_code, 3);
   // Another key's checkpoint: refused, exit 3.
   Ran keygen = Run("keygen --out OTHER");
   ASSERT_EQ(keygen.exit_code, 0);

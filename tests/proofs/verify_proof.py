@@ -335,8 +335,9 @@ def verify(proof, key, trusted):
     if kind == "claim":
         out = claim(proof, S, R) + out                                  # steps 2 to 5
     extended = None
-    if kind == "consistency" or (trusted and trusted[1:] != (S, R)):
-        # A consistency file's proof always; a claim file's only when step 6 needs it.
+    if kind == "consistency" or "consistency" in proof or (trusted and trusted[1:] != (S, R)):
+        # Whenever the file carries one (a member nobody checks could change unnoticed), and
+        # whenever step 6 needs one.
         need(kind == "consistency" or "consistency" in proof,
              f"the proof's log of {S} leaves says nothing of the trusted checkpoint")
         c = members(member(proof, "consistency", dict), "consistency", ("from", "path"))
